@@ -1,0 +1,124 @@
+#include "ingest/registry/csv_table.h"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace bilat::ingest {
+namespace {
+
+// State shared with libcsv's callbacks while one file is parsed.
+struct ParseState {
+  const std::string* text = nullptr;
+  std::vector<size_t> line_starts{0};  // byte offset of each line's start
+  size_t offset = 0;                   // byte being fed
+  size_t field_start = 0;
+  bool awaiting_field = true;
+  std::vector<std::pair<std::string, size_t>> fields;  // text, start offset
+  std::vector<std::vector<std::pair<std::string, size_t>>> rows;
+};
+
+void OnField(void* data, size_t len, void* user) {
+  auto* st = static_cast<ParseState*>(user);
+  if (st->awaiting_field) st->field_start = st->offset;
+  st->fields.emplace_back(std::string(static_cast<const char*>(data), len),
+                          st->field_start);
+  st->awaiting_field = true;
+}
+
+void OnRow(int, void* user) {
+  auto* st = static_cast<ParseState*>(user);
+  st->rows.push_back(std::move(st->fields));
+  st->fields.clear();
+  st->awaiting_field = true;
+}
+
+void Locate(const ParseState& st, size_t offset, int* line, int* column) {
+  auto it = std::upper_bound(st.line_starts.begin(), st.line_starts.end(), offset);
+  size_t idx = static_cast<size_t>(it - st.line_starts.begin()) - 1;
+  *line = static_cast<int>(idx) + 1;
+  int col = 1;
+  for (size_t i = st.line_starts[idx]; i < offset && i < st.text->size(); ++i) {
+    if ((static_cast<unsigned char>((*st.text)[i]) & 0xC0) != 0x80) ++col;
+  }
+  *column = col;
+}
+
+}  // namespace
+
+Result<CsvTable> ParseCsv(const std::string& name, const std::string& text) {
+  ParseState st;
+  st.text = &text;
+  size_t begin = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  csv_parser parser;
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    return Status::Internal("libcsv could not start");
+  }
+  // Fed one byte at a time so that each callback knows the exact offset;
+  // registry files are small enough that this costs nothing noticeable.
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (i > 0 && text[i - 1] == '\n') st.line_starts.push_back(i);
+    if (i < begin) continue;
+    st.offset = i;
+    if (st.awaiting_field && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      st.field_start = i;
+      st.awaiting_field = false;
+    }
+    if (csv_parse(&parser, &c, 1, OnField, OnRow, &st) != 1) {
+      int line, column;
+      Locate(st, i, &line, &column);
+      csv_free(&parser);
+      return Status::InvalidArgument(
+          name + ":" + std::to_string(line) + ":" + std::to_string(column) +
+          ": malformed CSV quoting (a cell holding a comma or a quote must be "
+          "wrapped in double quotes, and a quote inside it doubled: \"say \"\"hi\"\"\")");
+    }
+  }
+  st.offset = text.size();
+  if (csv_fini(&parser, OnField, OnRow, &st) != 0) {
+    int line, column;
+    Locate(st, st.field_start, &line, &column);
+    csv_free(&parser);
+    return Status::InvalidArgument(
+        name + ":" + std::to_string(line) + ":" + std::to_string(column) +
+        ": a quoted cell is never closed (add the closing double quote)");
+  }
+  csv_free(&parser);
+
+  CsvTable table;
+  bool have_header = false;
+  for (auto& raw : st.rows) {
+    if (raw.empty()) continue;
+    bool blank = std::all_of(raw.begin(), raw.end(),
+                             [](const auto& f) { return f.first.empty(); });
+    if (blank || (!raw[0].first.empty() && raw[0].first[0] == '#')) continue;
+    CsvRow row;
+    for (auto& [cell_text, start] : raw) {
+      CsvCell cell;
+      cell.text = std::move(cell_text);
+      Locate(st, start, &cell.line, &cell.column);
+      row.cells.push_back(std::move(cell));
+    }
+    row.line = row.cells[0].line;
+    if (!have_header) {
+      table.header = std::move(row.cells);
+      have_header = true;
+    } else {
+      table.rows.push_back(std::move(row));
+    }
+  }
+  return table;
+}
+
+Result<CsvTable> ReadCsvFile(const std::string& path, const std::string& label) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(label + ": cannot open for reading");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return ParseCsv(label, buf.str());
+}
+
+}  // namespace bilat::ingest

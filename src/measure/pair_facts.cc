@@ -1,0 +1,220 @@
+#include "measure/pair_facts.h"
+
+#include <algorithm>
+#include <set>
+
+#include "measure/growth.h"
+#include "store/registry_store.h"
+
+namespace bilat::measure {
+namespace {
+
+bool IsUsd(const Record& r) {
+  std::string c = r.Text("currency");
+  return c.empty() || c == "USD";
+}
+
+void DeriveTrade(PairFacts* f) {
+  std::map<std::string, TradeSeries> by_reporter;
+  for (const Record& r : f->Of("trade")) {
+    if (r.Text("flow") != "total" || !r.Text("period").empty() || !IsUsd(r)) continue;
+    auto value = r.Number("value");
+    auto year = r.Int("year");
+    if (!value || !year) continue;
+    TradeSeries& s = by_reporter[r.Text("reporter")];
+    s.reporter = r.Text("reporter");
+    auto same = std::find_if(s.points.begin(), s.points.end(),
+                             [&](const TradePoint& p) { return p.year == *year; });
+    if (same != s.points.end()) {
+      s.alternatives.push_back(&r);
+      continue;
+    }
+    TradePoint p;
+    p.year = static_cast<int>(*year);
+    p.value_usd = *value;
+    p.record = &r;
+    p.stated_growth_pct = r.Number("stated_growth_pct");
+    s.points.push_back(p);
+  }
+  for (auto& [reporter, s] : by_reporter) {
+    std::sort(s.points.begin(), s.points.end(),
+              [](const TradePoint& x, const TradePoint& y) { return x.year < y.year; });
+    for (size_t i = 1; i < s.points.size(); ++i) {
+      if (s.points[i].year != s.points[i - 1].year + 1) continue;
+      s.points[i].computed_growth_pct = GrowthPct(s.points[i - 1].value_usd, s.points[i].value_usd);
+      s.points[i].previous = s.points[i - 1].record;
+    }
+    f->trade.push_back(std::move(s));
+  }
+  // Series with a named reporter first (pair order), the unattributed last.
+  std::stable_sort(f->trade.begin(), f->trade.end(), [&](const TradeSeries& x, const TradeSeries& y) {
+    auto rank = [&](const std::string& r) { return r == f->a ? 0 : r == f->b ? 1 : r.empty() ? 3 : 2; };
+    return rank(x.reporter) < rank(y.reporter);
+  });
+  // Mirror gaps between the two sides' own statistics.
+  const TradeSeries* sa = nullptr;
+  const TradeSeries* sb = nullptr;
+  for (const TradeSeries& s : f->trade) {
+    if (s.reporter == f->a) sa = &s;
+    if (s.reporter == f->b) sb = &s;
+  }
+  if (sa && sb) {
+    for (const TradePoint& pa : sa->points) {
+      for (const TradePoint& pb : sb->points) {
+        if (pa.year == pb.year && pb.value_usd > 0) {
+          f->mirror_gaps.push_back({pa.year, pa.record, pb.record,
+                                    100.0 * (pa.value_usd / pb.value_usd - 1.0)});
+        }
+      }
+    }
+    std::sort(f->mirror_gaps.begin(), f->mirror_gaps.end(),
+              [](const MirrorGap& x, const MirrorGap& y) { return x.year > y.year; });
+  }
+}
+
+void DeriveExchanges(PairFacts* f) {
+  for (const Record& r : f->Of("exchanges")) f->exchanges_by_date.push_back(&r);
+  std::stable_sort(f->exchanges_by_date.begin(), f->exchanges_by_date.end(),
+                   [](const Record* x, const Record* y) { return x->DateOf("date") < y->DateOf("date"); });
+  std::map<int, YearCount> per_year;
+  for (const Record* r : f->exchanges_by_date) {
+    if (r->Text("status") == "planned") continue;
+    YearCount& yc = per_year[r->DateOf("date").year()];
+    yc.year = r->DateOf("date").year();
+    ++yc.count;
+    yc.records.push_back(r);
+  }
+  for (auto& [y, yc] : per_year) f->exchanges_per_year.push_back(std::move(yc));
+
+  for (const Record& r : f->Of("agreements")) {
+    if (r.Text("kind") == "partnership_level") f->partnership_levels.push_back(&r);
+  }
+  std::stable_sort(f->partnership_levels.begin(), f->partnership_levels.end(),
+                   [](const Record* x, const Record* y) { return x->DateOf("date") < y->DateOf("date"); });
+}
+
+void DeriveSectors(PairFacts* f) {
+  std::map<std::string, SectorTotal> by_sector;
+  for (const Record& r : f->Of("projects")) {
+    SectorTotal& s = by_sector[r.Text("sector")];
+    s.sector = r.Text("sector");
+    ++s.projects;
+    s.records.push_back(&r);
+    if (auto v = r.Number("value"); v && IsUsd(r)) {
+      ++s.with_value;
+      s.value_usd += *v;
+    }
+  }
+  for (auto& [name, s] : by_sector) f->sectors.push_back(std::move(s));
+  std::stable_sort(f->sectors.begin(), f->sectors.end(), [](const SectorTotal& x, const SectorTotal& y) {
+    return x.value_usd != y.value_usd ? x.value_usd > y.value_usd : x.projects > y.projects;
+  });
+}
+
+// Observations of `indicator` for `country`, by year, USD or unitless only.
+std::vector<std::pair<int, const Record*>> Observations(const PairFacts& f,
+                                                        const std::string& country,
+                                                        const std::string& indicator,
+                                                        const std::string& partner) {
+  std::map<int, const Record*> by_year;
+  if (indicator == "trade_total") {
+    for (const TradeSeries& s : f.trade) {
+      if (s.reporter != country && !(s.reporter.empty() && by_year.empty())) continue;
+      for (const TradePoint& p : s.points) by_year.emplace(p.year, p.record);
+      if (!by_year.empty()) break;
+    }
+    (void)partner;
+  } else {
+    for (const Record& r : f.Of("indicators")) {
+      if (r.Text("country") != country || r.Text("indicator") != indicator) continue;
+      if (!r.Number("value")) continue;
+      by_year.emplace(static_cast<int>(*r.Int("year")), &r);
+    }
+  }
+  return {by_year.begin(), by_year.end()};
+}
+
+void DeriveTargets(PairFacts* f) {
+  for (const Record& t : f->Of("targets")) {
+    TargetAssessment a;
+    a.target = &t;
+    std::string indicator = t.Text("indicator");
+    auto obs = Observations(*f, t.Text("country"), indicator, t.Text("partner"));
+    if (!obs.empty()) {
+      a.latest_year = obs.back().first;
+      a.latest = obs.back().second;
+      a.latest_value = *a.latest->Number("value");
+      const bool is_rate = indicator.size() > 4 && indicator.ends_with("_pct");
+      auto target_year = t.Int("target_year");
+      if (!is_rate && target_year && *target_year > a.latest_year) {
+        a.required_growth_pct = RequiredAnnualGrowthPct(
+            a.latest_value, a.latest_year, *t.Number("target_value"), static_cast<int>(*target_year));
+      }
+      // The recent record: up to five years back from the latest observation.
+      size_t first = obs.size() > 5 ? obs.size() - 6 : 0;
+      if (is_rate) {
+        size_t from = obs.size() > 5 ? obs.size() - 5 : 0;
+        double sum = 0;
+        for (size_t i = from; i < obs.size(); ++i) {
+          sum += *obs[i].second->Number("value");
+          a.recent_inputs.push_back(obs[i].second);
+        }
+        a.recent_years = static_cast<int>(obs.size() - from);
+        if (a.recent_years >= 2) {
+          a.recent_growth_pct = sum / a.recent_years;
+          a.record_start = obs[from].second;
+        }
+      } else if (obs.size() >= 2) {
+        a.record_start = obs[first].second;
+        a.recent_years = a.latest_year - obs[first].first;
+        a.recent_growth_pct = CompoundAnnualGrowthPct(*a.record_start->Number("value"),
+                                                      a.latest_value, a.recent_years);
+      }
+    }
+    f->targets.push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
+const std::vector<Record>& PairFacts::Of(const std::string& kind) const {
+  static const std::vector<Record> kEmpty;
+  auto it = records.find(kind);
+  return it == records.end() ? kEmpty : it->second;
+}
+
+void DeriveFigures(PairFacts* f) {
+  f->trade.clear();
+  f->mirror_gaps.clear();
+  f->exchanges_per_year.clear();
+  f->exchanges_by_date.clear();
+  f->partnership_levels.clear();
+  f->sectors.clear();
+  f->targets.clear();
+  DeriveTrade(f);
+  DeriveExchanges(f);
+  DeriveSectors(f);
+  DeriveTargets(f);
+}
+
+Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b) {
+  PairFacts f;
+  f.a = a;
+  f.b = b;
+  std::set<std::string> cited;
+  for (const KindSpec& kind : RegistryKinds()) {
+    if (kind.pair_rule == PairRule::kNone) continue;
+    BILAT_ASSIGN_OR_RETURN(std::vector<Record> rows, store::LoadPairRecords(db, kind, a, b));
+    for (const Record& r : rows) cited.insert(r.Text("source_id"));
+    f.records[std::string(kind.name)] = std::move(rows);
+  }
+  BILAT_ASSIGN_OR_RETURN(std::vector<Record> sources, store::LoadRecords(db, *FindKind("sources")));
+  for (Record& s : sources) {
+    std::string id = s.Text("id");
+    if (cited.count(id)) f.sources.emplace(id, std::move(s));
+  }
+  DeriveFigures(&f);
+  return f;
+}
+
+}  // namespace bilat::measure

@@ -1,0 +1,115 @@
+// PairFacts: every stored record about one country pair, and the figures
+// derived from them (trade series with growth, counts per year, sector
+// totals, required growth for targets). Derived figures keep pointers to the
+// records they come from, so a report can cite each input.
+//
+// PairFacts owns its records; the pointers inside derived structs point into
+// it and live as long as it does. Do not copy a PairFacts (pointers would
+// dangle); it is move-only.
+#ifndef BILAT_MEASURE_PAIR_FACTS_H_
+#define BILAT_MEASURE_PAIR_FACTS_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+#include "core/status.h"
+
+namespace bilat::store {
+class SqliteDb;
+}
+
+namespace bilat::measure {
+
+struct TradePoint {
+  int year = 0;
+  double value_usd = 0;
+  const Record* record = nullptr;
+  // Growth on the previous year of the same series, when that year exists.
+  std::optional<double> computed_growth_pct;
+  const Record* previous = nullptr;
+  std::optional<double> stated_growth_pct;  // as the source states it
+};
+
+// Full-year total trade of the pair in US dollars, as one reporter states it
+// ("" = the source does not say whose statistics). One point per year: when
+// several rows give the same year, the first by id is used and the others
+// are listed in `alternatives`.
+struct TradeSeries {
+  std::string reporter;
+  std::vector<TradePoint> points;  // ascending years
+  std::vector<const Record*> alternatives;
+};
+
+// Same year, two reporters: the gap between their figures.
+struct MirrorGap {
+  int year = 0;
+  const Record* a = nullptr;  // reporter a's figure
+  const Record* b = nullptr;
+  double gap_pct = 0;         // 100 * (a / b - 1)
+};
+
+struct YearCount {
+  int year = 0;
+  int count = 0;
+  std::vector<const Record*> records;
+};
+
+struct SectorTotal {
+  std::string sector;
+  int projects = 0;
+  int with_value = 0;    // projects whose value is stated
+  double value_usd = 0;  // sum of stated US-dollar values
+  std::vector<const Record*> records;
+};
+
+struct TargetAssessment {
+  const Record* target = nullptr;
+  // Latest observation of the target's indicator for its country (or pair).
+  const Record* latest = nullptr;
+  int latest_year = 0;
+  double latest_value = 0;
+  std::optional<double> required_growth_pct;  // per year, to reach the target
+  // Record over the last (up to) five observed years: compound growth for
+  // level indicators, the mean for rate indicators.
+  const Record* record_start = nullptr;
+  std::optional<double> recent_growth_pct;
+  int recent_years = 0;
+  std::vector<const Record*> recent_inputs;  // observations behind the mean
+};
+
+struct PairFacts {
+  PairFacts() = default;
+  PairFacts(PairFacts&&) = default;
+  PairFacts& operator=(PairFacts&&) = default;
+  PairFacts(const PairFacts&) = delete;
+  PairFacts& operator=(const PairFacts&) = delete;
+
+  std::string a, b;  // alpha-3, in the order asked
+  // Records by kind name ("exchanges", ...), ordered by id. Held in
+  // unique vectors that are never resized after Load, so pointers stay valid.
+  std::map<std::string, std::vector<Record>> records;
+  std::map<std::string, Record> sources;  // by source id
+
+  std::vector<TradeSeries> trade;        // one per reporter
+  std::vector<MirrorGap> mirror_gaps;    // latest years first
+  std::vector<YearCount> exchanges_per_year;
+  std::vector<const Record*> exchanges_by_date;
+  std::vector<const Record*> partnership_levels;  // by date
+  std::vector<SectorTotal> sectors;      // largest value first
+  std::vector<TargetAssessment> targets;
+
+  const std::vector<Record>& Of(const std::string& kind) const;
+};
+
+// Loads every record about (a, b) and derives the figures above.
+Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b);
+
+// The derivations, exposed for tests: they read `facts->records`.
+void DeriveFigures(PairFacts* facts);
+
+}  // namespace bilat::measure
+
+#endif  // BILAT_MEASURE_PAIR_FACTS_H_

@@ -1,0 +1,865 @@
+#include "report/report_builder.h"
+
+#include <cmark.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "measure/growth.h"
+#include "report/format.h"
+#include "report/svg_chart.h"
+
+namespace bilat::report {
+namespace {
+
+using measure::PairFacts;
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string Capitalise(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string Plural(long long n, const std::string& one, const std::string& many) {
+  return n == 1 ? one : many;
+}
+
+double FractionalYear(const Date& d) {
+  double y = d.year();
+  if (d.month()) y += (d.month() - 1) / 12.0;
+  if (d.day()) y += (d.day() - 1) / 365.0;
+  else if (d.month()) y += 0.5 / 12.0;
+  else y += 0.5;
+  return y;
+}
+
+// Joins items as "a, b and c".
+template <typename Fn>
+void AppendList(size_t n, Fn item, Prose* p) {
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) p->push_back({i + 1 == n ? " and " : ", ", false, {}});
+    item(i);
+  }
+}
+
+class Builder {
+ public:
+  explicit Builder(const ReportInputs& in) : in_(in), f_(*in.facts) {
+    model_.a = f_.a;
+    model_.b = f_.b;
+    model_.a_name = Name(f_.a);
+    model_.b_name = Name(f_.b);
+    model_.title = model_.a_name + " and " + model_.b_name + ": bilateral relations";
+  }
+
+  ReportModel Build() {
+    Political();
+    Economy();
+    Connectivity();
+    Finance();
+    People();
+    Outlook();
+    for (Section& s : model_.sections) AddAuthorsText(&s);
+    return std::move(model_);
+  }
+
+ private:
+  // ---- prose helpers --------------------------------------------------
+  std::string Name(const std::string& alpha3) const {
+    if (alpha3.empty()) return "";
+    const Country* c = in_.countries->Find(alpha3);
+    return c ? c->display_name : alpha3;
+  }
+
+  Citation Cite(const Record* r) {
+    Citation c;
+    c.source_id = r->Text("source_id");
+    c.record = std::string(r->kind->name) + "/" + r->Text("id");
+    c.origin = r->Origin();
+    c.locator = r->Text("locator");
+    auto src = f_.sources.find(c.source_id);
+    if (src == f_.sources.end()) {
+      model_.lint.push_back("record " + c.record + " cites unknown source " + c.source_id);
+      return c;
+    }
+    auto [it, inserted] = numbers_.emplace(c.source_id, static_cast<int>(numbers_.size()) + 1);
+    if (inserted) model_.sources.push_back({it->second, src->second, {}});
+    c.source_number = it->second;
+    auto& used = model_.sources[it->second - 1].used_by;
+    if (std::none_of(used.begin(), used.end(), [&](const Citation& u) { return u.record == c.record; })) {
+      used.push_back(c);
+    }
+    return c;
+  }
+
+  // Plain template text: never a digit, so that no figure goes uncited.
+  void T(Prose* p, std::string text) {
+    if (HasDigit(text)) model_.lint.push_back("uncited digit in template text: " + text);
+    p->push_back({std::move(text), false, {}});
+  }
+  // A figure resting on `records`.
+  void F(Prose* p, std::string text, const std::vector<const Record*>& records) {
+    Segment s{std::move(text), true, {}};
+    std::set<std::string> seen;
+    for (const Record* r : records) {
+      if (r && seen.insert(std::string(r->kind->name) + "/" + r->Text("id")).second) {
+        s.cites.push_back(Cite(r));
+      }
+    }
+    if (s.cites.empty()) model_.lint.push_back("figure without citation: " + s.text);
+    p->push_back(std::move(s));
+  }
+  // Text taken from a record (a name, a title): cited when it holds a digit.
+  void D(Prose* p, std::string text, const Record* r) {
+    if (HasDigit(text)) {
+      F(p, std::move(text), {r});
+    } else {
+      p->push_back({std::move(text), false, {}});
+    }
+  }
+  Prose Cell(std::string text) { return {{std::move(text), false, {}}}; }
+  Prose CellFig(std::string text, const Record* r) {
+    Prose p;
+    F(&p, std::move(text), {r});
+    return p;
+  }
+
+  Section& NewSection(std::string id, std::string title) {
+    model_.sections.push_back({std::move(id), std::move(title), {}});
+    return model_.sections.back();
+  }
+  void Add(Section& s, Prose p) { s.blocks.emplace_back(Paragraph{std::move(p)}); }
+
+  void AddAuthorsText(Section* s) {
+    auto it = in_.authors_text.find(s->id);
+    if (it == in_.authors_text.end()) return;
+    AuthorsText a{it->second.first, it->second.second, MarkdownToSafeHtml(it->second.second)};
+    // Shown right after the first generated paragraph, beside the figures.
+    auto pos = s->blocks.begin();
+    if (pos != s->blocks.end()) ++pos;
+    s->blocks.insert(pos, std::move(a));
+  }
+
+  std::string Direction(const Record* r) const {
+    return Name(r->Text("from")) + " \u2192 " + Name(r->Text("to"));
+  }
+
+  // ---- political mutual trust -------------------------------------------
+  void Political() {
+    Section& s = NewSection("political", "Political mutual trust");
+    const auto& ex = f_.exchanges_by_date;
+    std::vector<const Record*> actual;
+    for (const Record* r : ex) {
+      if (r->Text("status") != "planned") actual.push_back(r);
+    }
+    if (actual.empty()) {
+      Prose p;
+      T(&p, "The workspace holds no high-level exchanges between " + model_.a_name + " and " +
+                model_.b_name + ".");
+      Add(s, std::move(p));
+    } else {
+      Prose p;
+      T(&p, "The registry records ");
+      F(&p, CountWord(static_cast<long long>(actual.size())), actual);
+      T(&p, " high-level " + Plural(static_cast<long long>(actual.size()), "exchange", "exchanges") +
+                " between " + model_.a_name + " and " + model_.b_name + ", from ");
+      F(&p, actual.front()->DateOf("date").ToEnglish(), {actual.front()});
+      T(&p, " to ");
+      F(&p, actual.back()->DateOf("date").ToEnglish(), {actual.back()});
+      T(&p, ". ");
+      std::vector<const Record*> ab, ba;
+      for (const Record* r : actual) (r->Text("from") == f_.a ? ab : ba).push_back(r);
+      F(&p, Capitalise(CountWord(static_cast<long long>(ab.size()))), ab.empty() ? actual : ab);
+      T(&p, " were led from the " + model_.a_name + " side and ");
+      F(&p, CountWord(static_cast<long long>(ba.size())), ba.empty() ? actual : ba);
+      T(&p, " from the " + model_.b_name + " side. ");
+      const measure::YearCount* busiest = nullptr;
+      for (const auto& yc : f_.exchanges_per_year) {
+        if (!busiest || yc.count > busiest->count) busiest = &yc;
+      }
+      if (busiest && f_.exchanges_per_year.size() > 1) {
+        T(&p, "The busiest year was ");
+        F(&p, std::to_string(busiest->year), busiest->records);
+        T(&p, ", with ");
+        F(&p, CountWord(busiest->count), busiest->records);
+        T(&p, " exchanges.");
+      }
+      Add(s, std::move(p));
+      HeadsOfStateParagraph(s, actual);
+      ExchangeCharts(s, actual);
+    }
+    PartnershipParagraph(s);
+    AgreementsBlock(s);
+    if (!actual.empty()) ExchangeTable(s);
+  }
+
+  void HeadsOfStateParagraph(Section& s, const std::vector<const Record*>& actual) {
+    // Visits by presidents, grouped by person, in date order.
+    std::vector<std::string> leaders;
+    std::map<std::string, std::vector<const Record*>> visits;
+    for (const Record* r : actual) {
+      std::string role = r->Text("role");
+      bool president = role.find("President") != std::string::npos &&
+                       role.find("Vice") == std::string::npos;
+      if (!president || r->Text("kind").find("visit") == std::string::npos) continue;
+      std::string key = r->Text("leader") + "\x1f" + r->Text("to");
+      if (!visits.count(key)) leaders.push_back(key);
+      visits[key].push_back(r);
+    }
+    if (leaders.empty()) return;
+    Prose p;
+    for (const std::string& key : leaders) {
+      const auto& v = visits[key];
+      D(&p, "President " + v.front()->Text("leader"), v.front());
+      T(&p, " visited " + Name(v.front()->Text("to")) + " ");
+      F(&p, CountWord(static_cast<long long>(v.size())), v);
+      T(&p, v.size() == 1 ? " time, in " : " times: in ");
+      AppendList(v.size(), [&](size_t i) { F(&p, v[i]->DateOf("date").ToEnglish(), {v[i]}); }, &p);
+      T(&p, ". ");
+    }
+    Add(s, std::move(p));
+  }
+
+  void ExchangeCharts(Section& s, const std::vector<const Record*>& actual) {
+    std::vector<TimelineEvent> events;
+    for (const Record* r : actual) {
+      std::string label = r->DateOf("date").ToEnglish() + ": " + r->Text("leader") + " (" +
+                          Direction(r) + ")";
+      if (!r->Text("occasion").empty()) label += ", " + r->Text("occasion");
+      events.push_back({FractionalYear(r->DateOf("date")), r->Text("from") == f_.a ? 0 : 1, label});
+    }
+    std::vector<std::string> lanes = {model_.a_name + " \u2192 " + model_.b_name,
+                                      model_.b_name + " \u2192 " + model_.a_name};
+    std::string title = "High-level exchanges by date and direction";
+    s.blocks.emplace_back(Chart{"exchanges-timeline", title, Timeline(title, lanes, events),
+                                "Each mark is one exchange; the upper lane holds those led from the " +
+                                    model_.a_name + " side."});
+    // Counts per year over the whole span, zero years included.
+    if (f_.exchanges_per_year.empty()) return;
+    int y0 = f_.exchanges_per_year.front().year, y1 = f_.exchanges_per_year.back().year;
+    std::vector<std::string> years;
+    BarSeries ab{model_.a_name + " side", {}}, ba{model_.b_name + " side", {}};
+    for (int y = y0; y <= y1; ++y) {
+      years.push_back(std::to_string(y));
+      double na = 0, nb = 0;
+      for (const Record* r : actual) {
+        if (r->DateOf("date").year() != y) continue;
+        (r->Text("from") == f_.a ? na : nb) += 1;
+      }
+      ab.values.push_back(na);
+      ba.values.push_back(nb);
+    }
+    std::string t2 = "High-level exchanges per year";
+    s.blocks.emplace_back(Chart{"exchanges-per-year", t2, BarChart(t2, years, {ab, ba}, 1, "exchanges"),
+                                "Number of exchanges in each year, by the side that led them."});
+  }
+
+  void PartnershipParagraph(Section& s) {
+    const auto& levels = f_.partnership_levels;
+    if (levels.empty()) return;
+    Prose p;
+    for (size_t i = 0; i < levels.size(); ++i) {
+      const Record* r = levels[i];
+      T(&p, i == 0 ? "In " : " In ");
+      F(&p, r->DateOf("date").ToEnglish(), {r});
+      T(&p, i == 0 ? ", the two countries established a " : ", they raised it to a ");
+      D(&p, r->Text("level"), r);
+      T(&p, ".");
+    }
+    if (levels.size() > 1) {
+      T(&p, " The registry records ");
+      F(&p, CountWord(static_cast<long long>(levels.size())), levels);
+      T(&p, " changes of partnership level in all.");
+    }
+    Add(s, std::move(p));
+  }
+
+  void AgreementsBlock(Section& s) {
+    std::vector<const Record*> rows;
+    for (const Record& r : f_.Of("agreements")) rows.push_back(&r);
+    if (rows.empty()) return;
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Record* x, const Record* y) { return x->DateOf("date") < y->DateOf("date"); });
+    Prose p;
+    T(&p, "The registry lists ");
+    F(&p, CountWord(static_cast<long long>(rows.size())), rows);
+    T(&p, " agreements, memoranda and milestones; the most recent is: ");
+    D(&p, rows.back()->Text("title"), rows.back());
+    T(&p, " (");
+    F(&p, rows.back()->DateOf("date").ToEnglish(), {rows.back()});
+    T(&p, ").");
+    Add(s, std::move(p));
+    Table t{"Agreements and milestones", {"Date", "Kind", "Title", "Status"}, {}};
+    for (const Record* r : rows) {
+      t.rows.push_back({CellFig(r->DateOf("date").ToIso(), r), Cell(Humanise(r->Text("kind"))),
+                        Cell(r->Text("title") + (r->Text("level").empty() ? "" : " (" + r->Text("level") + ")")),
+                        Cell(Humanise(r->Text("status")))});
+    }
+    s.blocks.emplace_back(std::move(t));
+  }
+
+  void ExchangeTable(Section& s) {
+    Table t{"High-level exchanges", {"Date", "Kind", "Direction", "Leader", "Counterpart", "Occasion / place"}, {}};
+    for (const Record* r : f_.exchanges_by_date) {
+      std::string leader = r->Text("leader");
+      if (!r->Text("role").empty()) leader += " (" + r->Text("role") + ")";
+      std::string where = r->Text("occasion");
+      if (!r->Text("location").empty()) where += (where.empty() ? "" : ", ") + r->Text("location");
+      if (r->Text("status") == "planned") where += (where.empty() ? "" : "; ") + std::string("planned");
+      t.rows.push_back({CellFig(r->DateOf("date").ToIso(), r), Cell(Humanise(r->Text("kind"))),
+                        Cell(Direction(r)), Cell(leader), Cell(r->Text("counterpart")), Cell(where)});
+    }
+    s.blocks.emplace_back(std::move(t));
+  }
+
+  static std::string Humanise(std::string s) {
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+  }
+
+  // ---- economy and trade ------------------------------------------------
+  std::string ReporterPhrase(const std::string& reporter) const {
+    if (reporter.empty()) return "According to the figures cited in the sources";
+    return "According to " + Name(reporter) + "'s statistics";
+  }
+
+  void Economy() {
+    Section& s = NewSection("economy", "Economy and trade");
+    TradeParagraphs(s);
+    ProjectsBlock(s);
+  }
+
+  void TradeParagraphs(Section& s) {
+    const measure::TradeSeries* main = nullptr;
+    for (const auto& ts : f_.trade) {
+      if (!ts.points.empty() && (!main || ts.points.back().year > main->points.back().year ||
+                                 (ts.points.back().year == main->points.back().year &&
+                                  ts.points.size() > main->points.size()))) {
+        main = &ts;
+      }
+    }
+    if (!main) {
+      Prose p;
+      T(&p, "The workspace holds no trade totals for " + model_.a_name + " and " + model_.b_name + ".");
+      Add(s, std::move(p));
+      return;
+    }
+    const measure::TradePoint& last = main->points.back();
+    Prose p;
+    T(&p, ReporterPhrase(main->reporter) + ", trade in goods between " + model_.a_name + " and " +
+              model_.b_name + " reached ");
+    F(&p, FormatUsd(last.value_usd), {last.record});
+    T(&p, " in ");
+    F(&p, std::to_string(last.year), {last.record});
+    if (last.computed_growth_pct) {
+      T(&p, ", ");
+      F(&p, FormatChange(*last.computed_growth_pct), {last.record, last.previous});
+      T(&p, " on ");
+      F(&p, FormatUsd(*last.previous->Number("value")), {last.previous});
+      T(&p, " the year before");
+    }
+    T(&p, ".");
+    if (last.stated_growth_pct && last.computed_growth_pct) {
+      double diff = std::fabs(*last.stated_growth_pct - *last.computed_growth_pct);
+      if (diff >= 0.05) {
+        T(&p, " The source states growth of ");
+        F(&p, FormatPct(*last.stated_growth_pct), {last.record});
+        T(&p, ", which its own values do not bear out: they give ");
+        F(&p, FormatPct(*last.computed_growth_pct), {last.record, last.previous});
+        T(&p, ".");
+      } else {
+        T(&p, " That matches the growth the source states (");
+        F(&p, FormatPct(*last.stated_growth_pct), {last.record});
+        T(&p, ").");
+      }
+    }
+    const auto& pts = main->points;
+    if (pts.size() >= 3) {
+      const measure::TradePoint& first = pts.front();
+      auto cagr = measure::CompoundAnnualGrowthPct(first.value_usd, last.value_usd, last.year - first.year);
+      if (cagr) {
+        T(&p, " Over ");
+        F(&p, std::to_string(first.year) + "\u2013" + std::to_string(last.year), {first.record, last.record});
+        T(&p, " the series rose from ");
+        F(&p, FormatUsd(first.value_usd), {first.record});
+        T(&p, ", a compound ");
+        F(&p, FormatPct(*cagr), {first.record, last.record});
+        T(&p, " a year.");
+      }
+    }
+    Add(s, std::move(p));
+    MirrorParagraph(s);
+    TradeChartAndTable(s);
+  }
+
+  void MirrorParagraph(Section& s) {
+    if (f_.mirror_gaps.empty()) return;
+    const measure::MirrorGap& g = f_.mirror_gaps.front();
+    Prose p;
+    T(&p, "The two sides' statistics disagree. For ");
+    F(&p, std::to_string(g.year), {g.a, g.b});
+    T(&p, ", " + model_.a_name + "'s figures give ");
+    F(&p, FormatUsd(*g.a->Number("value")), {g.a});
+    T(&p, " and " + model_.b_name + "'s ");
+    F(&p, FormatUsd(*g.b->Number("value")), {g.b});
+    T(&p, std::string(": ") + model_.a_name + "'s figure is ");
+    F(&p, FormatPct(std::fabs(g.gap_pct)), {g.a, g.b});
+    T(&p, g.gap_pct >= 0 ? " higher" : " lower");
+    if (f_.mirror_gaps.size() > 1) {
+      T(&p, ", and the sign of the gap holds in ");
+      int same = 0;
+      std::vector<const Record*> recs;
+      for (const auto& m : f_.mirror_gaps) {
+        if ((m.gap_pct >= 0) == (g.gap_pct >= 0)) ++same;
+        recs.push_back(m.a);
+        recs.push_back(m.b);
+      }
+      F(&p, CountWord(same) + " of " + CountWord(static_cast<long long>(f_.mirror_gaps.size())), recs);
+      T(&p, " years both report");
+    }
+    T(&p, ". Mirror figures differ by design: importers value goods including freight and insurance "
+          "(CIF), exporters without (FOB), and goods in transit or re-exported may be attributed to "
+          "another partner.");
+    Add(s, std::move(p));
+  }
+
+  void TradeChartAndTable(Section& s) {
+    std::set<int> year_set;
+    for (const auto& ts : f_.trade) {
+      for (const auto& pt : ts.points) year_set.insert(pt.year);
+    }
+    if (year_set.empty()) return;
+    std::vector<int> years;
+    for (int y = *year_set.begin(); y <= *year_set.rbegin(); ++y) years.push_back(y);
+    std::vector<std::string> cats;
+    for (int y : years) cats.push_back(std::to_string(y));
+    std::vector<BarSeries> series;
+    for (const auto& ts : f_.trade) {
+      BarSeries b{ts.reporter.empty() ? "unattributed" : Name(ts.reporter) + "'s figures", {}};
+      for (int y : years) {
+        double v = NAN;
+        for (const auto& pt : ts.points) {
+          if (pt.year == y) v = pt.value_usd;
+        }
+        b.values.push_back(v);
+      }
+      series.push_back(std::move(b));
+    }
+    std::string title = "Trade in goods between " + model_.a_name + " and " + model_.b_name + ", by reporter";
+    s.blocks.emplace_back(Chart{"trade-by-year", title, BarChart(title, cats, series, 1e9, "US$ billion"),
+                                "Total trade (exports plus imports) in each year, as each side reports it."});
+    Table t{"Trade totals by year", {"Year", "Reporter", "Total trade", "Change (computed)", "Change (stated)"}, {}};
+    for (const auto& ts : f_.trade) {
+      for (const auto& pt : ts.points) {
+        Prose computed = pt.computed_growth_pct
+                             ? CellFig(FormatPct(*pt.computed_growth_pct), pt.record)
+                             : Cell("");
+        if (pt.computed_growth_pct) computed[0].cites.push_back(Cite(pt.previous));
+        t.rows.push_back({Cell(std::to_string(pt.year)),
+                          Cell(ts.reporter.empty() ? "not stated" : Name(ts.reporter)),
+                          CellFig(FormatUsd(pt.value_usd), pt.record), computed,
+                          pt.stated_growth_pct ? CellFig(FormatPct(*pt.stated_growth_pct), pt.record) : Cell("")});
+      }
+    }
+    s.blocks.emplace_back(std::move(t));
+  }
+
+  void ProjectsBlock(Section& s) {
+    const auto& projects = f_.Of("projects");
+    if (projects.empty()) {
+      Prose p;
+      T(&p, "The workspace holds no projects or investments for this pair.");
+      Add(s, std::move(p));
+      return;
+    }
+    std::vector<const Record*> all, valued;
+    double total = 0;
+    std::map<std::string, std::vector<const Record*>> by_investor;
+    for (const Record& r : projects) {
+      all.push_back(&r);
+      by_investor[r.Text("investor")].push_back(&r);
+      if (auto v = r.Number("value"); v && (r.Text("currency").empty() || r.Text("currency") == "USD")) {
+        total += *v;
+        valued.push_back(&r);
+      }
+    }
+    Prose p;
+    T(&p, "The registry lists ");
+    F(&p, CountWord(static_cast<long long>(all.size())), all);
+    T(&p, " projects and investments");
+    if (by_investor.size() == 1) {
+      T(&p, ", all by " + Name(by_investor.begin()->first) + " in " +
+                Name(by_investor.begin()->second.front()->Text("host")));
+    }
+    T(&p, ". ");
+    if (!valued.empty()) {
+      F(&p, Capitalise(CountWord(static_cast<long long>(valued.size()))), valued);
+      T(&p, " of them state a value, together ");
+      F(&p, FormatUsd(total), valued);
+      T(&p, ". ");
+    }
+    const measure::SectorTotal& top = f_.sectors.front();
+    if (top.value_usd > 0) {
+      T(&p, "The largest sector by value is ");
+      D(&p, top.sector, top.records.front());
+      T(&p, ", with ");
+      F(&p, FormatUsd(top.value_usd), top.records);
+      T(&p, " across ");
+      F(&p, CountWord(top.projects), top.records);
+      T(&p, Plural(top.projects, " project", " projects"));
+      if (total > 0) {
+        T(&p, " (");
+        F(&p, FormatPct(100.0 * top.value_usd / total, 0), valued);
+        T(&p, " of the stated total)");
+      }
+      T(&p, ".");
+    }
+    Add(s, std::move(p));
+
+    std::vector<std::string> labels, value_labels;
+    std::vector<double> values;
+    for (const auto& sec : f_.sectors) {
+      if (sec.value_usd <= 0) continue;
+      labels.push_back(sec.sector);
+      values.push_back(sec.value_usd);
+      value_labels.push_back(FormatUsd(sec.value_usd));
+    }
+    if (!labels.empty()) {
+      std::string title = "Stated value of projects and investments by sector";
+      s.blocks.emplace_back(Chart{"projects-by-sector", title, HorizontalBars(title, labels, values, value_labels),
+                                  "Sum of stated values per sector; projects without a stated value are not counted."});
+    }
+    Table t{"Projects and investments by sector", {"Sector", "Projects", "With stated value", "Stated value"}, {}};
+    for (const auto& sec : f_.sectors) {
+      Prose count;
+      F(&count, std::to_string(sec.projects), sec.records);
+      t.rows.push_back({Cell(sec.sector), count, Cell(std::to_string(sec.with_value)),
+                        sec.value_usd > 0 ? CellFig(FormatUsd(sec.value_usd), sec.records.front()) : Cell("")});
+      if (sec.value_usd > 0) {
+        for (size_t i = 1; i < sec.records.size(); ++i) {
+          if (sec.records[i]->Number("value")) t.rows.back()[3][0].cites.push_back(Cite(sec.records[i]));
+        }
+      }
+    }
+    s.blocks.emplace_back(std::move(t));
+
+    std::vector<const Record*> largest = valued;
+    std::stable_sort(largest.begin(), largest.end(),
+                     [](const Record* x, const Record* y) { return *x->Number("value") > *y->Number("value"); });
+    if (largest.size() > 10) largest.resize(10);
+    Table big{"Largest projects and investments by stated value", {"Date", "Project", "Entity", "Sector", "Value"}, {}};
+    for (const Record* r : largest) {
+      big.rows.push_back({CellFig(r->DateOf("date").ToIso(), r), Cell(r->Text("name")), Cell(r->Text("entity")),
+                          Cell(r->Text("sector")), CellFig(FormatUsd(*r->Number("value")), r)});
+    }
+    if (!big.rows.empty()) s.blocks.emplace_back(std::move(big));
+  }
+
+  // ---- connectivity -----------------------------------------------------
+  static std::string KindNoun(const std::string& kind, long long n) {
+    static const std::map<std::string, std::pair<std::string, std::string>> kNouns = {
+        {"border_crossing", {"border crossing", "border crossings"}},
+        {"pipeline", {"cross-border pipeline", "cross-border pipelines"}},
+        {"railway", {"cross-border railway", "cross-border railways"}},
+        {"road", {"road corridor", "road corridors"}},
+        {"air_route", {"air route", "air routes"}},
+        {"logistics_hub", {"logistics hub", "logistics hubs"}},
+        {"port", {"port", "ports"}},
+        {"confucius_institute", {"Confucius Institute", "Confucius Institutes"}},
+        {"cultural_centre", {"language and cultural centre", "language and cultural centres"}},
+        {"research_institute", {"research institute", "research institutes"}},
+        {"workshop", {"vocational workshop", "vocational workshops"}},
+        {"university", {"joint university", "joint universities"}},
+        {"media", {"media partnership", "media partnerships"}},
+        {"sister_cities", {"pair of sister cities", "pairs of sister cities"}},
+        {"bank_branch", {"bank branch", "bank branches"}},
+        {"clearing", {"clearing arrangement", "clearing arrangements"}},
+        {"swap_line", {"currency swap line", "currency swap lines"}},
+        {"fund", {"fund", "funds"}},
+        {"loan", {"loan", "loans"}},
+        {"platform", {"financing platform", "financing platforms"}},
+        {"memorandum", {"memorandum", "memoranda"}},
+        {"visa_regime", {"visa arrangement", "visa arrangements"}},
+        {"tourism_year", {"tourism year", "tourism years"}},
+    };
+    auto it = kNouns.find(kind);
+    if (it == kNouns.end()) return Humanise(kind);
+    return n == 1 ? it->second.first : it->second.second;
+  }
+
+  void Connectivity() {
+    Section& s = NewSection("connectivity", "Infrastructure connectivity");
+    std::vector<const Record*> rows;
+    for (const Record& r : f_.Of("connectivity")) rows.push_back(&r);
+    if (rows.empty()) {
+      Prose p;
+      T(&p, "The workspace holds no connectivity assets (border crossings, pipelines, railways, roads, "
+            "air routes) for this pair.");
+      Add(s, std::move(p));
+      return;
+    }
+    std::vector<std::string> kinds;
+    std::map<std::string, std::vector<const Record*>> by_kind;
+    const Record* latest_as_of = nullptr;
+    for (const Record* r : rows) {
+      if (r->Text("status") != "operating") continue;
+      if (!by_kind.count(r->Text("kind"))) kinds.push_back(r->Text("kind"));
+      by_kind[r->Text("kind")].push_back(r);
+      if (r->DateOf("as_of").IsSet() && (!latest_as_of || latest_as_of->DateOf("as_of") < r->DateOf("as_of"))) {
+        latest_as_of = r;
+      }
+    }
+    Prose p;
+    if (latest_as_of) {
+      T(&p, "As of ");
+      F(&p, latest_as_of->DateOf("as_of").ToEnglish(), {latest_as_of});
+      T(&p, ", ");
+    }
+    T(&p, std::string(latest_as_of ? "the" : "The") + " registry counts ");
+    AppendList(kinds.size(), [&](size_t i) {
+      long long n = 0;
+      for (const Record* r : by_kind[kinds[i]]) n += r->Int("count").value_or(1);
+      F(&p, CountWord(n), by_kind[kinds[i]]);
+      T(&p, " operating " + KindNoun(kinds[i], n));
+    }, &p);
+    T(&p, " between " + model_.a_name + " and " + model_.b_name + ".");
+    if (kinds.empty()) T(&p, " None of them is recorded as operating yet.");
+    Add(s, std::move(p));
+    Table t{"Connectivity assets", {"Kind", "Name", "Count", "Status", "Opened", "As of"}, {}};
+    for (const Record* r : rows) {
+      t.rows.push_back({Cell(Humanise(r->Text("kind"))), Cell(r->Text("name")),
+                        CellFig(std::to_string(r->Int("count").value_or(1)), r), Cell(Humanise(r->Text("status"))),
+                        r->DateOf("opened").IsSet() ? CellFig(r->DateOf("opened").ToIso(), r) : Cell(""),
+                        r->DateOf("as_of").IsSet() ? CellFig(r->DateOf("as_of").ToIso(), r) : Cell("")});
+    }
+    s.blocks.emplace_back(std::move(t));
+  }
+
+  // ---- finance ----------------------------------------------------------
+  void Finance() {
+    Section& s = NewSection("finance", "Finance");
+    std::vector<const Record*> rows;
+    for (const Record& r : f_.Of("finance")) rows.push_back(&r);
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Record* x, const Record* y) { return x->DateOf("date") < y->DateOf("date"); });
+    Prose p;
+    if (rows.empty()) {
+      T(&p, "The workspace holds no financial arrangements for this pair.");
+      Add(s, std::move(p));
+      return;
+    }
+    T(&p, "The registry lists ");
+    F(&p, CountWord(static_cast<long long>(rows.size())), rows);
+    T(&p, Plural(static_cast<long long>(rows.size()), " financial arrangement: ", " financial arrangements: "));
+    AppendList(rows.size(), [&](size_t i) {
+      const Record* r = rows[i];
+      D(&p, KindNoun(r->Text("kind"), 1) == Humanise(r->Text("kind")) ? r->Text("name") : r->Text("name"), r);
+      T(&p, " (");
+      F(&p, r->DateOf("date").ToEnglish(), {r});
+      if (auto v = r->Number("value")) {
+        T(&p, ", ");
+        F(&p, FormatMoney(*v, r->Text("currency")), {r});
+      }
+      T(&p, ")");
+    }, &p);
+    T(&p, ".");
+    Add(s, std::move(p));
+    Table t{"Financial arrangements", {"Date", "Kind", "Name", "Institution", "Value"}, {}};
+    for (const Record* r : rows) {
+      auto v = r->Number("value");
+      t.rows.push_back({CellFig(r->DateOf("date").ToIso(), r), Cell(Humanise(r->Text("kind"))), Cell(r->Text("name")),
+                        Cell(r->Text("institution")), v ? CellFig(FormatMoney(*v, r->Text("currency")), r) : Cell("")});
+    }
+    s.blocks.emplace_back(std::move(t));
+  }
+
+  // ---- people-to-people -------------------------------------------------
+  void People() {
+    Section& s = NewSection("people", "People-to-people ties");
+    std::vector<const Record*> rows;
+    for (const Record& r : f_.Of("people")) rows.push_back(&r);
+    if (rows.empty()) {
+      Prose p;
+      T(&p, "The workspace holds no people-to-people institutions or arrangements for this pair.");
+      Add(s, std::move(p));
+      return;
+    }
+    // Institutions are counted per host; arrangements are named with dates.
+    static const std::set<std::string> kArrangements = {"visa_regime", "tourism_year"};
+    std::vector<std::string> keys;
+    std::map<std::string, std::vector<const Record*>> groups;
+    std::vector<const Record*> arrangements;
+    for (const Record* r : rows) {
+      if (kArrangements.count(r->Text("kind"))) {
+        arrangements.push_back(r);
+        continue;
+      }
+      std::string key = r->Text("host") + "\x1f" + r->Text("kind");
+      if (!groups.count(key)) keys.push_back(key);
+      groups[key].push_back(r);
+    }
+    Prose p;
+    for (const std::string& key : keys) {
+      const auto& g = groups[key];
+      long long n = 0;
+      for (const Record* r : g) n += r->Int("count").value_or(1);
+      T(&p, Name(g.front()->Text("host")) + " hosts ");
+      F(&p, CountWord(n), g);
+      T(&p, " " + KindNoun(g.front()->Text("kind"), n) + " linked to " + Name(g.front()->Text("partner")) + ". ");
+    }
+    for (const Record* r : arrangements) {
+      D(&p, Capitalise(r->Text("name")), r);
+      T(&p, " (");
+      F(&p, (r->DateOf("date").IsSet() ? r->DateOf("date") : r->DateOf("as_of")).ToEnglish(), {r});
+      T(&p, "). ");
+    }
+    Add(s, std::move(p));
+    Table t{"People-to-people institutions and arrangements", {"Kind", "Name", "Host", "Count", "Date"}, {}};
+    for (const Record* r : rows) {
+      Date d = r->DateOf("date").IsSet() ? r->DateOf("date") : r->DateOf("as_of");
+      t.rows.push_back({Cell(Humanise(r->Text("kind"))), Cell(r->Text("name")), Cell(Name(r->Text("host"))),
+                        CellFig(std::to_string(r->Int("count").value_or(1)), r),
+                        d.IsSet() ? CellFig(d.ToIso(), r) : Cell("")});
+    }
+    s.blocks.emplace_back(std::move(t));
+  }
+
+  // ---- outlook ----------------------------------------------------------
+  static std::string IndicatorLabel(const std::string& indicator) {
+    if (indicator == "gdp") return "GDP in current US dollars";
+    if (indicator == "gdp_growth_pct") return "real GDP growth";
+    if (indicator == "population") return "population";
+    if (indicator == "gdp_per_capita") return "GDP per head";
+    if (indicator == "trade_total") return "bilateral trade";
+    return Humanise(indicator);
+  }
+
+  std::string TargetValue(const Record* t, const char* column) const {
+    auto v = t->Number(column);
+    if (!v) return "";
+    if (t->Text("indicator").ends_with("_pct")) return FormatPct(*v);
+    if (!t->Text("currency").empty()) return FormatMoney(*v, t->Text("currency"));
+    return FormatNumber(*v);
+  }
+
+  void Outlook() {
+    Section& s = NewSection("outlook", "Outlook");
+    if (f_.targets.empty()) {
+      Prose p;
+      T(&p, "The workspace holds no stated targets for this pair.");
+      Add(s, std::move(p));
+      return;
+    }
+    for (const measure::TargetAssessment& a : f_.targets) {
+      const Record* t = a.target;
+      std::string indicator = t->Text("indicator");
+      const bool is_rate = indicator.ends_with("_pct");
+      Prose p;
+      std::string who = Name(t->Text("country"));
+      T(&p, who + "'s stated target");
+      if (!t->Text("stated_by").empty()) {
+        T(&p, ", set out by ");
+        D(&p, t->Text("stated_by"), t);
+      }
+      T(&p, " in ");
+      F(&p, t->DateOf("stated").ToEnglish(), {t});
+      T(&p, ", is " + IndicatorLabel(indicator) + (is_rate ? " of " : " of "));
+      std::string value = TargetValue(t, "target_value");
+      if (t->Number("target_value_high")) {
+        std::string hi = TargetValue(t, "target_value_high");
+        if (is_rate) value = FormatNumber(*t->Number("target_value"), 1) + "\u2013" + hi;
+        else value += "\u2013" + hi;
+      }
+      F(&p, value, {t});
+      if (is_rate) T(&p, " a year");
+      if (auto y = t->Int("target_year")) {
+        T(&p, " by ");
+        F(&p, std::to_string(*y), {t});
+      }
+      T(&p, ". ");
+      if (!a.latest) {
+        T(&p, "No observations of " + IndicatorLabel(indicator) + " are stored for " + who +
+                  ", so what the target requires cannot be computed.");
+        Add(s, std::move(p));
+        continue;
+      }
+      if (is_rate) {
+        if (a.recent_growth_pct) {
+          T(&p, "Over ");
+          F(&p, std::to_string(a.latest_year - a.recent_years + 1) + "\u2013" + std::to_string(a.latest_year),
+            a.recent_inputs);
+          T(&p, ", " + IndicatorLabel(indicator) + " averaged ");
+          F(&p, FormatPct(*a.recent_growth_pct), a.recent_inputs);
+          T(&p, " a year");
+          double lo = *t->Number("target_value");
+          double hi = t->Number("target_value_high").value_or(lo);
+          T(&p, *a.recent_growth_pct >= lo ? (*a.recent_growth_pct <= hi ? ", within the target range."
+                                                                           : ", above the target.")
+                                           : ", below the target.");
+        }
+      } else {
+        T(&p, "From ");
+        F(&p, TargetValueOf(a.latest_value, t), {a.latest});
+        T(&p, " in ");
+        F(&p, std::to_string(a.latest_year), {a.latest});
+        if (a.required_growth_pct) {
+          T(&p, ", reaching it requires growth of ");
+          F(&p, FormatPct(*a.required_growth_pct), {t, a.latest});
+          T(&p, " a year");
+          if (indicator == "gdp") T(&p, " in current dollars");
+        }
+        T(&p, ".");
+        if (a.recent_growth_pct && a.record_start) {
+          T(&p, " Over the ");
+          F(&p, CountWord(a.recent_years), {a.record_start, a.latest});
+          T(&p, " years to ");
+          F(&p, std::to_string(a.latest_year), {a.latest});
+          T(&p, " it grew ");
+          F(&p, FormatPct(*a.recent_growth_pct), {a.record_start, a.latest});
+          T(&p, " a year");
+          if (a.required_growth_pct) {
+            T(&p, *a.recent_growth_pct >= *a.required_growth_pct
+                      ? ": the recent record is at or above the pace required."
+                      : ": the target needs a faster pace than the recent record.");
+          } else {
+            T(&p, ".");
+          }
+        }
+      }
+      Add(s, std::move(p));
+    }
+  }
+
+  static std::string TargetValueOf(double v, const Record* t) {
+    if (t->Text("indicator") == "population") return FormatNumber(v, 0);
+    return FormatUsd(v);
+  }
+
+  const ReportInputs& in_;
+  const PairFacts& f_;
+  ReportModel model_;
+  std::map<std::string, int> numbers_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& SectionIds() {
+  static const std::vector<std::string> kIds = {"political", "economy", "connectivity",
+                                                "finance",   "people",  "outlook"};
+  return kIds;
+}
+
+ReportModel BuildReport(const ReportInputs& inputs) { return Builder(inputs).Build(); }
+
+std::string MarkdownToSafeHtml(const std::string& markdown) {
+  char* html = cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
+  std::string out = html ? html : "";
+  free(html);
+  return out;
+}
+
+}  // namespace bilat::report

@@ -1,0 +1,155 @@
+#include "report/svg_chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "report/format.h"
+
+namespace bilat::report {
+namespace {
+
+constexpr const char* kPalette[] = {"#b2182b", "#2166ac", "#5aae61", "#8c6bb1", "#e08214"};
+
+std::string Num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+std::string Open(int w, int h, const std::string& title) {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(w) + " " +
+         std::to_string(h) + "\" role=\"img\" aria-label=\"" + EscapeHtml(title) +
+         "\" font-family=\"sans-serif\" font-size=\"11\"><title>" + EscapeHtml(title) +
+         "</title>";
+}
+
+std::string Text(double x, double y, const std::string& s, const char* anchor = "start",
+                 const char* extra = "") {
+  return "<text x=\"" + Num(x) + "\" y=\"" + Num(y) + "\" text-anchor=\"" + anchor + "\"" +
+         extra + ">" + EscapeHtml(s) + "</text>";
+}
+
+// A "nice" axis maximum: 1, 2 or 5 times a power of ten, at or above v.
+double NiceMax(double v) {
+  if (!(v > 0)) return 1;
+  double p = std::pow(10, std::floor(std::log10(v)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (m * p >= v) return m * p;
+  }
+  return 10 * p;
+}
+
+}  // namespace
+
+std::string BarChart(const std::string& title, const std::vector<std::string>& categories,
+                     const std::vector<BarSeries>& series, double axis_divisor,
+                     const std::string& axis_unit) {
+  const int w = 720, h = 300, left = 56, right = 12, top = 28, bottom = 48;
+  double max = 0;
+  for (const BarSeries& s : series) {
+    for (double v : s.values) {
+      if (!std::isnan(v)) max = std::max(max, v / axis_divisor);
+    }
+  }
+  max = NiceMax(max);
+  std::string svg = Open(w, h, title);
+  const double plot_w = w - left - right, plot_h = h - top - bottom;
+  for (int i = 0; i <= 4; ++i) {
+    double y = top + plot_h - plot_h * i / 4;
+    svg += "<line x1=\"" + Num(left) + "\" x2=\"" + Num(w - right) + "\" y1=\"" + Num(y) +
+           "\" y2=\"" + Num(y) + "\" stroke=\"#ddd\"/>";
+    svg += Text(left - 6, y + 4, FormatNumber(max * i / 4, 1), "end");
+  }
+  svg += Text(8, 16, axis_unit, "start", " font-weight=\"bold\"");
+  const size_t n = std::max<size_t>(categories.size(), 1);
+  const double slot = plot_w / n;
+  const double bar = std::max(2.0, (slot * 0.8) / std::max<size_t>(series.size(), 1));
+  for (size_t c = 0; c < categories.size(); ++c) {
+    double x0 = left + slot * c + slot * 0.1;
+    for (size_t s = 0; s < series.size(); ++s) {
+      double v = c < series[s].values.size() ? series[s].values[c] : NAN;
+      if (std::isnan(v)) continue;
+      double bh = plot_h * (v / axis_divisor) / max;
+      svg += "<rect x=\"" + Num(x0 + bar * s) + "\" y=\"" + Num(top + plot_h - bh) +
+             "\" width=\"" + Num(bar - 1) + "\" height=\"" + Num(std::max(bh, 0.5)) +
+             "\" fill=\"" + kPalette[s % 5] + "\"><title>" +
+             EscapeHtml(series[s].label + ", " + categories[c] + ": " +
+                        FormatNumber(v / axis_divisor, 2) + " " + axis_unit) +
+             "</title></rect>";
+    }
+    bool label = categories.size() <= 16 || c % ((categories.size() + 15) / 16) == 0;
+    if (label) {
+      svg += Text(left + slot * c + slot / 2, top + plot_h + 14, categories[c], "middle");
+    }
+  }
+  double lx = left;
+  for (size_t s = 0; s < series.size(); ++s) {
+    svg += "<rect x=\"" + Num(lx) + "\" y=\"" + Num(h - 18) + "\" width=\"10\" height=\"10\" fill=\"" +
+           kPalette[s % 5] + "\"/>";
+    svg += Text(lx + 14, h - 9, series[s].label);
+    lx += 24 + 6.5 * series[s].label.size();
+  }
+  return svg + "</svg>";
+}
+
+std::string Timeline(const std::string& title, const std::vector<std::string>& lanes,
+                     const std::vector<TimelineEvent>& events) {
+  const int w = 720, left = 150, right = 16, lane_h = 34, top = 16;
+  const int h = top + lane_h * static_cast<int>(std::max<size_t>(lanes.size(), 1)) + 30;
+  double lo = 1e9, hi = -1e9;
+  for (const TimelineEvent& e : events) {
+    lo = std::min(lo, e.when);
+    hi = std::max(hi, e.when);
+  }
+  if (events.empty()) lo = 2000, hi = 2001;
+  lo = std::floor(lo);
+  hi = std::floor(hi) + 1;
+  const double plot_w = w - left - right;
+  auto xof = [&](double t) { return left + plot_w * (t - lo) / (hi - lo); };
+  std::string svg = Open(w, h, title);
+  for (size_t l = 0; l < lanes.size(); ++l) {
+    double y = top + lane_h * l + lane_h / 2.0;
+    svg += "<line x1=\"" + Num(left) + "\" x2=\"" + Num(w - right) + "\" y1=\"" + Num(y) +
+           "\" y2=\"" + Num(y) + "\" stroke=\"#bbb\"/>";
+    svg += Text(left - 8, y + 4, lanes[l], "end");
+  }
+  const int span = static_cast<int>(hi - lo);
+  const int step = span <= 12 ? 1 : span <= 30 ? 2 : 5;
+  double axis_y = top + lane_h * lanes.size() + 4;
+  for (int y = static_cast<int>(lo); y <= static_cast<int>(hi); y += step) {
+    svg += "<line x1=\"" + Num(xof(y)) + "\" x2=\"" + Num(xof(y)) + "\" y1=\"" + Num(top) +
+           "\" y2=\"" + Num(axis_y) + "\" stroke=\"#eee\"/>";
+    svg += Text(xof(y), axis_y + 14, std::to_string(y), "middle");
+  }
+  for (const TimelineEvent& e : events) {
+    double y = top + lane_h * e.lane + lane_h / 2.0;
+    svg += "<circle cx=\"" + Num(xof(e.when)) + "\" cy=\"" + Num(y) + "\" r=\"5\" fill=\"" +
+           kPalette[e.lane % 5] + "\" fill-opacity=\"0.75\"><title>" + EscapeHtml(e.label) +
+           "</title></circle>";
+  }
+  return svg + "</svg>";
+}
+
+std::string HorizontalBars(const std::string& title, const std::vector<std::string>& labels,
+                           const std::vector<double>& values,
+                           const std::vector<std::string>& value_labels) {
+  const int w = 720, left = 170, right = 110, row = 24, top = 10;
+  const int h = top * 2 + row * static_cast<int>(std::max<size_t>(labels.size(), 1));
+  double max = 0;
+  for (double v : values) max = std::max(max, v);
+  if (!(max > 0)) max = 1;
+  std::string svg = Open(w, h, title);
+  for (size_t i = 0; i < labels.size(); ++i) {
+    double y = top + row * i;
+    double bw = (w - left - right) * values[i] / max;
+    svg += Text(left - 8, y + 16, labels[i], "end");
+    svg += "<rect x=\"" + Num(left) + "\" y=\"" + Num(y + 4) + "\" width=\"" +
+           Num(std::max(bw, 1.0)) + "\" height=\"16\" fill=\"#2166ac\"><title>" +
+           EscapeHtml(labels[i] + ": " + value_labels[i]) + "</title></rect>";
+    svg += Text(left + std::max(bw, 1.0) + 6, y + 16, value_labels[i]);
+  }
+  return svg + "</svg>";
+}
+
+}  // namespace bilat::report

@@ -1,0 +1,40 @@
+// Inline SVG charts for reports: no scripts, no external references, every
+// label escaped. Each function returns a complete <svg> element sized by its
+// viewBox, so it scales with the page and prints.
+#ifndef BILAT_REPORT_SVG_CHART_H_
+#define BILAT_REPORT_SVG_CHART_H_
+
+#include <string>
+#include <vector>
+
+namespace bilat::report {
+
+struct BarSeries {
+  std::string label;            // legend entry
+  std::vector<double> values;   // parallel to the categories; NaN = no value
+};
+
+// Vertical bars grouped by category (years), one colour per series, with a
+// value axis labelled by `format_value` units: "$ billion" etc.
+std::string BarChart(const std::string& title, const std::vector<std::string>& categories,
+                     const std::vector<BarSeries>& series, double axis_divisor,
+                     const std::string& axis_unit);
+
+struct TimelineEvent {
+  double when = 0;        // fractional year, e.g. 2013.67
+  int lane = 0;           // index into lanes
+  std::string label;      // tooltip: date, who, what
+};
+
+// Events as marks on a time axis, one horizontal lane per direction.
+std::string Timeline(const std::string& title, const std::vector<std::string>& lanes,
+                     const std::vector<TimelineEvent>& events);
+
+// Horizontal bars with a label and a formatted value each.
+std::string HorizontalBars(const std::string& title, const std::vector<std::string>& labels,
+                           const std::vector<double>& values,
+                           const std::vector<std::string>& value_labels);
+
+}  // namespace bilat::report
+
+#endif  // BILAT_REPORT_SVG_CHART_H_

@@ -1,0 +1,240 @@
+#include "store/migrations.h"
+
+#include <string>
+
+namespace bilat::store {
+namespace {
+
+// Migrations are append-only: a released step is never edited, because a
+// workspace that already ran it would not run it again. Change the schema by
+// adding a step. Each step runs in its own transaction with user_version.
+
+// Version 1: the curated registries (docs/formats/registry.md), one table per
+// kind; every fact row references a source and remembers its registry line.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE "sources" (
+  "id" TEXT PRIMARY KEY,
+  "title" TEXT NOT NULL,
+  "publisher" TEXT NOT NULL,
+  "url" TEXT,
+  "citation" TEXT,
+  "published" TEXT NOT NULL,
+  "accessed" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "exchanges" (
+  "id" TEXT PRIMARY KEY,
+  "date" TEXT NOT NULL,
+  "kind" TEXT NOT NULL,
+  "from" TEXT NOT NULL,
+  "to" TEXT NOT NULL,
+  "location" TEXT,
+  "leader" TEXT NOT NULL,
+  "role" TEXT,
+  "counterpart" TEXT,
+  "occasion" TEXT,
+  "status" TEXT,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "agreements" (
+  "id" TEXT PRIMARY KEY,
+  "date" TEXT NOT NULL,
+  "kind" TEXT NOT NULL,
+  "parties" TEXT NOT NULL,
+  "title" TEXT NOT NULL,
+  "level" TEXT,
+  "status" TEXT,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "projects" (
+  "id" TEXT PRIMARY KEY,
+  "date" TEXT NOT NULL,
+  "name" TEXT NOT NULL,
+  "investor" TEXT NOT NULL,
+  "host" TEXT NOT NULL,
+  "entity" TEXT,
+  "counterpart" TEXT,
+  "sector" TEXT NOT NULL,
+  "subsector" TEXT,
+  "kind" TEXT,
+  "status" TEXT,
+  "value" REAL,
+  "currency" TEXT,
+  "scale" TEXT,
+  "share_pct" REAL,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "connectivity" (
+  "id" TEXT PRIMARY KEY,
+  "kind" TEXT NOT NULL,
+  "name" TEXT NOT NULL,
+  "countries" TEXT NOT NULL,
+  "count" INTEGER,
+  "as_of" TEXT,
+  "opened" TEXT,
+  "status" TEXT,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "finance" (
+  "id" TEXT PRIMARY KEY,
+  "date" TEXT NOT NULL,
+  "kind" TEXT NOT NULL,
+  "name" TEXT NOT NULL,
+  "institution" TEXT,
+  "countries" TEXT NOT NULL,
+  "value" REAL,
+  "currency" TEXT,
+  "scale" TEXT,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "people" (
+  "id" TEXT PRIMARY KEY,
+  "date" TEXT,
+  "as_of" TEXT,
+  "kind" TEXT NOT NULL,
+  "name" TEXT NOT NULL,
+  "host" TEXT NOT NULL,
+  "partner" TEXT NOT NULL,
+  "count" INTEGER,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "trade" (
+  "id" TEXT PRIMARY KEY,
+  "year" INTEGER NOT NULL,
+  "period" TEXT,
+  "reporter" TEXT,
+  "partner_a" TEXT NOT NULL,
+  "partner_b" TEXT NOT NULL,
+  "flow" TEXT NOT NULL,
+  "value" REAL NOT NULL,
+  "currency" TEXT,
+  "scale" TEXT,
+  "stated_growth_pct" REAL,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "indicators" (
+  "id" TEXT PRIMARY KEY,
+  "country" TEXT NOT NULL,
+  "year" INTEGER NOT NULL,
+  "indicator" TEXT NOT NULL,
+  "series" TEXT,
+  "value" REAL NOT NULL,
+  "currency" TEXT,
+  "scale" TEXT,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE TABLE "targets" (
+  "id" TEXT PRIMARY KEY,
+  "stated" TEXT NOT NULL,
+  "country" TEXT NOT NULL,
+  "partner" TEXT,
+  "indicator" TEXT NOT NULL,
+  "target_value" REAL NOT NULL,
+  "target_value_high" REAL,
+  "currency" TEXT,
+  "scale" TEXT,
+  "target_year" INTEGER,
+  "stated_by" TEXT,
+  "source_id" TEXT NOT NULL REFERENCES sources(id),
+  "locator" TEXT NOT NULL,
+  "note" TEXT,
+  "origin_file" TEXT NOT NULL,
+  "origin_line" INTEGER NOT NULL,
+  "row_hash" TEXT NOT NULL
+) STRICT;
+CREATE INDEX exchanges_pair ON exchanges("from", "to");
+CREATE INDEX projects_pair ON projects(investor, host);
+CREATE INDEX trade_pair ON trade(partner_a, partner_b);
+)sql";
+
+// Version 2: a log of ingests that changed the workspace, so an analyst can
+// see when the registry was last loaded and what it changed.
+constexpr const char* kV2 = R"sql(
+CREATE TABLE ingest_log (
+  id INTEGER PRIMARY KEY,
+  at_utc TEXT NOT NULL,
+  command TEXT NOT NULL,
+  path TEXT NOT NULL,
+  added INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  removed INTEGER NOT NULL,
+  rejected INTEGER NOT NULL
+) STRICT;
+)sql";
+
+constexpr const char* kSteps[] = {kV1, kV2};
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(std::size(kSteps)); }
+
+Result<int> SchemaVersion(SqliteDb* db) {
+  BILAT_ASSIGN_OR_RETURN(long long v, db->QueryInt("PRAGMA user_version;"));
+  return static_cast<int>(v);
+}
+
+Status Migrate(SqliteDb* db, int target_version) {
+  BILAT_ASSIGN_OR_RETURN(int current, SchemaVersion(db));
+  if (current > LatestSchemaVersion()) {
+    return Status::FailedPrecondition(
+        db->path() + ": workspace schema version " + std::to_string(current) +
+        " is newer than this bilat understands (" +
+        std::to_string(LatestSchemaVersion()) + "); update bilat");
+  }
+  for (int v = current + 1; v <= target_version && v <= LatestSchemaVersion(); ++v) {
+    Transaction tx(db);
+    BILAT_RETURN_IF_ERROR(tx.status());
+    Status st = db->Exec(kSteps[v - 1]);
+    if (!st.ok()) {
+      return Status::Internal("schema migration to version " + std::to_string(v) +
+                              " failed: " + st.message());
+    }
+    BILAT_RETURN_IF_ERROR(db->Exec("PRAGMA user_version = " + std::to_string(v) + ";"));
+    BILAT_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace bilat::store
