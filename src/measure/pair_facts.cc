@@ -9,6 +9,20 @@
 namespace bilat::measure {
 namespace {
 
+// Days from a to b when both are at day precision, else nullopt.
+std::optional<int> DaysBetween(const Date& a, const Date& b) {
+  if (a.precision() != DatePrecision::kDay || b.precision() != DatePrecision::kDay) return std::nullopt;
+  auto days = [](const Date& d) {
+    // Days since a fixed epoch (civil-from-days, proleptic Gregorian).
+    int y = d.year(), m = d.month();
+    y -= m <= 2;
+    int era = y / 400, yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d.day() - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  };
+  return days(b) - days(a);
+}
+
 bool IsUsd(const Record& r) {
   std::string c = r.Text("currency");
   return c.empty() || c == "USD";
@@ -30,6 +44,7 @@ void DeriveTrade(PairFacts* f) {
       continue;
     }
     TradePoint p;
+    p.exact = r.Text("value_qualifier").empty() || r.Text("value_qualifier") == "exact";
     p.year = static_cast<int>(*year);
     p.value_usd = *value;
     p.record = &r;
@@ -41,6 +56,7 @@ void DeriveTrade(PairFacts* f) {
               [](const TradePoint& x, const TradePoint& y) { return x.year < y.year; });
     for (size_t i = 1; i < s.points.size(); ++i) {
       if (s.points[i].year != s.points[i - 1].year + 1) continue;
+      if (!s.points[i].exact || !s.points[i - 1].exact) continue;
       s.points[i].computed_growth_pct = GrowthPct(s.points[i - 1].value_usd, s.points[i].value_usd);
       s.points[i].previous = s.points[i - 1].record;
     }
@@ -76,13 +92,29 @@ void DeriveExchanges(PairFacts* f) {
   for (const Record& r : f->Of("exchanges")) f->exchanges_by_date.push_back(&r);
   std::stable_sort(f->exchanges_by_date.begin(), f->exchanges_by_date.end(),
                    [](const Record* x, const Record* y) { return x->DateOf("date") < y->DateOf("date"); });
-  std::map<int, YearCount> per_year;
   for (const Record* r : f->exchanges_by_date) {
     if (r->Text("status") == "planned") continue;
-    YearCount& yc = per_year[r->DateOf("date").year()];
-    yc.year = r->DateOf("date").year();
+    Date d = r->DateOf("date");
+    ExchangeEpisode* open = nullptr;
+    for (auto it = f->episodes.rbegin(); it != f->episodes.rend(); ++it) {
+      if (it->from == r->Text("from") && it->to == r->Text("to") && it->leader == r->Text("leader")) {
+        open = &*it;
+        break;
+      }
+    }
+    if (open && DaysBetween(open->end, d) && *DaysBetween(open->end, d) <= kEpisodeGapDays) {
+      open->records.push_back(r);
+      open->end = d;
+      continue;
+    }
+    f->episodes.push_back({{r}, d, d, r->Text("from"), r->Text("to"), r->Text("leader")});
+  }
+  std::map<int, YearCount> per_year;
+  for (const ExchangeEpisode& e : f->episodes) {
+    YearCount& yc = per_year[e.start.year()];
+    yc.year = e.start.year();
     ++yc.count;
-    yc.records.push_back(r);
+    yc.records.insert(yc.records.end(), e.records.begin(), e.records.end());
   }
   for (auto& [y, yc] : per_year) f->exchanges_per_year.push_back(std::move(yc));
 
@@ -96,11 +128,15 @@ void DeriveExchanges(PairFacts* f) {
 void DeriveSectors(PairFacts* f) {
   std::map<std::string, SectorTotal> by_sector;
   for (const Record& r : f->Of("projects")) {
+    if (r.Int("count").value_or(1) > 1) {
+      f->project_groups.push_back(&r);
+      continue;
+    }
     SectorTotal& s = by_sector[r.Text("sector")];
     s.sector = r.Text("sector");
     ++s.projects;
     s.records.push_back(&r);
-    if (auto v = r.Number("value"); v && IsUsd(r)) {
+    if (auto v = r.Number("value"); v && IsUsd(r) && r.Text("value_qualifier") == "exact") {
       ++s.with_value;
       s.value_usd += *v;
     }
@@ -188,6 +224,8 @@ void DeriveFigures(PairFacts* f) {
   f->mirror_gaps.clear();
   f->exchanges_per_year.clear();
   f->exchanges_by_date.clear();
+  f->episodes.clear();
+  f->project_groups.clear();
   f->partnership_levels.clear();
   f->sectors.clear();
   f->targets.clear();

@@ -31,6 +31,7 @@ struct TradePoint {
   std::optional<double> computed_growth_pct;
   const Record* previous = nullptr;
   std::optional<double> stated_growth_pct;  // as the source states it
+  bool exact = true;  // false for a bound ("more than $5 billion"): no growth is computed from it
 };
 
 // Full-year total trade of the pair in US dollars, as one reporter states it
@@ -51,12 +52,25 @@ struct MirrorGap {
   double gap_pct = 0;         // 100 * (a / b - 1)
 };
 
+// One visit or meeting: consecutive days of contact by the same leader in
+// the same direction (registry rows are often one per day, as in China
+// Vitae), merged when each row is at most kEpisodeGapDays after the last.
+struct ExchangeEpisode {
+  std::vector<const Record*> records;  // by date; front() opens the episode
+  Date start, end;
+  std::string from, to, leader;
+};
+inline constexpr int kEpisodeGapDays = 3;
+
 struct YearCount {
   int year = 0;
   int count = 0;
   std::vector<const Record*> records;
 };
 
+// Sector totals count single projects only: a row standing for a group of
+// projects (count > 1, e.g. "55 projects worth over $27.4 billion") may
+// overlap the single ones and is reported apart, in `project_groups`.
 struct SectorTotal {
   std::string sector;
   int projects = 0;
@@ -95,10 +109,12 @@ struct PairFacts {
 
   std::vector<TradeSeries> trade;        // one per reporter
   std::vector<MirrorGap> mirror_gaps;    // latest years first
-  std::vector<YearCount> exchanges_per_year;
+  std::vector<YearCount> exchanges_per_year;  // episodes per year (actual only)
   std::vector<const Record*> exchanges_by_date;
+  std::vector<ExchangeEpisode> episodes;      // actual exchanges, by date
   std::vector<const Record*> partnership_levels;  // by date
   std::vector<SectorTotal> sectors;      // largest value first
+  std::vector<const Record*> project_groups;  // rows with count > 1
   std::vector<TargetAssessment> targets;
 
   const std::vector<Record>& Of(const std::string& kind) const;

@@ -38,7 +38,11 @@ std::string FormatMoney(double value, std::string_view currency) {
 
 std::string FormatUsd(double value_usd) { return FormatMoney(value_usd, "USD"); }
 
-std::string FormatPct(double pct, int decimals) { return Trimmed(pct, decimals) + "%"; }
+std::string FormatPct(double pct, int decimals) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f%%", decimals, pct);
+  return std::string(buf) == "-0.0%" ? "0.0%" : buf;
+}
 
 std::string FormatChange(double pct) {
   return (pct >= 0 ? "up " : "down ") + FormatPct(std::fabs(pct));

@@ -37,6 +37,22 @@ double FractionalYear(const Date& d) {
   return y;
 }
 
+// "7–9 September 2013", "30 June – 2 July 2005", or one date.
+std::string EpisodeDates(const measure::ExchangeEpisode& e) {
+  if (e.start == e.end) return e.start.ToEnglish();
+  if (e.start.year() == e.end.year() && e.start.month() == e.end.month()) {
+    return std::to_string(e.start.day()) + "–" + e.end.ToEnglish();
+  }
+  return e.start.ToEnglish() + " – " + e.end.ToEnglish();
+}
+
+std::string QualifiedMoney(const Record& r, double value) {
+  std::string q = r.Text("value_qualifier");
+  std::string prefix = q == "at_least" ? "more than " : q == "about" ? "about " : q == "at_most" ? "up to " : "";
+  std::string currency = r.Text("currency");
+  return prefix + FormatMoney(value, currency.empty() ? "USD" : currency);
+}
+
 // Joins items as "a, b and c".
 template <typename Fn>
 void AppendList(size_t n, Fn item, Prose* p) {
@@ -151,12 +167,10 @@ class Builder {
   // ---- political mutual trust -------------------------------------------
   void Political() {
     Section& s = NewSection("political", "Political mutual trust");
-    const auto& ex = f_.exchanges_by_date;
+    const auto& episodes = f_.episodes;
     std::vector<const Record*> actual;
-    for (const Record* r : ex) {
-      if (r->Text("status") != "planned") actual.push_back(r);
-    }
-    if (actual.empty()) {
+    for (const auto& e : episodes) actual.insert(actual.end(), e.records.begin(), e.records.end());
+    if (episodes.empty()) {
       Prose p;
       T(&p, "The workspace holds no high-level exchanges between " + model_.a_name + " and " +
                 model_.b_name + ".");
@@ -164,18 +178,24 @@ class Builder {
     } else {
       Prose p;
       T(&p, "The registry records ");
-      F(&p, CountWord(static_cast<long long>(actual.size())), actual);
-      T(&p, " high-level " + Plural(static_cast<long long>(actual.size()), "exchange", "exchanges") +
-                " between " + model_.a_name + " and " + model_.b_name + ", from ");
-      F(&p, actual.front()->DateOf("date").ToEnglish(), {actual.front()});
+      F(&p, CountWord(static_cast<long long>(episodes.size())), actual);
+      T(&p, " high-level " + Plural(static_cast<long long>(episodes.size()), "exchange", "exchanges") +
+                " (visits, meetings and calls) between " + model_.a_name + " and " + model_.b_name + ", from ");
+      F(&p, episodes.front().start.ToEnglish(), {episodes.front().records.front()});
       T(&p, " to ");
-      F(&p, actual.back()->DateOf("date").ToEnglish(), {actual.back()});
+      F(&p, episodes.back().start.ToEnglish(), {episodes.back().records.front()});
       T(&p, ". ");
       std::vector<const Record*> ab, ba;
-      for (const Record* r : actual) (r->Text("from") == f_.a ? ab : ba).push_back(r);
-      F(&p, Capitalise(CountWord(static_cast<long long>(ab.size()))), ab.empty() ? actual : ab);
+      long long n_ab = 0, n_ba = 0;
+      for (const auto& e : episodes) {
+        bool from_a = e.from == f_.a;
+        (from_a ? n_ab : n_ba) += 1;
+        auto& dst = from_a ? ab : ba;
+        dst.insert(dst.end(), e.records.begin(), e.records.end());
+      }
+      F(&p, Capitalise(CountWord(n_ab)), ab.empty() ? actual : ab);
       T(&p, " were led from the " + model_.a_name + " side and ");
-      F(&p, CountWord(static_cast<long long>(ba.size())), ba.empty() ? actual : ba);
+      F(&p, CountWord(n_ba), ba.empty() ? actual : ba);
       T(&p, " from the " + model_.b_name + " side. ");
       const measure::YearCount* busiest = nullptr;
       for (const auto& yc : f_.exchanges_per_year) {
@@ -188,49 +208,64 @@ class Builder {
         F(&p, CountWord(busiest->count), busiest->records);
         T(&p, " exchanges.");
       }
+      if (actual.size() > episodes.size()) {
+        T(&p, " Consecutive days of contact by the same leader are counted as one exchange: the ");
+        F(&p, CountWord(static_cast<long long>(actual.size())), actual);
+        T(&p, " registry rows make up these exchanges.");
+      }
       Add(s, std::move(p));
-      HeadsOfStateParagraph(s, actual);
-      ExchangeCharts(s, actual);
+      HeadsOfStateParagraph(s);
+      ExchangeCharts(s);
     }
     PartnershipParagraph(s);
     AgreementsBlock(s);
     if (!actual.empty()) ExchangeTable(s);
   }
 
-  void HeadsOfStateParagraph(Section& s, const std::vector<const Record*>& actual) {
-    // Visits by presidents, grouped by person, in date order.
-    std::vector<std::string> leaders;
-    std::map<std::string, std::vector<const Record*>> visits;
-    for (const Record* r : actual) {
+  void HeadsOfStateParagraph(Section& s) {
+    // Visits by presidents, grouped by person and destination, in date order.
+    std::vector<std::string> keys;
+    std::map<std::string, std::vector<const measure::ExchangeEpisode*>> visits;
+    for (const auto& e : f_.episodes) {
+      const Record* r = e.records.front();
       std::string role = r->Text("role");
-      bool president = role.find("President") != std::string::npos &&
-                       role.find("Vice") == std::string::npos;
-      if (!president || r->Text("kind").find("visit") == std::string::npos) continue;
-      std::string key = r->Text("leader") + "\x1f" + r->Text("to");
-      if (!visits.count(key)) leaders.push_back(key);
-      visits[key].push_back(r);
+      bool president = role.find("President") != std::string::npos && role.find("Vice") == std::string::npos;
+      bool visit = std::any_of(e.records.begin(), e.records.end(), [](const Record* x) {
+        return x->Text("kind").find("visit") != std::string::npos;
+      });
+      if (!president || !visit) continue;
+      std::string key = e.leader + "\x1f" + e.to;
+      if (!visits.count(key)) keys.push_back(key);
+      visits[key].push_back(&e);
     }
-    if (leaders.empty()) return;
+    if (keys.empty()) return;
     Prose p;
-    for (const std::string& key : leaders) {
+    for (const std::string& key : keys) {
       const auto& v = visits[key];
-      D(&p, "President " + v.front()->Text("leader"), v.front());
-      T(&p, " visited " + Name(v.front()->Text("to")) + " ");
-      F(&p, CountWord(static_cast<long long>(v.size())), v);
-      T(&p, v.size() == 1 ? " time, in " : " times: in ");
-      AppendList(v.size(), [&](size_t i) { F(&p, v[i]->DateOf("date").ToEnglish(), {v[i]}); }, &p);
+      const Record* first = v.front()->records.front();
+      D(&p, "President " + first->Text("leader"), first);
+      T(&p, " visited " + Name(first->Text("to")) + " ");
+      std::vector<const Record*> all;
+      for (const auto* e : v) all.insert(all.end(), e->records.begin(), e->records.end());
+      F(&p, v.size() == 1 ? "once" : v.size() == 2 ? "twice" : CountWord(static_cast<long long>(v.size())) + " times", all);
+      T(&p, v.size() == 1 ? ", " : ": ");
+      AppendList(v.size(), [&](size_t i) {
+        const Date& d = v[i]->start;
+        T(&p, d.precision() == DatePrecision::kDay ? "on " : "in ");
+        F(&p, EpisodeDates(*v[i]), v[i]->records);
+      }, &p);
       T(&p, ". ");
     }
     Add(s, std::move(p));
   }
 
-  void ExchangeCharts(Section& s, const std::vector<const Record*>& actual) {
+  void ExchangeCharts(Section& s) {
     std::vector<TimelineEvent> events;
-    for (const Record* r : actual) {
-      std::string label = r->DateOf("date").ToEnglish() + ": " + r->Text("leader") + " (" +
-                          Direction(r) + ")";
+    for (const auto& e : f_.episodes) {
+      const Record* r = e.records.front();
+      std::string label = EpisodeDates(e) + ": " + r->Text("leader") + " (" + Direction(r) + ")";
       if (!r->Text("occasion").empty()) label += ", " + r->Text("occasion");
-      events.push_back({FractionalYear(r->DateOf("date")), r->Text("from") == f_.a ? 0 : 1, label});
+      events.push_back({FractionalYear(e.start), e.from == f_.a ? 0 : 1, label});
     }
     std::vector<std::string> lanes = {model_.a_name + " \u2192 " + model_.b_name,
                                       model_.b_name + " \u2192 " + model_.a_name};
@@ -246,9 +281,8 @@ class Builder {
     for (int y = y0; y <= y1; ++y) {
       years.push_back(std::to_string(y));
       double na = 0, nb = 0;
-      for (const Record* r : actual) {
-        if (r->DateOf("date").year() != y) continue;
-        (r->Text("from") == f_.a ? na : nb) += 1;
+      for (const auto& e : f_.episodes) {
+        if (e.start.year() == y) (e.from == f_.a ? na : nb) += 1;
       }
       ab.values.push_back(na);
       ba.values.push_back(nb);
@@ -264,7 +298,8 @@ class Builder {
     Prose p;
     for (size_t i = 0; i < levels.size(); ++i) {
       const Record* r = levels[i];
-      T(&p, i == 0 ? "In " : " In ");
+      T(&p, i == 0 ? "" : " ");
+      T(&p, Capitalise(r->DateOf("date").precision() == DatePrecision::kDay ? "on " : "in "));
       F(&p, r->DateOf("date").ToEnglish(), {r});
       T(&p, i == 0 ? ", the two countries established a " : ", they raised it to a ");
       D(&p, r->Text("level"), r);
@@ -352,7 +387,7 @@ class Builder {
     Prose p;
     T(&p, ReporterPhrase(main->reporter) + ", trade in goods between " + model_.a_name + " and " +
               model_.b_name + " reached ");
-    F(&p, FormatUsd(last.value_usd), {last.record});
+    F(&p, QualifiedMoney(*last.record, last.value_usd), {last.record});
     T(&p, " in ");
     F(&p, std::to_string(last.year), {last.record});
     if (last.computed_growth_pct) {
@@ -461,7 +496,7 @@ class Builder {
         if (pt.computed_growth_pct) computed[0].cites.push_back(Cite(pt.previous));
         t.rows.push_back({Cell(std::to_string(pt.year)),
                           Cell(ts.reporter.empty() ? "not stated" : Name(ts.reporter)),
-                          CellFig(FormatUsd(pt.value_usd), pt.record), computed,
+                          CellFig(QualifiedMoney(*pt.record, pt.value_usd), pt.record), computed,
                           pt.stated_growth_pct ? CellFig(FormatPct(*pt.stated_growth_pct), pt.record) : Cell("")});
       }
     }
@@ -480,9 +515,11 @@ class Builder {
     double total = 0;
     std::map<std::string, std::vector<const Record*>> by_investor;
     for (const Record& r : projects) {
+      if (r.Int("count").value_or(1) > 1) continue;  // groups: reported below
       all.push_back(&r);
       by_investor[r.Text("investor")].push_back(&r);
-      if (auto v = r.Number("value"); v && (r.Text("currency").empty() || r.Text("currency") == "USD")) {
+      if (auto v = r.Number("value"); v && (r.Text("currency").empty() || r.Text("currency") == "USD") &&
+                                      r.Text("value_qualifier") == "exact") {
         total += *v;
         valued.push_back(&r);
       }
@@ -502,8 +539,9 @@ class Builder {
       F(&p, FormatUsd(total), valued);
       T(&p, ". ");
     }
-    const measure::SectorTotal& top = f_.sectors.front();
-    if (top.value_usd > 0) {
+    const measure::SectorTotal* top_ptr = f_.sectors.empty() ? nullptr : &f_.sectors.front();
+    if (top_ptr && top_ptr->value_usd > 0) {
+      const measure::SectorTotal& top = *top_ptr;
       T(&p, "The largest sector by value is ");
       D(&p, top.sector, top.records.front());
       T(&p, ", with ");
@@ -517,6 +555,18 @@ class Builder {
         T(&p, " of the stated total)");
       }
       T(&p, ".");
+    }
+    for (const Record* g : f_.project_groups) {
+      T(&p, " Apart from these, ");
+      D(&p, g->Text("name"), g);
+      T(&p, " counts ");
+      F(&p, CountWord(*g->Int("count")), {g});
+      T(&p, " projects");
+      if (auto v = g->Number("value")) {
+        T(&p, " worth ");
+        F(&p, QualifiedMoney(*g, *v), {g});
+      }
+      T(&p, "; they may overlap the projects above, so they are not added to the totals.");
     }
     Add(s, std::move(p));
 
@@ -553,7 +603,8 @@ class Builder {
     if (largest.size() > 10) largest.resize(10);
     Table big{"Largest projects and investments by stated value", {"Date", "Project", "Entity", "Sector", "Value"}, {}};
     for (const Record* r : largest) {
-      big.rows.push_back({CellFig(r->DateOf("date").ToIso(), r), Cell(r->Text("name")), Cell(r->Text("entity")),
+      Date d = r->DateOf("date").IsSet() ? r->DateOf("date") : r->DateOf("as_of");
+      big.rows.push_back({CellFig(d.ToIso(), r), Cell(r->Text("name")), Cell(r->Text("entity")),
                           Cell(r->Text("sector")), CellFig(FormatUsd(*r->Number("value")), r)});
     }
     if (!big.rows.empty()) s.blocks.emplace_back(std::move(big));
@@ -644,8 +695,8 @@ class Builder {
     Section& s = NewSection("finance", "Finance");
     std::vector<const Record*> rows;
     for (const Record& r : f_.Of("finance")) rows.push_back(&r);
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Record* x, const Record* y) { return x->DateOf("date") < y->DateOf("date"); });
+    auto when = [](const Record* r) { return r->DateOf("date").IsSet() ? r->DateOf("date") : r->DateOf("as_of"); };
+    std::stable_sort(rows.begin(), rows.end(), [&](const Record* x, const Record* y) { return when(x) < when(y); });
     Prose p;
     if (rows.empty()) {
       T(&p, "The workspace holds no financial arrangements for this pair.");
@@ -657,9 +708,9 @@ class Builder {
     T(&p, Plural(static_cast<long long>(rows.size()), " financial arrangement: ", " financial arrangements: "));
     AppendList(rows.size(), [&](size_t i) {
       const Record* r = rows[i];
-      D(&p, KindNoun(r->Text("kind"), 1) == Humanise(r->Text("kind")) ? r->Text("name") : r->Text("name"), r);
-      T(&p, " (");
-      F(&p, r->DateOf("date").ToEnglish(), {r});
+      D(&p, r->Text("name"), r);
+      T(&p, r->DateOf("date").IsSet() ? " (" : " (named as of ");
+      F(&p, (r->DateOf("date").IsSet() ? r->DateOf("date") : r->DateOf("as_of")).ToEnglish(), {r});
       if (auto v = r->Number("value")) {
         T(&p, ", ");
         F(&p, FormatMoney(*v, r->Text("currency")), {r});
@@ -671,8 +722,10 @@ class Builder {
     Table t{"Financial arrangements", {"Date", "Kind", "Name", "Institution", "Value"}, {}};
     for (const Record* r : rows) {
       auto v = r->Number("value");
-      t.rows.push_back({CellFig(r->DateOf("date").ToIso(), r), Cell(Humanise(r->Text("kind"))), Cell(r->Text("name")),
-                        Cell(r->Text("institution")), v ? CellFig(FormatMoney(*v, r->Text("currency")), r) : Cell("")});
+      Date d = r->DateOf("date").IsSet() ? r->DateOf("date") : r->DateOf("as_of");
+      t.rows.push_back({CellFig(d.ToIso() + (r->DateOf("date").IsSet() ? "" : " (as of)"), r), Cell(Humanise(r->Text("kind"))),
+                        Cell(r->Text("name")), Cell(r->Text("institution")),
+                        v ? CellFig(FormatMoney(*v, r->Text("currency")), r) : Cell("")});
     }
     s.blocks.emplace_back(std::move(t));
   }
@@ -765,7 +818,7 @@ class Builder {
         T(&p, ", set out by ");
         D(&p, t->Text("stated_by"), t);
       }
-      T(&p, " in ");
+      T(&p, t->DateOf("stated").precision() == DatePrecision::kDay ? " on " : " in ");
       F(&p, t->DateOf("stated").ToEnglish(), {t});
       T(&p, ", is " + IndicatorLabel(indicator) + (is_rate ? " of " : " of "));
       std::string value = TargetValue(t, "target_value");

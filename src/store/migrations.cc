@@ -60,7 +60,8 @@ CREATE TABLE "agreements" (
 ) STRICT;
 CREATE TABLE "projects" (
   "id" TEXT PRIMARY KEY,
-  "date" TEXT NOT NULL,
+  "date" TEXT,
+  "as_of" TEXT,
   "name" TEXT NOT NULL,
   "investor" TEXT NOT NULL,
   "host" TEXT NOT NULL,
@@ -70,7 +71,9 @@ CREATE TABLE "projects" (
   "subsector" TEXT,
   "kind" TEXT,
   "status" TEXT,
+  "count" INTEGER,
   "value" REAL,
+  "value_qualifier" TEXT,
   "currency" TEXT,
   "scale" TEXT,
   "share_pct" REAL,
@@ -99,7 +102,8 @@ CREATE TABLE "connectivity" (
 ) STRICT;
 CREATE TABLE "finance" (
   "id" TEXT PRIMARY KEY,
-  "date" TEXT NOT NULL,
+  "date" TEXT,
+  "as_of" TEXT,
   "kind" TEXT NOT NULL,
   "name" TEXT NOT NULL,
   "institution" TEXT,
@@ -139,6 +143,7 @@ CREATE TABLE "trade" (
   "partner_b" TEXT NOT NULL,
   "flow" TEXT NOT NULL,
   "value" REAL NOT NULL,
+  "value_qualifier" TEXT,
   "currency" TEXT,
   "scale" TEXT,
   "stated_growth_pct" REAL,

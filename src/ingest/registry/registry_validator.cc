@@ -329,6 +329,11 @@ class FileValidator {
       Issue(row.line, 1, "a partnership_level row needs the 'level' it establishes",
             "e.g. comprehensive strategic partnership");
     }
+    if ((kind_.name == "projects" || kind_.name == "finance") && rec.Text("date").empty() &&
+        rec.Text("as_of").empty()) {
+      Issue(row.line, 1, "neither 'date' nor 'as_of' is given",
+            "give the date of the deal, or as_of: the date at which the source reports it");
+    }
     if (kind_.pair_rule == PairRule::kTwoColumns) {
       std::string a = rec.Text(kind_.pair_columns[0]);
       std::string b = rec.Text(kind_.pair_columns[1]);
