@@ -55,6 +55,10 @@ std::string CountWord(long long n) {
   return Trimmed(static_cast<double>(n), 0);
 }
 
+bool IsWebUrl(std::string_view url) {
+  return url.starts_with("https://") || url.starts_with("http://");
+}
+
 std::string EscapeHtml(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -20,6 +20,9 @@ std::string FormatNumber(double v, int decimals = 2);
 // English words for small counts ("seven"), digits above twelve.
 std::string CountWord(long long n);
 
+// True for http:// and https:// addresses, the only ones a report links.
+bool IsWebUrl(std::string_view url);
+
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string EscapeHtml(std::string_view s);
 // Escapes Markdown punctuation that would change the rendering, and HTML.

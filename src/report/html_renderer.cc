@@ -48,10 +48,14 @@ ol.sources li:target { background: #fff3c4; }
 }
 )css";
 
+// One superscript per figure: "<sup class="fn"><a>1</a>,<a>2</a></sup>".
+// Each link's title names the records behind the figure, so a reader can
+// follow it to the registry row without leaving the page.
 std::string Footnotes(const Segment& s) {
   std::set<int> numbers;
   for (const Citation& c : s.cites) numbers.insert(c.source_number);
-  std::string out;
+  std::string out = "<sup class=\"fn\">";
+  bool first = true;
   for (int n : numbers) {
     std::string title;
     for (const Citation& c : s.cites) {
@@ -59,10 +63,12 @@ std::string Footnotes(const Segment& s) {
       if (!title.empty()) title += "; ";
       title += c.record + " (" + c.origin + (c.locator.empty() ? "" : ", " + c.locator) + ")";
     }
-    out += "<sup class=\"fn\"><a href=\"#src-" + std::to_string(n) + "\" title=\"" + EscapeHtml(title) +
-           "\">" + std::to_string(n) + "</a></sup>";
+    if (!first) out += ",";
+    first = false;
+    out += "<a href=\"#src-" + std::to_string(n) + "\" title=\"" + EscapeHtml(title) + "\">" + std::to_string(n) +
+           "</a>";
   }
-  return out;
+  return out + "</sup>";
 }
 
 std::string ProseHtml(const Prose& prose) {
@@ -126,8 +132,11 @@ std::string RenderHtml(const ReportModel& m) {
     const Record& s = e.source;
     out += "<li id=\"src-" + std::to_string(e.number) + "\">" + EscapeHtml(s.Text("publisher")) + ", <em>" +
            EscapeHtml(s.Text("title")) + "</em>, " + EscapeHtml(s.DateOf("published").ToEnglish()) + ".";
-    if (!s.Text("url").empty()) {
-      out += " <a href=\"" + EscapeHtml(s.Text("url")) + "\">" + EscapeHtml(s.Text("url")) + "</a>";
+    const std::string url = s.Text("url");
+    if (IsWebUrl(url)) {
+      out += " <a href=\"" + EscapeHtml(url) + "\">" + EscapeHtml(url) + "</a>";
+    } else if (!url.empty()) {
+      out += " " + EscapeHtml(url);  // not a web address: shown, never linked
     }
     if (!s.Text("citation").empty()) out += " " + EscapeHtml(s.Text("citation"));
     out += "<div class=\"uses\">Cited for " + std::to_string(e.used_by.size()) + " record" +

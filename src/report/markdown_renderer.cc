@@ -65,7 +65,12 @@ std::string RenderMarkdown(const ReportModel& m) {
     const Record& s = e.source;
     out += "[^" + std::to_string(e.number) + "]: " + EscapeMarkdown(s.Text("publisher")) + ", *" +
            EscapeMarkdown(s.Text("title")) + "*, " + s.DateOf("published").ToEnglish() + ".";
-    if (!s.Text("url").empty()) out += " <" + s.Text("url") + ">";
+    const std::string url = s.Text("url");
+    if (IsWebUrl(url) && url.find_first_of("<> ") == std::string::npos) {
+      out += " <" + url + ">";
+    } else if (!url.empty()) {
+      out += " " + EscapeMarkdown(url);
+    }
     if (!s.Text("citation").empty()) out += " " + EscapeMarkdown(s.Text("citation"));
     out += " Cited for: ";
     for (size_t i = 0; i < e.used_by.size(); ++i) {

@@ -69,10 +69,10 @@ std::string BarChart(const std::string& title, const std::vector<std::string>& c
     double x0 = left + slot * c + slot * 0.1;
     for (size_t s = 0; s < series.size(); ++s) {
       double v = c < series[s].values.size() ? series[s].values[c] : NAN;
-      if (std::isnan(v)) continue;
+      if (std::isnan(v) || v <= 0) continue;
       double bh = plot_h * (v / axis_divisor) / max;
       svg += "<rect x=\"" + Num(x0 + bar * s) + "\" y=\"" + Num(top + plot_h - bh) +
-             "\" width=\"" + Num(bar - 1) + "\" height=\"" + Num(std::max(bh, 0.5)) +
+             "\" width=\"" + Num(bar - 1) + "\" height=\"" + Num(std::max(bh, 1.0)) +
              "\" fill=\"" + kPalette[s % 5] + "\"><title>" +
              EscapeHtml(series[s].label + ", " + categories[c] + ": " +
                         FormatNumber(v / axis_divisor, 2) + " " + axis_unit) +

@@ -1,0 +1,218 @@
+// End-to-end: the example registry through ingest and report, checked the
+// way a reader would check it.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "tests/app/test_workspace.h"
+
+namespace bilat {
+namespace {
+
+using testing::Countries;
+using testing::kExample;
+using testing::ReadAll;
+using testing::TempWorkspace;
+using testing::WriteAll;
+
+// Builds the example report into a temp workspace; returns the HTML.
+struct ExampleReport {
+  TempWorkspace ws;
+  app::ReportResult result;
+  std::string html, md, json;
+
+  ExampleReport() {
+    auto ing = app::IngestRegistry({ws.str(), (kExample / "registry").string(), false}, Countries());
+    EXPECT_TRUE(ing.ok()) << ing.status().ToString();
+    EXPECT_TRUE(ing->stored);
+    EXPECT_TRUE(ing->issues.empty()) << ing->issues.front().ToString();
+    std::filesystem::copy(kExample / "notes", ws.dir() / "notes",
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
+    app::ReportOptions o;
+    o.workspace = ws.str();
+    o.a = "China";
+    o.b = "Kazakh";
+    auto r = app::WriteReport(o, Countries());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    result = *r;
+    html = ReadAll(ws.dir() / "reports" / "CHN-KAZ.html");
+    md = ReadAll(ws.dir() / "reports" / "CHN-KAZ.md");
+    json = ReadAll(ws.dir() / "reports" / "CHN-KAZ.json");
+  }
+};
+
+const ExampleReport& Example() {
+  static ExampleReport* r = new ExampleReport();
+  return *r;
+}
+
+std::vector<std::string> GeneratedParagraphs(const std::string& html) {
+  std::vector<std::string> out;
+  std::regex p("<p class=\"gen\">([\\s\\S]*?)</p>");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), p); it != std::sregex_iterator(); ++it) {
+    out.push_back((*it)[1]);
+  }
+  return out;
+}
+
+TEST(ReportEndToEnd, WritesAllThreeFormatsWithoutLint) {
+  const auto& r = Example();
+  ASSERT_EQ(r.result.files.size(), 3u);
+  EXPECT_TRUE(r.result.lint.empty()) << r.result.lint.front();
+  EXPECT_GT(r.result.sources, 5);
+  EXPECT_FALSE(r.html.empty());
+  EXPECT_FALSE(r.md.empty());
+  EXPECT_FALSE(r.json.empty());
+}
+
+TEST(ReportEndToEnd, EveryNumberInGeneratedProseHasAFootnote) {
+  auto paragraphs = GeneratedParagraphs(Example().html);
+  ASSERT_GT(paragraphs.size(), 10u);
+  std::regex cited(
+      "<span class=\"fig\">[^<]*</span><sup class=\"fn\"><a href=\"#src-[0-9]+\"[^>]*>[0-9]+</a>"
+      "(,<a href=\"#src-[0-9]+\"[^>]*>[0-9]+</a>)*</sup>");
+  std::regex tag("<[^>]*>|&[#a-zA-Z0-9]+;");  // markup and character references
+  int figures = 0;
+  for (const std::string& p : paragraphs) {
+    figures += static_cast<int>(std::distance(std::sregex_iterator(p.begin(), p.end(), cited), std::sregex_iterator()));
+    std::string rest = std::regex_replace(std::regex_replace(p, cited, ""), tag, "");
+    for (char c : rest) {
+      ASSERT_FALSE(c >= '0' && c <= '9') << "uncited digit in: " << rest;
+    }
+  }
+  EXPECT_GT(figures, 50);
+}
+
+TEST(ReportEndToEnd, EveryFootnoteTargetsAListedSource) {
+  const std::string& html = Example().html;
+  std::regex link("href=\"#src-([0-9]+)\"");
+  std::set<std::string> targets;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), link); it != std::sregex_iterator(); ++it) {
+    targets.insert((*it)[1]);
+  }
+  ASSERT_FALSE(targets.empty());
+  for (const std::string& n : targets) {
+    EXPECT_NE(html.find("<li id=\"src-" + n + "\">"), std::string::npos) << "footnote " << n;
+  }
+}
+
+TEST(ReportEndToEnd, HasEverySectionAndChart) {
+  const std::string& html = Example().html;
+  for (const char* id : {"political", "economy", "connectivity", "finance", "people", "outlook", "sources"}) {
+    EXPECT_NE(html.find(std::string("<section id=\"") + id + "\">"), std::string::npos) << id;
+  }
+  for (const char* chart : {"exchanges-timeline", "exchanges-per-year", "trade-by-year", "projects-by-sector"}) {
+    EXPECT_NE(html.find(std::string("<figure class=\"chart\" id=\"") + chart + "\"><svg"), std::string::npos) << chart;
+  }
+}
+
+TEST(ReportEndToEnd, HtmlIsSelfContained) {
+  const std::string& html = Example().html;
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+}
+
+TEST(ReportEndToEnd, ShowsAuthorsTextMarkedAsSuch) {
+  const std::string& html = Example().html;
+  EXPECT_NE(html.find("<aside class=\"authors\"><div class=\"label\">Authors\xE2\x80\x99 text \xC2\xB7 notes/CHN-KAZ/political.md"),
+            std::string::npos);
+  EXPECT_NE(Example().md.find("> **Authors' text** (notes/CHN-KAZ/economy.md)"), std::string::npos);
+}
+
+TEST(ReportEndToEnd, ComputesGrowthAndFlagsTheStatedFigure) {
+  // Global Times: 2021 $25.25bn, 2022 $31.17bn "up 23.6%"; the values give 23.4%.
+  const std::string& md = Example().md;
+  EXPECT_NE(md.find("| 2022 | not stated | **$31.17 billion**"), std::string::npos);
+  EXPECT_NE(md.find("**23.4%**"), std::string::npos);
+  EXPECT_NE(md.find("**23.6%**"), std::string::npos);
+}
+
+TEST(ReportEndToEnd, OutlookComputesRequiredGrowthFromLatestGdp) {
+  // $450bn by 2029 from WDI 2024 GDP $291.48bn: (450/291.48)^(1/5) - 1 = 9.08%.
+  const std::string& md = Example().md;
+  EXPECT_NE(md.find("**$450 billion**"), std::string::npos);
+  EXPECT_NE(md.find("**$291.48 billion**"), std::string::npos);
+  EXPECT_NE(md.find("requires growth of **9.1%**"), std::string::npos);
+}
+
+TEST(ReportEndToEnd, ReportIsDeterministic) {
+  TempWorkspace ws;
+  ASSERT_TRUE(app::IngestRegistry({ws.str(), (kExample / "registry").string(), false}, Countries()).ok());
+  std::filesystem::copy(kExample / "notes", ws.dir() / "notes", std::filesystem::copy_options::recursive);
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  o.formats = {"json"};
+  ASSERT_TRUE(app::WriteReport(o, Countries()).ok());
+  EXPECT_EQ(ReadAll(ws.dir() / "reports" / "CHN-KAZ.json"), Example().json);
+}
+
+TEST(ReportEndToEnd, DataDerivedMarkupRendersInert) {
+  TempWorkspace ws;
+  const auto reg = ws.dir() / "reg";
+  WriteAll(reg / "sources.csv",
+           "id,title,publisher,url,published\n"
+           "s1,\"<script>alert('t')</script>\",<b>Pub</b>,\"javascript:alert(1)\",2020\n");
+  WriteAll(reg / "exchanges.csv",
+           "id,date,kind,from,to,leader,occasion,source_id,locator\n"
+           "e1,2020-01-02,visit,CHN,KAZ,\"<script>alert(1)</script>\",<img src=x onerror=alert(2)>,s1,p1\n");
+  WriteAll(reg / "projects.csv",
+           "id,date,name,investor,host,sector,value,scale,source_id,locator\n"
+           "p1,2019,\"</td><script>x()</script>\",CHN,KAZ,<i>Energy</i>,5,millions,s1,p2\n");
+  WriteAll(ws.dir() / "notes" / "CHN-KAZ" / "political.md", "Hello <script>alert(3)</script> *world*\n");
+  auto ing = app::IngestRegistry({ws.str(), reg.string(), false}, Countries());
+  ASSERT_TRUE(ing.ok());
+  ASSERT_TRUE(ing->stored) << ing->issues.front().ToString();
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  ASSERT_TRUE(app::WriteReport(o, Countries()).ok());
+  std::string html = ReadAll(ws.dir() / "reports" / "CHN-KAZ.html");
+  std::string lower = html;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  EXPECT_EQ(lower.find("<script"), std::string::npos);
+  EXPECT_EQ(lower.find("<img"), std::string::npos);
+  EXPECT_EQ(lower.find("<b>pub"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<em>world</em>"), std::string::npos);  // Markdown still renders
+  // A javascript: URL from a registry is shown as text, never as a link.
+  EXPECT_EQ(lower.find("href=\"javascript:"), std::string::npos);
+}
+
+TEST(ReportEndToEnd, PairWithoutDataSaysSoPlainly) {
+  TempWorkspace ws;
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "SRB";
+  auto r = app::WriteReport(o, Countries());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::string md = ReadAll(ws.dir() / "reports" / "CHN-SRB.md");
+  EXPECT_NE(md.find("The workspace holds no high-level exchanges between China and Serbia."), std::string::npos);
+  EXPECT_NE(md.find("The workspace holds no trade totals for China and Serbia."), std::string::npos);
+  EXPECT_TRUE(r->lint.empty());
+}
+
+TEST(ReportEndToEnd, RefusesUnknownCountryAndFormat) {
+  TempWorkspace ws;
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "Kazakhstn";
+  auto r = app::WriteReport(o, Countries());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "unknown country 'Kazakhstn' (did you mean Kazakhstan, KAZ?)");
+  o.b = "KAZ";
+  o.formats = {"pdf"};
+  EXPECT_EQ(app::WriteReport(o, Countries()).status().message(),
+            "unknown report format 'pdf' (use html, md, json)");
+}
+
+}  // namespace
+}  // namespace bilat

@@ -1,0 +1,65 @@
+// Helpers for end-to-end tests: a temporary workspace seeded from a registry
+// folder, removed when the test ends.
+#ifndef BILAT_TESTS_APP_TEST_WORKSPACE_H_
+#define BILAT_TESTS_APP_TEST_WORKSPACE_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "app/use_cases.h"
+#include "core/country.h"
+
+namespace bilat::testing {
+
+namespace fs = std::filesystem;
+
+inline std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+inline void WriteAll(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+class TempWorkspace {
+ public:
+  TempWorkspace() {
+    std::random_device rd;
+    dir_ = fs::temp_directory_path() / ("bilat-test-" + std::to_string(rd()) + std::to_string(rd()));
+    auto r = app::InitWorkspace(dir_.string());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+  }
+  ~TempWorkspace() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  const fs::path& dir() const { return dir_; }
+  std::string str() const { return dir_.string(); }
+
+ private:
+  fs::path dir_;
+};
+
+inline const CountryRegistry& Countries() {
+  static std::shared_ptr<const CountryRegistry> reg = [] {
+    auto r = CountryRegistry::LoadDefault();
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return *r;
+  }();
+  return *reg;
+}
+
+inline const fs::path kExample = fs::path(BILAT_SOURCE_DIR) / "examples" / "chn-kaz";
+
+}  // namespace bilat::testing
+
+#endif  // BILAT_TESTS_APP_TEST_WORKSPACE_H_

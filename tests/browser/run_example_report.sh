@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the example CHN-KAZ report into OUT_DIR for the browser test.
+# Usage: run_example_report.sh BILAT_BINARY OUT_DIR
+set -euo pipefail
+bilat="$1"; out="$2"
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+ws="$out/browser-workspace"
+rm -rf "$ws"
+"$bilat" init "$ws" >/dev/null
+cp -r "$here/examples/chn-kaz/notes/." "$ws/notes/"
+"$bilat" ingest registry "$here/examples/chn-kaz/registry" --workspace "$ws" >/dev/null
+"$bilat" report CHN KAZ --workspace "$ws" --out "$out" --format html
