@@ -110,8 +110,8 @@ std::string RenderJson(const ReportModel& m, const measure::PairFacts& f) {
     ordered_json blocks = ordered_json::array();
     for (const Block& b : s.blocks) {
       if (const auto* p = std::get_if<Paragraph>(&b)) {
-        ordered_json pj = ProseJson(p->prose);
-        pj["type"] = "paragraph";
+        ordered_json pj = {{"type", "paragraph"}};
+        pj.update(ProseJson(p->prose));
         blocks.push_back(pj);
       } else if (const auto* a = std::get_if<AuthorsText>(&b)) {
         blocks.push_back({{"type", "authors_text"}, {"file", a->file}, {"markdown", a->markdown}});
