@@ -1,0 +1,25 @@
+#include "cli/command.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace bilat::cli {
+
+int Fail(const Status& st) {
+  std::cerr << "bilat: " << st.message() << "\n";
+  return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitError;
+}
+
+const CountryRegistry& Countries() {
+  static std::shared_ptr<const CountryRegistry> registry = [] {
+    auto r = CountryRegistry::LoadDefault();
+    if (!r.ok()) {
+      std::cerr << "bilat: " << r.status().message() << "\n";
+      std::exit(kExitError);
+    }
+    return *r;
+  }();
+  return *registry;
+}
+
+}  // namespace bilat::cli

@@ -1,0 +1,52 @@
+// What every CLI command file shares: the exit codes, error printing, and
+// the Command record main() uses to run whichever subcommand was parsed.
+//
+// Each command lives in its own *_command.cc with a Register function that
+// adds its CLI11 subcommand and returns how to run it; main.cc lists them.
+#ifndef BILAT_CLI_COMMAND_H_
+#define BILAT_CLI_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "core/country.h"
+#include "core/status.h"
+
+namespace bilat::cli {
+
+// Exit codes (documented in README.md and `bilat --help`).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;     // bilat could not do it (I/O, missing workspace, ...)
+inline constexpr int kExitUsage = 2;     // the command line is wrong
+inline constexpr int kExitBadInput = 3;  // input data were refused (validation errors, too many rejects)
+
+inline constexpr const char* kExitCodesHelp =
+    "Exit codes: 0 success; 1 failure (I/O, missing workspace, internal); "
+    "2 usage error; 3 input data refused (e.g. registry validation errors).";
+
+struct Command {
+  CLI::App* sub = nullptr;     // parsed() tells whether the user chose it
+  std::function<int()> run;    // returns the exit code
+};
+
+// The subcommands every Register function may hang its commands under.
+struct CommandRoots {
+  CLI::App* root = nullptr;
+  CLI::App* ingest = nullptr;  // `bilat ingest ...`
+};
+
+// Prints "bilat: <message>" and maps the status to an exit code.
+int Fail(const Status& status);
+// The country registry, loaded once; exits with kExitError if it cannot load.
+const CountryRegistry& Countries();
+
+void RegisterInitCommand(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterIngestRegistryCommand(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterReportCommand(const CommandRoots& roots, std::vector<Command>* commands);
+
+}  // namespace bilat::cli
+
+#endif  // BILAT_CLI_COMMAND_H_
