@@ -1,0 +1,48 @@
+// Internal to the GDELT scanner: the per-thread state the structural kernels
+// (scan_kernel_*.cc) hand each line to. Not part of the module's interface.
+#ifndef BILAT_INGEST_GDELT_SCAN_CONTEXT_H_
+#define BILAT_INGEST_GDELT_SCAN_CONTEXT_H_
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "ingest/gdelt/event_scan.h"
+
+namespace bilat::ingest::internal {
+
+// Fields per line are at most this many before the line is known bad.
+inline constexpr int kMaxTabs = 64;
+
+struct ScanContext {
+  const ScanOptions* options = nullptr;
+  ScanResult* out = nullptr;
+  GdeltVersion version = GdeltVersion::kV2;
+  uint64_t next_line = 1;    // number of the next line to be processed
+  uint64_t base_offset = 0;  // byte offset of the buffer being scanned
+  std::vector<uint64_t> followed_pairs;  // (src << 32) | dst CodeIds
+  // Events per month index for three-letter codes: 26^3 counters a month,
+  // allocated when the month first appears (a flat array beats hashing here).
+  std::vector<std::unique_ptr<uint32_t[]>> country_month_counts;
+  std::vector<int> months_seen;
+
+  void Reject(RejectReason reason, const char* line, size_t len, std::string detail);
+  // Moves the flat counters into out->country_months.
+  void Flush();
+};
+
+// Decodes and accounts one line (without its '\n'). `tabs` holds the offsets
+// of its first min(ntabs, kMaxTabs) tabs; `non_ascii` tells whether any byte
+// has the high bit set (then UTF-8 is validated).
+void ProcessLine(ScanContext* ctx, const char* line, size_t len, const uint32_t* tabs, int ntabs,
+                 bool non_ascii);
+
+// The structural kernels: scan [begin, end) — complete lines, the last one
+// possibly without '\n' — calling ProcessLine per line. 64 readable bytes
+// must follow `end`.
+void ScanLinesAvx2(ScanContext* ctx, const char* begin, const char* end);
+void ScanLinesGeneric(ScanContext* ctx, const char* begin, const char* end);
+
+}  // namespace bilat::ingest::internal
+
+#endif  // BILAT_INGEST_GDELT_SCAN_CONTEXT_H_
