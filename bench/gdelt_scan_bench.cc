@@ -14,7 +14,7 @@
 #include <string>
 #include <tuple>
 
-#include "ingest/gdelt/event_scan.h"
+#include "ingest/events/event_scan.h"
 
 using namespace bilat::ingest;
 

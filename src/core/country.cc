@@ -1,6 +1,7 @@
 #include "core/country.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -105,7 +106,9 @@ Result<std::shared_ptr<const CountryRegistry>> CountryRegistry::Load(
                                 ": expected ALIAS<TAB>ALPHA3[<TAB>display]");
     }
     auto it = reg->index_.find(Key(cells[1]));
-    if (it == reg->index_.end() || Trim(cells[1]).size() != 3) {
+    std::string code(Trim(cells[1]));
+    for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (it == reg->index_.end() || reg->countries_[it->second].alpha3 != code) {
       return Status::Corruption(aliases_path + ":" + std::to_string(line_no) +
                                 ": '" + std::string(cells[1]) +
                                 "' is not an ISO alpha-3 code");

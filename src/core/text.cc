@@ -43,18 +43,24 @@ bool IsValidUtf8(std::string_view s) {
       ++p;
       continue;
     }
-    int n;  // continuation bytes
+    int n;                           // continuation bytes
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
     if (c >= 0xC2 && c <= 0xDF) {
       n = 1;
-    } else if ((c & 0xF0) == 0xE0) {
+    } else if (c >= 0xE0 && c <= 0xEF) {
       n = 2;
+      if (c == 0xE0) lo = 0xA0;  // no overlong forms
+      if (c == 0xED) hi = 0x9F;  // no surrogates
     } else if (c >= 0xF0 && c <= 0xF4) {
       n = 3;
+      if (c == 0xF0) lo = 0x90;  // no overlong forms
+      if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
     } else {
       return false;
     }
     if (end - p <= n) return false;
-    for (int i = 1; i <= n; ++i) {
+    if (p[1] < lo || p[1] > hi) return false;
+    for (int i = 2; i <= n; ++i) {
       if ((p[i] & 0xC0) != 0x80) return false;
     }
     p += n + 1;

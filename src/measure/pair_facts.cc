@@ -156,7 +156,9 @@ std::vector<std::pair<int, const Record*>> Observations(const PairFacts& f,
   if (indicator == "trade_total") {
     for (const TradeSeries& s : f.trade) {
       if (s.reporter != country && !(s.reporter.empty() && by_year.empty())) continue;
-      for (const TradePoint& p : s.points) by_year.emplace(p.year, p.record);
+      for (const TradePoint& p : s.points) {
+        if (p.exact) by_year.emplace(p.year, p.record);  // never grow from a bound
+      }
       if (!by_year.empty()) break;
     }
     (void)partner;
@@ -164,6 +166,7 @@ std::vector<std::pair<int, const Record*>> Observations(const PairFacts& f,
     for (const Record& r : f.Of("indicators")) {
       if (r.Text("country") != country || r.Text("indicator") != indicator) continue;
       if (!r.Number("value")) continue;
+      if (!IsUsd(r)) continue;  // a level in another currency cannot meet a dollar target
       by_year.emplace(static_cast<int>(*r.Int("year")), &r);
     }
   }

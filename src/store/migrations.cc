@@ -209,7 +209,96 @@ CREATE TABLE ingest_log (
 ) STRICT;
 )sql";
 
-constexpr const char* kSteps[] = {kV1, kV2};
+// Version 3: event data (GDELT, ICEWS). Aggregates are kept for every dyad;
+// whole events only for followed pairs. Files are recorded by content hash
+// in the same transaction as their rows, so a file is applied exactly once
+// and an interrupted ingest leaves nothing of it behind.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE event_files (
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  format TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  lines INTEGER NOT NULL,
+  rows_ok INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  ingested_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE event_rejects (
+  file_id INTEGER NOT NULL REFERENCES event_files(id),
+  line INTEGER NOT NULL,
+  byte_offset INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  text TEXT NOT NULL
+) STRICT;
+CREATE TABLE dyad_months (
+  dataset TEXT NOT NULL,
+  src TEXT NOT NULL,
+  dst TEXT NOT NULL,
+  month INTEGER NOT NULL,
+  root INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL, q4 INTEGER NOT NULL,
+  goldstein_sum REAL NOT NULL,
+  mentions INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  tone_x_mentions REAL NOT NULL,
+  PRIMARY KEY (dataset, src, dst, month, root)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE country_months (
+  dataset TEXT NOT NULL,
+  code TEXT NOT NULL,
+  month INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  PRIMARY KEY (dataset, code, month)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE followed_pairs (
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  PRIMARY KEY (a, b),
+  CHECK (a < b)
+) STRICT;
+CREATE TABLE events (
+  dataset TEXT NOT NULL,
+  event_id INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  month INTEGER NOT NULL,
+  src TEXT NOT NULL,
+  dst TEXT NOT NULL,
+  actor1_code TEXT NOT NULL, actor1_name TEXT NOT NULL,
+  actor2_code TEXT NOT NULL, actor2_name TEXT NOT NULL,
+  root INTEGER NOT NULL,
+  event_code TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  mentions INTEGER NOT NULL, sources INTEGER NOT NULL, articles INTEGER NOT NULL,
+  avg_tone REAL,
+  place TEXT NOT NULL,
+  place_country TEXT NOT NULL,
+  source_url TEXT NOT NULL,
+  file_id INTEGER NOT NULL REFERENCES event_files(id),
+  line INTEGER NOT NULL,
+  PRIMARY KEY (dataset, event_id)
+) STRICT;
+CREATE INDEX events_pair ON events(src, dst, month);
+CREATE TABLE event_mentions (
+  dataset TEXT NOT NULL,
+  event_id INTEGER NOT NULL,
+  mention_time INTEGER NOT NULL,
+  source_name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  confidence INTEGER NOT NULL,
+  file_id INTEGER NOT NULL REFERENCES event_files(id),
+  line INTEGER NOT NULL,
+  PRIMARY KEY (dataset, event_id, url)
+) STRICT;
+)sql";
+
+constexpr const char* kSteps[] = {kV1, kV2, kV3};
 
 }  // namespace
 

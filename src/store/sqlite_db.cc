@@ -112,6 +112,7 @@ std::string Statement::ColumnText(int col) const {
 }
 
 long long Statement::ColumnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::ColumnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
 std::string Statement::ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }
 
 Transaction::Transaction(SqliteDb* db) : db_(db), begin_(db->Exec("BEGIN IMMEDIATE;")) {}

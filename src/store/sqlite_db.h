@@ -63,6 +63,7 @@ class Statement {
   Value ColumnValue(int col) const;
   std::string ColumnText(int col) const;
   long long ColumnInt(int col) const;
+  double ColumnDouble(int col) const;  // 0 for NULL
   std::string ColumnName(int col) const;
 
  private:

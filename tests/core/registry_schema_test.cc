@@ -178,13 +178,8 @@ std::vector<std::pair<std::vector<std::string>, std::string>> TableRows(
 // A column marked "yes" in its table is required by the schema, and a
 // required column is marked "yes".
 //
-// BUG (docs, not src): docs/formats/registry.md, indicators.csv section,
-// marks `currency` "yes" in the row "`value`, `currency`, `scale` | yes",
-// but the schema (src/core/registry_schema.cc, indicators) makes currency
-// optional with no default, rightly for non-money indicators. Fix: split the
-// row, e.g. "| `currency` | for money indicators | ISO 4217 ... |".
+// Regression: registry.md marks indicators.csv currency as required (fixed).
 TEST(RegistryDoc, RequiredMarksMatchTheSchema) {
-  GTEST_SKIP() << "BUG: registry.md marks indicators.csv currency as required";
   const std::string doc = ReadRegistryDoc();
   std::vector<std::string> wrong;
   for (const KindSpec& k : RegistryKinds()) {

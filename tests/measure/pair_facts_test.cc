@@ -6,6 +6,9 @@
 #include <map>
 #include <random>
 
+#include "store/migrations.h"
+#include "store/registry_store.h"
+
 namespace bilat::measure {
 namespace {
 
@@ -257,7 +260,10 @@ TEST(DeriveTrade, MatchesReferenceOnRandomInputs) {
     int rank_before = -1;
     for (const TradeSeries& s : f.trade) {
       SCOPED_TRACE("round " + std::to_string(round) + " reporter '" + s.reporter + "'");
-      const int rank = s.reporter == "CHN" ? 0 : s.reporter == "KAZ" ? 1 : s.reporter.empty() ? 3 : 2;
+      const int rank = s.reporter == "CHN"   ? 0
+                       : s.reporter == "KAZ" ? 1
+                       : s.reporter.empty()  ? 3
+                                             : 2;
       EXPECT_LT(rank_before, rank);
       rank_before = rank;
       ASSERT_EQ(ref.count(s.reporter), 1u);
@@ -537,15 +543,8 @@ bool IsBound(const Record* r) {
   return !q.empty() && q != "exact";
 }
 
-// BUG: src/measure/pair_facts.cc:160-165 (Observations, trade_total) takes
-// every point of the trade series, including bounds (value_qualifier
-// at_least/about/at_most), so DeriveTargets computes the required growth and
-// the recent compound growth from "more than $X" figures, although
-// DeriveTrade and docs/formats/registry.md say growth is never computed from
-// a bound. Fix: in Observations skip points with `!p.exact`, e.g.
-// `if (p.exact) by_year.emplace(p.year, p.record);`.
+// Regression: target growth is computed from an at_least trade figure (fixed).
 TEST(DeriveTargets, ComputesNoGrowthFromABound) {
-  GTEST_SKIP() << "BUG: target growth is computed from an at_least trade figure";
   PairFacts f = Facts({{"trade", {Trade("t1", 2022, "CHN", 20e9), Trade("t2", 2023, "CHN", 25e9),
                                   Trade("t3", 2024, "CHN", 30e9, "at_least")}},
                        {"targets", {Target("tg", "CHN", "trade_total", 40e9, 2030)}}});
@@ -560,6 +559,20 @@ TEST(DeriveTargets, ComputesNoGrowthFromABound) {
   }
 }
 
+// Regression: target observations mix currencies (fixed).
+TEST(DeriveTargets, IgnoresIndicatorsInOtherCurrencies) {
+  Record tenge = Indicator("g23-kzt", "KAZ", "gdp", 2023, 119e12);
+  Set(&tenge, "currency", "KZT");
+  Record dollars = Indicator("g22", "KAZ", "gdp", 2022, 225e9);
+  Set(&dollars, "currency", "USD");
+  PairFacts f = Facts({{"indicators", {tenge, dollars}},
+                       {"targets", {Target("tg-gdp", "KAZ", "gdp", 450e9, 2029)}}});
+  ASSERT_EQ(f.targets.size(), 1u);
+  ASSERT_NE(f.targets[0].latest, nullptr);
+  EXPECT_EQ(f.targets[0].latest->Text("id"), "g22");
+  EXPECT_EQ(f.targets[0].latest_value, 225e9);
+}
+
 TEST(DeriveFigures, RunningTwiceGivesTheSameFigures) {
   PairFacts f = Facts({{"trade", {Trade("t1", 2022, "CHN", 20e9), Trade("t2", 2023, "CHN", 25e9)}},
                        {"exchanges", {Exchange("e1", "2013-09-07", "CHN", "KAZ", "Xi")}},
@@ -569,6 +582,44 @@ TEST(DeriveFigures, RunningTwiceGivesTheSameFigures) {
   EXPECT_EQ(f.episodes.size(), 1u);
   EXPECT_EQ(f.exchanges_by_date.size(), 1u);
   EXPECT_EQ(f.sectors.size(), 1u);
+}
+
+TEST(LoadPairFacts, ReadsThePairsRecordsAndTheSourcesTheyCite) {
+  auto db = store::SqliteDb::Open(":memory:", /*create=*/true);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  ASSERT_TRUE(store::Migrate(db->get()).ok());
+  auto source = [](const std::string& id) {
+    return Rec("sources", {{"id", id}, {"title", "t"}, {"publisher", "p"}, {"published", "2024"}});
+  };
+  std::vector<std::vector<Record>> batch(RegistryKinds().size());
+  batch[0] = {source("src-1"), source("src-2"), source("src-3")};
+  std::vector<const KindSpec*> present = {FindKind("sources")};
+  for (size_t i = 0; i < RegistryKinds().size(); ++i) {
+    if (RegistryKinds()[i].name == "trade") {
+      Record other = Trade("t3", 2023, "KGZ", 5e9);
+      Set(&other, "partner_b", "KGZ");
+      Set(&other, "source_id", "src-3");
+      Record t2 = Trade("t2", 2023, "CHN", 25e9);
+      Set(&t2, "source_id", "src-2");
+      batch[i] = {Trade("t1", 2022, "CHN", 20e9), t2, other};
+      present.push_back(&RegistryKinds()[i]);
+    }
+  }
+  ASSERT_TRUE(store::SyncRegistry(db->get(), batch, present).ok());
+  Result<PairFacts> f = LoadPairFacts(db->get(), "KAZ", "CHN");
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f->a, "KAZ");
+  EXPECT_EQ(f->b, "CHN");
+  ASSERT_EQ(f->Of("trade").size(), 2u);  // not the KGZ row
+  EXPECT_EQ(f->Of("trade")[1].Text("id"), "t2");
+  ASSERT_EQ(f->sources.size(), 2u);  // src-3 is cited only by the KGZ row
+  EXPECT_EQ(f->sources.count("src-1"), 1u);
+  EXPECT_EQ(f->sources.count("src-2"), 1u);
+  // Derived figures are ready and point into the loaded records.
+  ASSERT_EQ(f->trade.size(), 1u);
+  ASSERT_EQ(f->trade[0].points.size(), 2u);
+  EXPECT_EQ(f->trade[0].points[1].record, &f->Of("trade")[1]);
+  EXPECT_NEAR(*f->trade[0].points[1].computed_growth_pct, 25.0, 1e-9);
 }
 
 TEST(PairFacts, OfUnknownKindIsEmpty) {

@@ -102,7 +102,9 @@ TEST(Workspace, OpenUpgradesAnOlderSchema) {
   }
   auto ws = Workspace::Open(dir.str());
   ASSERT_TRUE(ws.ok()) << ws.status().ToString();
-  EXPECT_EQ(*SchemaVersion((*ws)->db()), 2);
+  EXPECT_EQ(*SchemaVersion((*ws)->db()), LatestSchemaVersion());
+  EXPECT_TRUE(*(*ws)->db()->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = "
+                                     "'ingest_log'"));
 }
 
 TEST(Workspace, OpenRefusesANewerSchema) {

@@ -12,6 +12,7 @@ namespace {
 // State shared with libcsv's callbacks while one file is parsed.
 struct ParseState {
   const std::string* text = nullptr;
+  size_t text_begin = 0;  // after a byte-order mark
   std::vector<size_t> line_starts{0};  // byte offset of each line's start
   size_t offset = 0;                   // byte being fed
   size_t field_start = 0;
@@ -35,12 +36,14 @@ void OnRow(int, void* user) {
   st->awaiting_field = true;
 }
 
+// Line and character column of `offset`; a byte-order mark before the first
+// line (`text_begin` > 0) takes no column.
 void Locate(const ParseState& st, size_t offset, int* line, int* column) {
   auto it = std::upper_bound(st.line_starts.begin(), st.line_starts.end(), offset);
   size_t idx = static_cast<size_t>(it - st.line_starts.begin()) - 1;
   *line = static_cast<int>(idx) + 1;
   int col = 1;
-  for (size_t i = st.line_starts[idx]; i < offset && i < st.text->size(); ++i) {
+  for (size_t i = std::max(st.line_starts[idx], st.text_begin); i < offset && i < st.text->size(); ++i) {
     if ((static_cast<unsigned char>((*st.text)[i]) & 0xC0) != 0x80) ++col;
   }
   *column = col;
@@ -52,16 +55,28 @@ Result<CsvTable> ParseCsv(const std::string& name, const std::string& text) {
   ParseState st;
   st.text = &text;
   size_t begin = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  st.text_begin = begin;
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     return Status::Internal("libcsv could not start");
   }
   // Fed one byte at a time so that each callback knows the exact offset;
   // registry files are small enough that this costs nothing noticeable.
+  bool in_quotes = false;  // inside a quoted cell (quote parity since the file start)
+  bool skipping_comment = false;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (i > 0 && text[i - 1] == '\n') st.line_starts.push_back(i);
     if (i < begin) continue;
+    // A line starting with '#' outside a quoted cell is a comment: it never
+    // reaches libcsv, so quotes in it cannot upset the parser.
+    bool at_line_start = i == begin || text[i - 1] == '\n';
+    if (at_line_start && !in_quotes && c == '#') skipping_comment = true;
+    if (skipping_comment) {
+      if (c == '\n') skipping_comment = false;
+      continue;
+    }
+    if (c == '"') in_quotes = !in_quotes;
     st.offset = i;
     if (st.awaiting_field && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
       st.field_start = i;

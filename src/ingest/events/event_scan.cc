@@ -1,9 +1,7 @@
-#include "ingest/gdelt/event_scan.h"
+#include "ingest/events/event_scan.h"
 
 #include <fcntl.h>
 #include <unistd.h>
-#include <zip.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -12,7 +10,8 @@
 #include <thread>
 
 #include "core/text.h"
-#include "ingest/gdelt/scan_context.h"
+#include "ingest/events/byte_source.h"
+#include "ingest/events/scan_context.h"
 
 namespace bilat::ingest {
 
@@ -229,6 +228,13 @@ void ProcessLine(ScanContext* ctx, const char* s, size_t len, const uint32_t* ta
   for (uint64_t f : ctx->followed_pairs) {
     if (f != pair) continue;
     const TailLayout& tail = v2 ? kV2Tail : kV1Tail;
+    // The kernel kept only the leading tabs; find the rest for this line.
+    uint32_t all_tabs[kMaxTabs];
+    int n = 0;
+    for (size_t i = 0; i < len && n < kMaxTabs; ++i) {
+      if (s[i] == '\t') all_tabs[n++] = static_cast<uint32_t>(i);
+    }
+    tabs = all_tabs;
     FollowedEvent e;
     e.line = ctx->next_line;
     int64_t id = 0, added = 0;
@@ -272,92 +278,6 @@ bool CpuHasAvx2() {
   return has;
 }
 
-// A sequential byte stream: plain file, gzip or the first entry of a zip.
-class ByteSource {
- public:
-  virtual ~ByteSource() = default;
-  // Reads up to n bytes; 0 at end. Errors are I/O or corrupt archives.
-  virtual Result<size_t> Read(char* buf, size_t n) = 0;
-};
-
-class GzSource : public ByteSource {  // zlib reads plain files transparently too
- public:
-  explicit GzSource(gzFile f, std::string path) : f_(f), path_(std::move(path)) { gzbuffer(f_, 1 << 20); }
-  ~GzSource() override { gzclose(f_); }
-  Result<size_t> Read(char* buf, size_t n) override {
-    int got = gzread(f_, buf, static_cast<unsigned>(std::min<size_t>(n, 1u << 30)));
-    if (got < 0) {
-      int err = 0;
-      const char* msg = gzerror(f_, &err);
-      return Status::Corruption(path_ + ": " + (msg ? msg : "gzip read error"));
-    }
-    return static_cast<size_t>(got);
-  }
-
- private:
-  gzFile f_;
-  std::string path_;
-};
-
-class ZipSource : public ByteSource {
- public:
-  ZipSource(zip_t* z, zip_file_t* f, std::string path) : z_(z), f_(f), path_(std::move(path)) {}
-  ~ZipSource() override {
-    zip_fclose(f_);
-    zip_discard(z_);
-  }
-  Result<size_t> Read(char* buf, size_t n) override {
-    zip_int64_t got = zip_fread(f_, buf, n);
-    if (got < 0) return Status::Corruption(path_ + ": " + zip_file_strerror(f_));
-    return static_cast<size_t>(got);
-  }
-
- private:
-  zip_t* z_;
-  zip_file_t* f_;
-  std::string path_;
-};
-
-Result<std::unique_ptr<ByteSource>> OpenSource(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return Status::NotFound(path + ": cannot open: " + std::strerror(errno));
-  unsigned char magic[4] = {0, 0, 0, 0};
-  ssize_t got = ::pread(fd, magic, 4, 0);
-  ::close(fd);
-  (void)got;
-  if (magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-    int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-    if (!z) return Status::Corruption(path + ": not a readable zip archive (libzip error " + std::to_string(err) + ")");
-    if (zip_get_num_entries(z, 0) < 1) {
-      zip_discard(z);
-      return Status::InvalidArgument(path + ": the zip archive is empty");
-    }
-    zip_file_t* f = zip_fopen_index(z, 0, 0);
-    if (!f) {
-      std::string msg = zip_strerror(z);
-      zip_discard(z);
-      return Status::Corruption(path + ": cannot open the first entry: " + msg);
-    }
-    return std::unique_ptr<ByteSource>(new ZipSource(z, f, path));
-  }
-  gzFile g = gzopen(path.c_str(), "rb");
-  if (!g) return Status::IoError(path + ": cannot open");
-  return std::unique_ptr<ByteSource>(new GzSource(g, path));
-}
-
-bool IsPlainFile(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return false;
-  unsigned char magic[4] = {0, 0, 0, 0};
-  ssize_t got = ::pread(fd, magic, 4, 0);
-  ::close(fd);
-  if (got < 2) return true;
-  bool gz = magic[0] == 0x1f && magic[1] == 0x8b;
-  bool zip = got >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-  return !gz && !zip;
-}
-
 // Field counts of the first full lines decide the version when not given.
 GdeltVersion DetectVersion(std::string_view head) {
   int v1 = 0, v2 = 0;
@@ -397,28 +317,6 @@ void RunKernel(internal::ScanContext* ctx, const char* begin, const char* end) {
     r.byte_offset = ctx->base_offset + (r.byte_offset - reinterpret_cast<uintptr_t>(begin));
   }
 }
-
-// Bytes [begin, end) of a plain file, read with pread so that several
-// threads can each scan their own range of one file.
-class RangeSource : public ByteSource {
- public:
-  RangeSource(int fd, uint64_t begin, uint64_t end, std::string path)
-      : fd_(fd), pos_(begin), end_(end), path_(std::move(path)) {}
-  ~RangeSource() override { ::close(fd_); }
-  Result<size_t> Read(char* buf, size_t n) override {
-    size_t want = static_cast<size_t>(std::min<uint64_t>(n, end_ - pos_));
-    if (want == 0) return size_t{0};
-    ssize_t got = ::pread(fd_, buf, want, static_cast<off_t>(pos_));
-    if (got < 0) return Status::IoError(path_ + ": read failed: " + std::strerror(errno));
-    pos_ += static_cast<uint64_t>(got);
-    return static_cast<size_t>(got);
-  }
-
- private:
-  int fd_;
-  uint64_t pos_, end_;
-  std::string path_;
-};
 
 // Streams a source through the kernel in buffer-sized pieces of whole lines.
 // `start_offset` is the file offset of the source's first byte.
@@ -547,7 +445,7 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
   // Version from the first 64 KiB, read through the same source type.
   GdeltVersion version = o.version;
   if (version == GdeltVersion::kAuto) {
-    BILAT_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> head_src, OpenSource(path));
+    BILAT_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> head_src, OpenByteSource(path));
     std::string head(1 << 16, '\0');
     size_t have = 0;
     while (have < head.size()) {
@@ -567,7 +465,7 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
   const bool plain = IsPlainFile(path);
   int threads = plain ? std::max(1, o.threads) : 1;
   if (!plain || threads == 1) {
-    BILAT_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> src, OpenSource(path));
+    BILAT_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> src, OpenByteSource(path));
     internal::ScanContext ctx = MakeContext(o, out.get(), version);
     BILAT_RETURN_IF_ERROR(StreamLines(src.get(), &ctx, o, 0, &done, progress));
     ctx.Flush();
@@ -606,14 +504,13 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
   for (int i = 0; i < threads; ++i) {
     pool.emplace_back([&, i] {
       parts[i] = std::make_unique<ScanResult>();
-      int tfd = ::open(path.c_str(), O_RDONLY);
-      if (tfd < 0) {
-        statuses[i] = Status::IoError(path + ": cannot open");
+      auto src = OpenRangeSource(path, bounds[i], bounds[i + 1]);
+      if (!src.ok()) {
+        statuses[i] = src.status();
         return;
       }
-      RangeSource src(tfd, bounds[i], bounds[i + 1], path);
       internal::ScanContext ctx = MakeContext(o, parts[i].get(), version);
-      statuses[i] = StreamLines(&src, &ctx, o, bounds[i], &done, i == 0 ? progress : ProgressFn());
+      statuses[i] = StreamLines(src->get(), &ctx, o, bounds[i], &done, i == 0 ? progress : ProgressFn());
       ctx.Flush();
       part_lines[i] = ctx.next_line - 1;
     });

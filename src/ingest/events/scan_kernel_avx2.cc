@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "ingest/gdelt/scan_context.h"
+#include "ingest/events/scan_context.h"
 
 namespace bilat::ingest::internal {
 namespace {
@@ -26,7 +26,7 @@ inline BlockMasks LoadMasks(const char* p) {
           mask(_mm256_cmpeq_epi8(lo, nl), _mm256_cmpeq_epi8(hi, nl)), mask(lo, hi)};
 }
 
-#include "ingest/gdelt/scan_kernel.inc"
+#include "ingest/events/scan_kernel.inc"
 
 }  // namespace
 

@@ -8,8 +8,8 @@
 // the input: a fixed read buffer plus tables sized by the number of groups.
 //
 // A ScanState belongs to one thread; ScanFile() runs several and merges.
-#ifndef BILAT_INGEST_GDELT_EVENT_SCAN_H_
-#define BILAT_INGEST_GDELT_EVENT_SCAN_H_
+#ifndef BILAT_INGEST_EVENTS_EVENT_SCAN_H_
+#define BILAT_INGEST_EVENTS_EVENT_SCAN_H_
 
 #include <cstdint>
 #include <functional>
@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "ingest/gdelt/dyad_aggregate.h"
+#include "ingest/events/dyad_aggregate.h"
 
 namespace bilat::ingest {
 
@@ -58,6 +58,8 @@ struct FollowedEvent {
   int64_t mentions = 0, sources = 0, articles = 0;
   double avg_tone = 0;
   std::string action_geo_name, action_geo_country_fips;
+  std::string action_geo_country_iso;  // filled by ICEWS readers directly
+  std::string source_name;             // ICEWS publisher
   int64_t date_added = 0;
   std::string source_url;
 };
@@ -87,6 +89,9 @@ struct ScanResult {
   // dst = 0 and root = false.
   std::unordered_map<uint64_t, uint64_t> country_months;
   std::vector<FollowedEvent> followed;  // by line
+  // Actor country names a reader could not resolve to a code (ICEWS), with
+  // how many rows named them; those actors count as having no country.
+  std::unordered_map<std::string, uint64_t> unresolved_names;
 
   uint64_t rows_rejected() const;
 };
@@ -108,4 +113,4 @@ bool GdeltScannerUsesAvx2();
 
 }  // namespace bilat::ingest
 
-#endif  // BILAT_INGEST_GDELT_EVENT_SCAN_H_
+#endif  // BILAT_INGEST_EVENTS_EVENT_SCAN_H_

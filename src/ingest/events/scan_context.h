@@ -1,17 +1,20 @@
 // Internal to the GDELT scanner: the per-thread state the structural kernels
 // (scan_kernel_*.cc) hand each line to. Not part of the module's interface.
-#ifndef BILAT_INGEST_GDELT_SCAN_CONTEXT_H_
-#define BILAT_INGEST_GDELT_SCAN_CONTEXT_H_
+#ifndef BILAT_INGEST_EVENTS_SCAN_CONTEXT_H_
+#define BILAT_INGEST_EVENTS_SCAN_CONTEXT_H_
 
 #include <cstdint>
 #include <memory>
 #include <vector>
 
-#include "ingest/gdelt/event_scan.h"
+#include "ingest/events/event_scan.h"
 
 namespace bilat::ingest::internal {
 
-// Fields per line are at most this many before the line is known bad.
+// Tab positions kept per line: enough for fields 0..34 (GLOBALEVENTID to
+// AvgTone), the ones every row is decoded for. Later fields of a followed
+// event are found again by LocateFields.
+inline constexpr int kKeptTabs = 35;
 inline constexpr int kMaxTabs = 64;
 
 struct ScanContext {
@@ -32,7 +35,7 @@ struct ScanContext {
 };
 
 // Decodes and accounts one line (without its '\n'). `tabs` holds the offsets
-// of its first min(ntabs, kMaxTabs) tabs; `non_ascii` tells whether any byte
+// of its first min(ntabs, kKeptTabs) tabs, `ntabs` counts all of them; `non_ascii` tells whether any byte
 // has the high bit set (then UTF-8 is validated).
 void ProcessLine(ScanContext* ctx, const char* line, size_t len, const uint32_t* tabs, int ntabs,
                  bool non_ascii);
@@ -45,4 +48,4 @@ void ScanLinesGeneric(ScanContext* ctx, const char* begin, const char* end);
 
 }  // namespace bilat::ingest::internal
 
-#endif  // BILAT_INGEST_GDELT_SCAN_CONTEXT_H_
+#endif  // BILAT_INGEST_EVENTS_SCAN_CONTEXT_H_

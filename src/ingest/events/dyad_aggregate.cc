@@ -1,4 +1,4 @@
-#include "ingest/gdelt/dyad_aggregate.h"
+#include "ingest/events/dyad_aggregate.h"
 
 #include <unordered_map>
 

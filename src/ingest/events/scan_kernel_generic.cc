@@ -2,7 +2,7 @@
 #include <cstring>
 #include <string>
 
-#include "ingest/gdelt/scan_context.h"
+#include "ingest/events/scan_context.h"
 
 namespace bilat::ingest::internal {
 namespace {
@@ -36,7 +36,7 @@ inline BlockMasks LoadMasks(const char* p) {
   return m;
 }
 
-#include "ingest/gdelt/scan_kernel.inc"
+#include "ingest/events/scan_kernel.inc"
 
 }  // namespace
 

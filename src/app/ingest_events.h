@@ -1,0 +1,55 @@
+// Use case: ingest event files (GDELT 1.0/2.0 events and 2.0 mentions,
+// ICEWS) into a workspace, one transaction per file.
+#ifndef BILAT_APP_INGEST_EVENTS_H_
+#define BILAT_APP_INGEST_EVENTS_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/country.h"
+#include "core/status.h"
+
+namespace bilat::app {
+
+struct IngestEventsOptions {
+  std::string workspace;
+  std::vector<std::string> files;
+  std::string dataset = "gdelt";   // "gdelt" or "icews"
+  int threads = 0;                 // 0: one per core
+  double max_reject_ratio = 0.01;  // a file with more rejects is not stored
+};
+
+struct EventFileOutcome {
+  enum class State { kStored, kAlreadyIngested, kTooManyRejects, kFailed };
+  std::string path;
+  State state = State::kFailed;
+  std::string error;   // for kFailed
+  std::string format;  // "gdelt2", "gdelt1", "gdelt2-mentions", "icews"
+  uint64_t bytes = 0, lines = 0, rows_ok = 0, rows_rejected = 0;
+  std::vector<std::pair<std::string, uint64_t>> rejects_by_reason;  // non-zero only
+  std::vector<std::string> sample_rejects;  // "line 12 (byte 3021): column count: 60 fields, expected 61"
+  uint64_t dyad_groups = 0;
+  uint64_t events_kept = 0, events_duplicate = 0;  // followed-pair events
+  uint64_t unresolved_names = 0;                  // ICEWS actor countries not resolved
+  double seconds = 0;
+};
+
+struct IngestEventsResult {
+  std::vector<EventFileOutcome> files;
+  bool all_stored() const;  // every file stored or already there
+};
+
+// Called with (file index, bytes done in that file, file size) while reading.
+using EventProgressFn = std::function<void(size_t, uint64_t, uint64_t)>;
+
+Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& options, const CountryRegistry& countries,
+                                        const EventProgressFn& progress = {});
+
+// Follows a pair: whole events are kept for it by later ingests.
+Status FollowPair(const std::string& workspace, const std::string& a, const std::string& b,
+                  const CountryRegistry& countries);
+
+}  // namespace bilat::app
+
+#endif  // BILAT_APP_INGEST_EVENTS_H_

@@ -1,0 +1,245 @@
+#include "store/event_store.h"
+
+namespace bilat::store {
+namespace {
+
+Value I(uint64_t v) { return static_cast<long long>(v); }
+Value I64(int64_t v) { return static_cast<long long>(v); }
+
+template <typename... Args>
+Status BindAll(Statement* st, Args&&... args) {
+  int i = 1;
+  Status s;
+  ((s.ok() ? (void)(s = st->Bind(i++, Value(std::forward<Args>(args)))) : (void)0), ...);
+  return s;
+}
+
+Status StepDone(Statement* st) {
+  BILAT_ASSIGN_OR_RETURN(bool row, st->Step());
+  (void)row;
+  st->Reset();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::optional<int64_t>> FindEventFile(SqliteDb* db, const std::string& hash) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT id FROM event_files WHERE content_hash = ?"));
+  BILAT_RETURN_IF_ERROR(st.Bind(1, hash));
+  BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(st.ColumnInt(0));
+}
+
+Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
+  EventCommit out;
+  Transaction tx(db);
+  BILAT_RETURN_IF_ERROR(tx.status());
+  BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> existing, FindEventFile(db, b.file.content_hash));
+  if (existing) {
+    out.already_ingested = true;
+    out.file_id = *existing;
+    return out;  // the transaction rolls back: nothing was written
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st,
+                           db->Prepare("INSERT INTO event_files (content_hash, path, dataset, format, bytes, lines, "
+                                       "rows_ok, rows_rejected, ingested_at) VALUES (?,?,?,?,?,?,?,?, "
+                                       "strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+    BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.content_hash, b.file.path, b.file.dataset, b.file.format,
+                                  I(b.file.bytes), I(b.file.lines), I(b.file.rows_ok), I(b.file.rows_rejected)));
+    BILAT_RETURN_IF_ERROR(StepDone(&st));
+    BILAT_ASSIGN_OR_RETURN(long long id, db->QueryInt("SELECT last_insert_rowid()"));
+    out.file_id = id;
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(
+        Statement st,
+        db->Prepare("INSERT INTO dyad_months VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                    "ON CONFLICT(dataset, src, dst, month, root) DO UPDATE SET "
+                    "events = events + excluded.events, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, "
+                    "q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, "
+                    "goldstein_sum = goldstein_sum + excluded.goldstein_sum, "
+                    "mentions = mentions + excluded.mentions, sources = sources + excluded.sources, "
+                    "articles = articles + excluded.articles, "
+                    "tone_x_mentions = tone_x_mentions + excluded.tone_x_mentions"));
+    for (const DyadMonth& d : b.dyads) {
+      BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.dataset, d.src, d.dst, static_cast<long long>(d.month),
+                                    static_cast<long long>(d.root), I(d.events), I(d.q[0]), I(d.q[1]), I(d.q[2]),
+                                    I(d.q[3]), d.goldstein_sum, I(d.mentions), I(d.sources), I(d.articles),
+                                    d.tone_x_mentions));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+    }
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO country_months VALUES (?,?,?,?) "
+                                                     "ON CONFLICT(dataset, code, month) DO UPDATE SET "
+                                                     "events = events + excluded.events"));
+    for (const CountryMonth& c : b.countries) {
+      BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.dataset, c.code, static_cast<long long>(c.month), I(c.events)));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+    }
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st,
+                           db->Prepare("INSERT OR IGNORE INTO events VALUES "
+                                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    for (const StoredEvent& e : b.events) {
+      Value tone = e.avg_tone ? Value(*e.avg_tone) : Value(std::monostate{});
+      BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.dataset, I64(e.event_id), e.date, static_cast<long long>(e.month),
+                                    e.src, e.dst, e.actor1_code, e.actor1_name, e.actor2_code, e.actor2_name,
+                                    static_cast<long long>(e.root), e.event_code, static_cast<long long>(e.quad_class),
+                                    e.goldstein, I64(e.mentions), I64(e.sources), I64(e.articles), tone, e.place,
+                                    e.place_country, e.source_url, I64(out.file_id), I(e.line)));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+      BILAT_ASSIGN_OR_RETURN(long long changed, db->QueryInt("SELECT changes()"));
+      ++(changed ? out.events_added : out.events_duplicate);
+    }
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO event_rejects VALUES (?,?,?,?,?,?)"));
+    for (const StoredReject& r : b.rejects) {
+      BILAT_RETURN_IF_ERROR(BindAll(&st, I64(out.file_id), I(r.line), I(r.byte_offset), r.reason, r.detail, r.text));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+    }
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT OR IGNORE INTO event_mentions VALUES (?,?,?,?,?,?,?,?)"));
+    for (const StoredMention& m : b.mentions) {
+      BILAT_RETURN_IF_ERROR(BindAll(&st, std::string("gdelt"), I64(m.event_id), I64(m.mention_time), m.source_name,
+                                    m.url, static_cast<long long>(m.confidence), I64(out.file_id), I(m.line)));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+    }
+  }
+  BILAT_RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+Status FollowPair(SqliteDb* db, const std::string& a, const std::string& b) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT OR IGNORE INTO followed_pairs VALUES (?, ?)"));
+  BILAT_RETURN_IF_ERROR(BindAll(&st, std::min(a, b), std::max(a, b)));
+  return StepDone(&st);
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> FollowedPairs(SqliteDb* db) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT a, b FROM followed_pairs ORDER BY a, b"));
+  std::vector<std::pair<std::string, std::string>> out;
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.emplace_back(st.ColumnText(0), st.ColumnText(1));
+  }
+  return out;
+}
+
+Result<bool> IsFollowed(SqliteDb* db, const std::string& a, const std::string& b) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT 1 FROM followed_pairs WHERE a = ? AND b = ?"));
+  BILAT_RETURN_IF_ERROR(BindAll(&st, std::min(a, b), std::max(a, b)));
+  return st.Step();
+}
+
+Result<std::vector<DyadMonth>> LoadDyadMonths(SqliteDb* db, const std::string& dataset, const std::string& src,
+                                              const std::string& dst, bool root_only) {
+  BILAT_ASSIGN_OR_RETURN(
+      Statement st,
+      db->Prepare("SELECT month, sum(events), sum(q1), sum(q2), sum(q3), sum(q4), sum(goldstein_sum), "
+                  "sum(mentions), sum(sources), sum(articles), sum(tone_x_mentions) FROM dyad_months "
+                  "WHERE dataset = ? AND src = ? AND dst = ? AND root >= ? GROUP BY month ORDER BY month"));
+  BILAT_RETURN_IF_ERROR(BindAll(&st, dataset, src, dst, static_cast<long long>(root_only ? 1 : 0)));
+  std::vector<DyadMonth> out;
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    DyadMonth d;
+    d.src = src;
+    d.dst = dst;
+    d.month = static_cast<int>(st.ColumnInt(0));
+    d.root = root_only;
+    d.events = static_cast<uint64_t>(st.ColumnInt(1));
+    for (int q = 0; q < 4; ++q) d.q[q] = static_cast<uint64_t>(st.ColumnInt(2 + q));
+    d.goldstein_sum = st.ColumnDouble(6);
+    d.mentions = static_cast<uint64_t>(st.ColumnInt(7));
+    d.sources = static_cast<uint64_t>(st.ColumnInt(8));
+    d.articles = static_cast<uint64_t>(st.ColumnInt(9));
+    d.tone_x_mentions = st.ColumnDouble(10);
+    out.push_back(d);
+  }
+  return out;
+}
+
+Result<std::vector<CountryMonth>> LoadCountryMonths(SqliteDb* db, const std::string& dataset,
+                                                    const std::string& code) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT month, events FROM country_months "
+                                                   "WHERE dataset = ? AND code = ? ORDER BY month"));
+  BILAT_RETURN_IF_ERROR(BindAll(&st, dataset, code));
+  std::vector<CountryMonth> out;
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({code, static_cast<int>(st.ColumnInt(0)), static_cast<uint64_t>(st.ColumnInt(1))});
+  }
+  return out;
+}
+
+Result<std::vector<StoredEvent>> LoadEvents(SqliteDb* db, const std::string& dataset, const std::string& src,
+                                            const std::string& dst) {
+  BILAT_ASSIGN_OR_RETURN(
+      Statement st,
+      db->Prepare("SELECT event_id, date, month, src, dst, actor1_code, actor1_name, actor2_code, actor2_name, root, "
+                  "event_code, quad_class, goldstein, mentions, sources, articles, avg_tone, place, place_country, "
+                  "source_url, line FROM events WHERE dataset = ? AND src = ? AND dst = ? ORDER BY date, event_id"));
+  BILAT_RETURN_IF_ERROR(BindAll(&st, dataset, src, dst));
+  std::vector<StoredEvent> out;
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    StoredEvent e;
+    e.event_id = st.ColumnInt(0);
+    e.date = st.ColumnText(1);
+    e.month = static_cast<int>(st.ColumnInt(2));
+    e.src = st.ColumnText(3);
+    e.dst = st.ColumnText(4);
+    e.actor1_code = st.ColumnText(5);
+    e.actor1_name = st.ColumnText(6);
+    e.actor2_code = st.ColumnText(7);
+    e.actor2_name = st.ColumnText(8);
+    e.root = st.ColumnInt(9) != 0;
+    e.event_code = st.ColumnText(10);
+    e.quad_class = static_cast<int>(st.ColumnInt(11));
+    e.goldstein = st.ColumnDouble(12);
+    e.mentions = st.ColumnInt(13);
+    e.sources = st.ColumnInt(14);
+    e.articles = st.ColumnInt(15);
+    if (!std::holds_alternative<std::monostate>(st.ColumnValue(16))) e.avg_tone = st.ColumnDouble(16);
+    e.place = st.ColumnText(17);
+    e.place_country = st.ColumnText(18);
+    e.source_url = st.ColumnText(19);
+    e.line = static_cast<uint64_t>(st.ColumnInt(20));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<DatasetSummary>> EventDatasets(SqliteDb* db) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT dataset, count(*), sum(rows_ok), min(path), max(path) "
+                                                   "FROM event_files WHERE format != 'gdelt2-mentions' "
+                                                   "GROUP BY dataset ORDER BY dataset"));
+  std::vector<DatasetSummary> out;
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.ColumnText(0), static_cast<int>(st.ColumnInt(1)), static_cast<uint64_t>(st.ColumnInt(2)),
+                   st.ColumnText(3), st.ColumnText(4)});
+  }
+  return out;
+}
+
+Result<std::string> EventFilePath(SqliteDb* db, int64_t file_id) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT path FROM event_files WHERE id = ?"));
+  BILAT_RETURN_IF_ERROR(st.Bind(1, static_cast<long long>(file_id)));
+  BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("no event file " + std::to_string(file_id));
+  return st.ColumnText(0);
+}
+
+}  // namespace bilat::store
