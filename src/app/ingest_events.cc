@@ -176,7 +176,7 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
       continue;
     }
     ingest::ProgressFn on_bytes;
-    if (progress) on_bytes = [&, i, size](uint64_t done) { progress(i, done, size); };
+    if (progress) on_bytes = [&, i, size](uint64_t bytes, uint64_t rows) { progress(i, bytes, rows, size); };
 
     store::EventFileBatch batch;
     batch.file.content_hash = *hash;

@@ -40,8 +40,10 @@ struct IngestEventsResult {
   bool all_stored() const;  // every file stored or already there
 };
 
-// Called with (file index, bytes done in that file, file size) while reading.
-using EventProgressFn = std::function<void(size_t, uint64_t, uint64_t)>;
+// Called while reading with (file index, bytes read in that file, rows read
+// in that file, file size in bytes). Bytes are decompressed bytes, so for
+// .zip and .gz input they can exceed the file size.
+using EventProgressFn = std::function<void(size_t, uint64_t, uint64_t, uint64_t)>;
 
 Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& options, const CountryRegistry& countries,
                                         const EventProgressFn& progress = {});

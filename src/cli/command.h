@@ -46,6 +46,7 @@ const CountryRegistry& Countries();
 void RegisterInitCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterIngestRegistryCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterReportCommand(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* commands);
 
 }  // namespace bilat::cli
 

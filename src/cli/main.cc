@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   RegisterInitCommand(roots, &commands);
   RegisterIngestRegistryCommand(roots, &commands);
   RegisterReportCommand(roots, &commands);
+  RegisterEventCommands(roots, &commands);
 
   try {
     app.parse(argc, argv);

@@ -83,7 +83,7 @@ Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
   {
     BILAT_ASSIGN_OR_RETURN(Statement st,
                            db->Prepare("INSERT OR IGNORE INTO events VALUES "
-                                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const StoredEvent& e : b.events) {
       Value tone = e.avg_tone ? Value(*e.avg_tone) : Value(std::monostate{});
       BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.dataset, I64(e.event_id), e.date, static_cast<long long>(e.month),
@@ -187,7 +187,7 @@ Result<std::vector<StoredEvent>> LoadEvents(SqliteDb* db, const std::string& dat
       Statement st,
       db->Prepare("SELECT event_id, date, month, src, dst, actor1_code, actor1_name, actor2_code, actor2_name, root, "
                   "event_code, quad_class, goldstein, mentions, sources, articles, avg_tone, place, place_country, "
-                  "source_url, line FROM events WHERE dataset = ? AND src = ? AND dst = ? ORDER BY date, event_id"));
+                  "source_url, line, file_id FROM events WHERE dataset = ? AND src = ? AND dst = ? ORDER BY date, event_id"));
   BILAT_RETURN_IF_ERROR(BindAll(&st, dataset, src, dst));
   std::vector<StoredEvent> out;
   while (true) {
@@ -215,6 +215,7 @@ Result<std::vector<StoredEvent>> LoadEvents(SqliteDb* db, const std::string& dat
     e.place_country = st.ColumnText(18);
     e.source_url = st.ColumnText(19);
     e.line = static_cast<uint64_t>(st.ColumnInt(20));
+    e.file_id = st.ColumnInt(21);
     out.push_back(std::move(e));
   }
   return out;

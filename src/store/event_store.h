@@ -57,6 +57,7 @@ struct StoredEvent {
   std::optional<double> avg_tone;
   std::string place, place_country, source_url;
   uint64_t line = 0;
+  int64_t file_id = 0;  // set when loaded
 };
 
 struct StoredReject {

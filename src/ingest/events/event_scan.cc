@@ -320,8 +320,13 @@ void RunKernel(internal::ScanContext* ctx, const char* begin, const char* end) {
 
 // Streams a source through the kernel in buffer-sized pieces of whole lines.
 // `start_offset` is the file offset of the source's first byte.
+struct ProgressCounters {
+  std::atomic<uint64_t> bytes{0};
+  std::atomic<uint64_t> lines{0};
+};
+
 Status StreamLines(ByteSource* src, internal::ScanContext* ctx, const ScanOptions& o, uint64_t start_offset,
-                   std::atomic<uint64_t>* progress_bytes, const ProgressFn& progress) {
+                   ProgressCounters* counters, const ProgressFn& progress) {
   const size_t cap = std::max<size_t>(o.buffer_bytes, 1 << 16);
   std::unique_ptr<char[]> buf(new char[cap + 64]);
   size_t fill = 0;
@@ -333,10 +338,7 @@ Status StreamLines(ByteSource* src, internal::ScanContext* ctx, const ScanOption
     eof = got == 0;
     fill += got;
     ctx->out->bytes += got;
-    if (progress_bytes) {
-      uint64_t done = progress_bytes->fetch_add(got) + got;
-      if (progress) progress(done);
-    }
+    const uint64_t lines_before = ctx->next_line;
     char* begin = buf.get();
     char* end = buf.get() + fill;
     if (skipping) {
@@ -383,6 +385,11 @@ Status StreamLines(ByteSource* src, internal::ScanContext* ctx, const ScanOption
     ctx->base_offset = offset + static_cast<uint64_t>(begin - buf.get());
     if (begin < stop) RunKernel(ctx, begin, stop);
     std::memcpy(stop, saved, 64);
+    if (counters) {
+      uint64_t bytes = counters->bytes.fetch_add(got) + got;
+      uint64_t lines = counters->lines.fetch_add(ctx->next_line - lines_before) + (ctx->next_line - lines_before);
+      if (progress) progress(bytes, lines);
+    }
     size_t rest = static_cast<size_t>(end - stop);
     std::memmove(buf.get(), stop, rest);
     offset += static_cast<uint64_t>(stop - buf.get());
@@ -459,7 +466,7 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
     }
     version = DetectVersion(head);
   }
-  std::atomic<uint64_t> done{0};
+  ProgressCounters done;
   auto out = std::make_unique<ScanResult>();
   out->version = version;
   const bool plain = IsPlainFile(path);

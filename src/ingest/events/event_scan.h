@@ -96,9 +96,10 @@ struct ScanResult {
   uint64_t rows_rejected() const;
 };
 
-// Called from the scanning thread(s) with bytes done so far (approximate,
-// for progress display). May be empty.
-using ProgressFn = std::function<void(uint64_t bytes_done)>;
+// Called from a scanning thread with the bytes read and lines scanned so far
+// over all threads (for progress display; at most a few times a second per
+// buffer). May be empty.
+using ProgressFn = std::function<void(uint64_t bytes_done, uint64_t lines_done)>;
 
 // Scans one file: plain, .gz or .zip (the first entry). Errors are for files
 // that cannot be read at all; bad rows are counted in the result.

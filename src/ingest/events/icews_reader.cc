@@ -77,7 +77,7 @@ Result<std::unique_ptr<ScanResult>> ReadIcewsFile(const std::string& path, const
     if (!more) break;
     if (progress && reader.bytes_read() - last_progress > (8 << 20)) {
       last_progress = reader.bytes_read();
-      progress(last_progress);
+      progress(last_progress, line.number);
     }
     if (line.too_long) {
       AddReject(out.get(), o, line, RejectReason::kLineTooLong, "over " + std::to_string(o.max_line_bytes) + " bytes");

@@ -1,0 +1,300 @@
+// `bilat ingest gdelt|icews`, `bilat follow`, `bilat events`, `bilat top-events`.
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/ingest_events.h"
+#include "app/query_events.h"
+#include "cli/command.h"
+
+namespace bilat::cli {
+namespace {
+
+std::string HumanBytes(double b) {
+  char buf[32];
+  if (b >= 1e9) std::snprintf(buf, sizeof buf, "%.2f GB", b / 1e9);
+  else if (b >= 1e6) std::snprintf(buf, sizeof buf, "%.1f MB", b / 1e6);
+  else std::snprintf(buf, sizeof buf, "%.0f kB", b / 1e3);
+  return buf;
+}
+
+std::string HumanCount(double n) {
+  char buf[32];
+  if (n >= 1e6) std::snprintf(buf, sizeof buf, "%.2fM", n / 1e6);
+  else if (n >= 1e3) std::snprintf(buf, sizeof buf, "%.1fk", n / 1e3);
+  else std::snprintf(buf, sizeof buf, "%.0f", n);
+  return buf;
+}
+
+// A one-line progress bar on stderr, redrawn at most ten times a second.
+class ProgressBar {
+ public:
+  explicit ProgressBar(size_t files) : files_(files), start_(Clock::now()), last_(start_) {}
+  void Update(size_t file, uint64_t bytes, uint64_t rows, uint64_t size) {
+    auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - file_start(file, now)).count();
+    double frac = size ? std::min(1.0, static_cast<double>(bytes) / static_cast<double>(size)) : 0;
+    int filled = static_cast<int>(frac * 24);
+    double rate = secs > 0 ? bytes / secs : 0;
+    double eta = frac > 0 ? secs * (1 - frac) / frac : 0;
+    std::fprintf(stderr, "\r[%-24s] file %zu/%zu %3.0f%% %s %s/s %s rows/s ETA %ds   ",
+                 std::string(filled, '#').c_str(), file + 1, files_, frac * 100, HumanBytes(bytes).c_str(),
+                 HumanBytes(rate).c_str(), HumanCount(secs > 0 ? rows / secs : 0).c_str(),
+                 static_cast<int>(std::ceil(eta)));
+    drawn_ = true;
+  }
+  void Clear() {
+    if (drawn_) std::fprintf(stderr, "\r%*s\r", 100, "");
+    drawn_ = false;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point file_start(size_t file, Clock::time_point now) {
+    if (file != current_) {
+      current_ = file;
+      file_start_ = now;
+    }
+    return file_start_;
+  }
+  size_t files_;
+  Clock::time_point start_, last_, file_start_ = Clock::now();
+  size_t current_ = 0;
+  bool drawn_ = false;
+};
+
+void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* commands, const std::string& dataset) {
+  auto opts = std::make_shared<app::IngestEventsOptions>();
+  opts->workspace = ".";
+  opts->dataset = dataset;
+  const bool gdelt = dataset == "gdelt";
+  CLI::App* sub = roots.ingest->add_subcommand(
+      dataset, gdelt ? "Ingest GDELT event files: 1.0 (57/58 columns), 2.0 exports (61) and 2.0 mentions (16); "
+                       "plain, .zip or .gz. Aggregates are kept for every dyad, whole events for followed pairs "
+                       "(bilat follow). A file already ingested (same content) is skipped."
+                     : "Ingest ICEWS event files (tab-separated with a header; plain, .zip or .gz). Aggregates "
+                       "for every dyad, whole events for followed pairs (bilat follow).");
+  sub->add_option("FILES", opts->files, "Event files")->required()->check(CLI::ExistingFile);
+  sub->add_option("-w,--workspace", opts->workspace, "Workspace folder")->capture_default_str();
+  sub->add_option("-j,--threads", opts->threads, "Scanning threads for plain files (0: one per core)")
+      ->capture_default_str();
+  sub->add_option("--max-reject-ratio", opts->max_reject_ratio,
+                  "Refuse a file (store nothing of it) when more than this share of its rows is malformed")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  sub->footer(kExitCodesHelp);
+  commands->push_back({sub, [opts] {
+    const bool tty = ::isatty(2);
+    ProgressBar bar(opts->files.size());
+    app::EventProgressFn progress;
+    if (tty) progress = [&bar](size_t f, uint64_t b, uint64_t r, uint64_t s) { bar.Update(f, b, r, s); };
+    auto result = app::IngestEvents(*opts, Countries(), progress);
+    bar.Clear();
+    if (!result.ok()) return Fail(result.status());
+    int exit_code = kExitOk;
+    for (const auto& f : result->files) {
+      using State = app::EventFileOutcome::State;
+      if (f.state == State::kAlreadyIngested) {
+        std::cout << f.path << ": already ingested (same content), skipped\n";
+        continue;
+      }
+      if (f.state == State::kFailed) {
+        std::cerr << "bilat: " << f.error << "\n";
+        exit_code = std::max(exit_code, kExitBadInput);
+        continue;
+      }
+      double rows = static_cast<double>(f.rows_ok + f.rows_rejected);
+      std::cout << f.path << ": " << f.format << ", " << HumanBytes(static_cast<double>(f.bytes)) << ", "
+                << f.rows_ok << " rows, " << f.rows_rejected << " rejected";
+      if (f.rows_rejected) {
+        std::cout << " (";
+        for (size_t i = 0; i < f.rejects_by_reason.size(); ++i) {
+          std::cout << (i ? ", " : "") << f.rejects_by_reason[i].first << " " << f.rejects_by_reason[i].second;
+        }
+        std::cout << ")";
+      }
+      if (f.format != "gdelt2-mentions") std::cout << ", " << f.dyad_groups << " dyad-months";
+      std::cout << ", " << f.events_kept << (f.format == "gdelt2-mentions" ? " mentions" : " events") << " kept";
+      if (f.events_duplicate) std::cout << " (" << f.events_duplicate << " already stored)";
+      if (f.unresolved_names) std::cout << ", " << f.unresolved_names << " actor countries unresolved";
+      if (f.seconds > 0) {
+        std::cout << ", " << HumanBytes(static_cast<double>(f.bytes) / f.seconds) << "/s, "
+                  << HumanCount(rows / f.seconds) << " rows/s";
+      }
+      std::cout << "\n";
+      for (const std::string& r : f.sample_rejects) std::cerr << "  rejected " << f.path << ": " << r << "\n";
+      if (f.state == State::kTooManyRejects) {
+        std::cerr << "bilat: " << f.path << ": " << f.rows_rejected << " of " << static_cast<uint64_t>(rows)
+                  << " rows rejected, above --max-reject-ratio " << opts->max_reject_ratio
+                  << "; nothing of this file was stored\n";
+        exit_code = std::max(exit_code, kExitBadInput);
+      }
+    }
+    return exit_code;
+  }});
+}
+
+std::string Fixed(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string OptFixed(const std::optional<double>& v, int decimals) { return v ? Fixed(*v, decimals) : ""; }
+
+}  // namespace
+
+void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* commands) {
+  RegisterIngestEvents(roots, commands, "gdelt");
+  RegisterIngestEvents(roots, commands, "icews");
+
+  {
+    auto ws = std::make_shared<std::string>(".");
+    auto a = std::make_shared<std::string>(), b = std::make_shared<std::string>();
+    CLI::App* sub = roots.root->add_subcommand(
+        "follow", "Follow a pair: later event ingests keep its whole events (for top events, source URLs and "
+                  "the --min-sources and --one-a-day filters). Aggregates are kept for every pair regardless.");
+    sub->add_option("A", *a, "First country")->required();
+    sub->add_option("B", *b, "Second country")->required();
+    sub->add_option("-w,--workspace", *ws, "Workspace folder")->capture_default_str();
+    sub->footer(kExitCodesHelp);
+    commands->push_back({sub, [ws, a, b] {
+      Status st = app::FollowPair(*ws, *a, *b, Countries());
+      if (!st.ok()) return Fail(st);
+      std::cout << "following " << *a << "-" << *b << " (re-ingest event files to collect its whole events)\n";
+      return kExitOk;
+    }});
+  }
+
+  {
+    auto o = std::make_shared<app::EventsQuery>();
+    auto format = std::make_shared<std::string>("table");
+    auto monthly = std::make_shared<bool>(false);
+    CLI::App* sub = roots.root->add_subcommand(
+        "events", "Event series of a pair, both directions: events, quad classes, Goldstein, net cooperation "
+                  "((q1+q2-q3-q4)/events), mentions, sources, articles, tone and each side's share "
+                  "(docs/events.md)");
+    sub->add_option("A", o->a, "First country")->required();
+    sub->add_option("B", o->b, "Second country")->required();
+    sub->add_option("-w,--workspace", o->workspace, "Workspace folder")->capture_default_str();
+    sub->add_flag("--monthly", *monthly, "One row per month (the default)");
+    sub->add_flag("--yearly", o->series.yearly, "One row per year");
+    sub->add_option("--dataset", o->series.dataset, "gdelt or icews")->capture_default_str();
+    sub->add_flag("--root-only", o->series.root_only, "Root events only (GDELT IsRootEvent)");
+    sub->add_option("--min-sources", o->series.min_sources, "Events with at least N sources (followed pairs)");
+    sub->add_flag("--one-a-day", o->series.one_a_day, "One event per day, direction and event code (followed pairs)");
+    sub->add_option("--format", *format, "table, csv or json")->capture_default_str()->check(
+        CLI::IsMember({"table", "csv", "json"}));
+    sub->footer(kExitCodesHelp);
+    commands->push_back({sub, [o, format] {
+      auto r = app::QueryEvents(*o, Countries());
+      if (!r.ok()) return Fail(r.status());
+      if (*format == "json") {
+        nlohmann::ordered_json j = nlohmann::ordered_json::array();
+        for (const auto* s : {&r->ab, &r->ba}) {
+          nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+          for (const auto& p : s->periods) {
+            nlohmann::ordered_json row = {{"period", p.period}, {"events", p.events}, {"q1", p.q[0]}, {"q2", p.q[1]},
+                                          {"q3", p.q[2]}, {"q4", p.q[3]}, {"goldstein_mean", p.GoldsteinMean()},
+                                          {"net_cooperation", p.NetCooperation()}, {"mentions", p.mentions},
+                                          {"sources", p.sources}, {"articles", p.articles}};
+            row["tone"] = p.Tone() ? nlohmann::ordered_json(*p.Tone()) : nlohmann::ordered_json();
+            row["share_of_src"] = p.ShareOfSrc() ? nlohmann::ordered_json(*p.ShareOfSrc()) : nlohmann::ordered_json();
+            row["share_of_dst"] = p.ShareOfDst() ? nlohmann::ordered_json(*p.ShareOfDst()) : nlohmann::ordered_json();
+            rows.push_back(row);
+          }
+          j.push_back({{"src", s->src}, {"dst", s->dst}, {"dataset", s->dataset}, {"periods", rows}});
+        }
+        std::cout << j.dump(2) << "\n";
+        return kExitOk;
+      }
+      const bool csv = *format == "csv";
+      const char* sep = csv ? "," : "  ";
+      if (csv) {
+        std::cout << "src,dst,period,events,q1,q2,q3,q4,goldstein_mean,net_cooperation,mentions,sources,articles,"
+                     "tone,share_of_src,share_of_dst\n";
+      } else {
+        std::printf("%-4s %-4s %-7s %7s %6s %6s %6s %6s %6s %6s %8s %8s %7s %7s\n", "src", "dst", "period", "events",
+                    "q1", "q2", "q3", "q4", "gold", "netco", "mentions", "sources", "tone", "share");
+      }
+      for (const auto* s : {&r->ab, &r->ba}) {
+        for (const auto& p : s->periods) {
+          if (csv) {
+            std::cout << s->src << sep << s->dst << sep << p.period << sep << p.events << sep << p.q[0] << sep
+                      << p.q[1] << sep << p.q[2] << sep << p.q[3] << sep << Fixed(p.GoldsteinMean(), 4) << sep
+                      << Fixed(p.NetCooperation(), 4) << sep << p.mentions << sep << p.sources << sep << p.articles
+                      << sep << OptFixed(p.Tone(), 4) << sep << OptFixed(p.ShareOfSrc(), 6) << sep
+                      << OptFixed(p.ShareOfDst(), 6) << "\n";
+          } else {
+            std::printf("%-4s %-4s %-7d %7llu %6llu %6llu %6llu %6llu %6.2f %6.2f %8llu %8llu %7s %7s\n",
+                        s->src.c_str(), s->dst.c_str(), p.period, (unsigned long long)p.events,
+                        (unsigned long long)p.q[0], (unsigned long long)p.q[1], (unsigned long long)p.q[2],
+                        (unsigned long long)p.q[3], p.GoldsteinMean(), p.NetCooperation(),
+                        (unsigned long long)p.mentions, (unsigned long long)p.sources, OptFixed(p.Tone(), 2).c_str(),
+                        OptFixed(p.ShareOfSrc(), 4).c_str());
+          }
+        }
+      }
+      if (!csv && r->ab.periods.empty() && r->ba.periods.empty()) {
+        std::cerr << "no " << o->series.dataset << " events stored for " << r->ab.src << "-" << r->ab.dst << "\n";
+      }
+      return kExitOk;
+    }});
+  }
+
+  {
+    auto o = std::make_shared<app::TopEventsQuery>();
+    auto format = std::make_shared<std::string>("table");
+    CLI::App* sub = roots.root->add_subcommand(
+        "top-events", "The most-reported events of a followed pair in a year, with their source URLs");
+    sub->add_option("A", o->a, "First country")->required();
+    sub->add_option("B", o->b, "Second country")->required();
+    sub->add_option("-w,--workspace", o->workspace, "Workspace folder")->capture_default_str();
+    sub->add_option("--year", o->year, "Calendar year (0: all years)")->capture_default_str();
+    sub->add_option("--dataset", o->dataset, "gdelt or icews")->capture_default_str();
+    sub->add_option("-n,--limit", o->limit, "How many")->capture_default_str();
+    sub->add_option("--format", *format, "table, csv or json")->capture_default_str()->check(
+        CLI::IsMember({"table", "csv", "json"}));
+    sub->footer(kExitCodesHelp);
+    commands->push_back({sub, [o, format] {
+      auto r = app::QueryTopEvents(*o, Countries());
+      if (!r.ok()) return Fail(r.status());
+      if (*format == "json") {
+        nlohmann::ordered_json j = nlohmann::ordered_json::array();
+        for (const auto& e : r->events) {
+          j.push_back({{"event_id", e.event.event_id}, {"date", e.event.date}, {"src", e.event.src},
+                       {"dst", e.event.dst}, {"event_code", e.event.event_code}, {"event", e.event_name},
+                       {"goldstein", e.event.goldstein}, {"mentions", e.event.mentions}, {"sources", e.event.sources},
+                       {"url", e.event.source_url}, {"file", e.file}, {"line", e.event.line}});
+        }
+        std::cout << j.dump(2) << "\n";
+        return kExitOk;
+      }
+      if (*format == "csv") std::cout << "date,src,dst,event_code,event,goldstein,mentions,sources,url\n";
+      for (const auto& e : r->events) {
+        if (*format == "csv") {
+          std::cout << e.event.date << "," << e.event.src << "," << e.event.dst << "," << e.event.event_code << ",\""
+                    << e.event_name << "\"," << e.event.goldstein << "," << e.event.mentions << ","
+                    << e.event.sources << "," << e.event.source_url << "\n";
+        } else {
+          std::printf("%s %s->%s %-5s %-36.36s %5.1f %5lld mentions %3lld sources  %s\n", e.event.date.c_str(),
+                      e.event.src.c_str(), e.event.dst.c_str(), e.event.event_code.c_str(), e.event_name.c_str(),
+                      e.event.goldstein, (long long)e.event.mentions, (long long)e.event.sources,
+                      e.event.source_url.c_str());
+        }
+      }
+      if (r->events.empty() && *format == "table") {
+        std::cerr << "no stored events for this pair" << (o->year ? " in " + std::to_string(o->year) : "") << "\n";
+      }
+      return kExitOk;
+    }});
+  }
+}
+
+}  // namespace bilat::cli
