@@ -306,7 +306,7 @@ internal::ScanContext MakeContext(const ScanOptions& o, ScanResult* out, GdeltVe
 
 void RunKernel(internal::ScanContext* ctx, const char* begin, const char* end) {
   size_t rejects_before = ctx->out->rejects.size();
-  if (CpuHasAvx2()) {
+  if (CpuHasAvx2() && !ctx->options->portable_kernel) {
     internal::ScanLinesAvx2(ctx, begin, end);
   } else {
     internal::ScanLinesGeneric(ctx, begin, end);
@@ -341,6 +341,9 @@ Status StreamLines(ByteSource* src, internal::ScanContext* ctx, const ScanOption
     const uint64_t lines_before = ctx->next_line;
     char* begin = buf.get();
     char* end = buf.get() + fill;
+    if (offset == 0 && fill >= 3 && std::memcmp(begin, "\xEF\xBB\xBF", 3) == 0) {
+      begin += 3;  // a UTF-8 byte-order mark is not part of the first row
+    }
     if (skipping) {
       char* nl = static_cast<char*>(std::memchr(begin, '\n', fill));
       if (!nl) {
@@ -437,6 +440,7 @@ std::unique_ptr<ScanResult> ScanGdeltBytes(std::string_view bytes, const ScanOpt
   GdeltVersion v = o.version == GdeltVersion::kAuto ? DetectVersion(bytes.substr(0, 1 << 16)) : o.version;
   out->version = v;
   internal::ScanContext ctx = MakeContext(o, out.get(), v);
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string padded(bytes);
   padded.append(64, '\0');
   RunKernel(&ctx, padded.data(), padded.data() + bytes.size());
