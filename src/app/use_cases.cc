@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "ingest/events/event_lookups.h"
 #include "ingest/registry/registry_validator.h"
 #include "measure/pair_facts.h"
 #include "report/renderers.h"
@@ -86,6 +87,15 @@ Result<ReportResult> WriteReport(const ReportOptions& o, const CountryRegistry& 
   if (ca == cb) return Status::InvalidArgument("a report needs two different countries, got " + ca->alpha3 + " twice");
   BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
   BILAT_ASSIGN_OR_RETURN(measure::PairFacts facts, measure::LoadPairFacts(ws->db(), ca->alpha3, cb->alpha3));
+  if (!facts.pulse.empty()) {
+    BILAT_ASSIGN_OR_RETURN(auto lookups, ingest::EventLookups::LoadDefault());
+    for (measure::EventPulse& p : facts.pulse) {
+      for (const store::StoredEvent& e : p.top) {
+        const ingest::CameoEventCode* code = lookups->Event(e.event_code);
+        p.top_names.push_back(code ? code->name : "");
+      }
+    }
+  }
 
   report::ReportInputs in;
   in.facts = &facts;

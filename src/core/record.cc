@@ -46,6 +46,7 @@ Date Record::DateOf(std::string_view column) const {
 }
 
 std::string Record::Origin() const {
+  if (origin_line <= 0) return origin_file;  // not from a line of a file
   return origin_file + ":" + std::to_string(origin_line);
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "measure/growth.h"
+#include "store/event_store.h"
 #include "store/registry_store.h"
 
 namespace bilat::measure {
@@ -216,6 +217,88 @@ void DeriveTargets(PairFacts* f) {
 
 }  // namespace
 
+const KindSpec& EventRecordKind() {
+  static const KindSpec k{"events", "", "stored events",
+                          {{"id", ColumnType::kText, true},
+                           {"source_id", ColumnType::kSourceRef, true},
+                           {"locator", ColumnType::kText, true}},
+                          PairRule::kNone, {}};
+  return k;
+}
+
+const KindSpec& AggregateRecordKind() {
+  static const KindSpec k{"dyad_months", "", "stored event aggregates",
+                          {{"id", ColumnType::kText, true},
+                           {"source_id", ColumnType::kSourceRef, true},
+                           {"locator", ColumnType::kText, true}},
+                          PairRule::kNone, {}};
+  return k;
+}
+
+namespace {
+
+Record MakeRecord(const KindSpec& kind, std::vector<Value> values, std::string origin_file, int origin_line) {
+  Record r;
+  r.kind = &kind;
+  r.values = std::move(values);
+  r.origin_file = std::move(origin_file);
+  r.origin_line = origin_line;
+  return r;
+}
+
+Status LoadPulse(store::SqliteDb* db, PairFacts* f) {
+  BILAT_ASSIGN_OR_RETURN(std::vector<store::DatasetSummary> datasets, store::EventDatasets(db));
+  for (const store::DatasetSummary& d : datasets) {
+    EventPulse p;
+    p.dataset = d.dataset;
+    p.files = d.files;
+    EventSeriesOptions o;
+    o.dataset = d.dataset;
+    BILAT_ASSIGN_OR_RETURN(p.ab, LoadEventSeries(db, f->a, f->b, o));
+    BILAT_ASSIGN_OR_RETURN(p.ba, LoadEventSeries(db, f->b, f->a, o));
+    if (p.ab.periods.empty() && p.ba.periods.empty()) continue;
+    const bool gdelt = d.dataset == "gdelt";
+    const std::string sid = "dataset-" + d.dataset;
+    int last_month = 0;
+    for (const auto* s : {&p.ab, &p.ba}) {
+      for (const auto& m : s->periods) last_month = std::max(last_month, m.period);
+    }
+    std::string title = std::string(gdelt ? "GDELT event files" : "ICEWS event files") + " ingested into the workspace (" +
+                        std::to_string(d.files) + (d.files == 1 ? " file: " : " files, ") + d.first_path +
+                        (d.files > 1 ? " to " + d.last_path : "") + ")";
+    p.source = MakeRecord(*FindKind("sources"),
+                          {sid, title,
+                           std::string(gdelt ? "The GDELT Project" : "Integrated Crisis Early Warning System (ICEWS), Harvard Dataverse"),
+                           std::string(gdelt ? "https://www.gdeltproject.org/" : "https://dataverse.harvard.edu/dataverse/icews"),
+                           std::monostate{}, Date::Month(last_month / 100, last_month % 100).ToIso(), std::monostate{}},
+                          "event_files", 0);
+    p.ab_record = MakeRecord(AggregateRecordKind(), {d.dataset + "/" + f->a + "-" + f->b, sid,
+                                                      "dyad_months src=" + f->a + " dst=" + f->b},
+                             "bilat.db", 0);
+    p.ba_record = MakeRecord(AggregateRecordKind(), {d.dataset + "/" + f->b + "-" + f->a, sid,
+                                                      "dyad_months src=" + f->b + " dst=" + f->a},
+                             "bilat.db", 0);
+    BILAT_ASSIGN_OR_RETURN(p.top, TopEvents(db, d.dataset, f->a, f->b, 0, 10));
+    for (const store::StoredEvent& e : p.top) {
+      BILAT_ASSIGN_OR_RETURN(std::string path, store::EventFilePath(db, e.file_id));
+      std::string file = path.substr(path.find_last_of('/') + 1);
+      p.top_records.push_back(MakeRecord(EventRecordKind(),
+                                         {d.dataset + "/" + std::to_string(e.event_id), sid,
+                                          gdelt ? "GLOBALEVENTID " + std::to_string(e.event_id)
+                                                : "Event ID " + std::to_string(e.event_id)},
+                                         file, static_cast<int>(e.line)));
+    }
+    f->pulse.push_back(std::move(p));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void PairFacts::RegisterPulseSources() {
+  for (const EventPulse& p : pulse) sources.emplace(p.source.Text("id"), p.source);
+}
+
 const std::vector<Record>& PairFacts::Of(const std::string& kind) const {
   static const std::vector<Record> kEmpty;
   auto it = records.find(kind);
@@ -255,6 +338,8 @@ Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const
     if (cited.count(id)) f.sources.emplace(id, std::move(s));
   }
   DeriveFigures(&f);
+  BILAT_RETURN_IF_ERROR(LoadPulse(db, &f));
+  f.RegisterPulseSources();
   return f;
 }
 

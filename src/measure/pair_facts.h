@@ -16,6 +16,7 @@
 
 #include "core/record.h"
 #include "core/status.h"
+#include "measure/event_series.h"
 
 namespace bilat::store {
 class SqliteDb;
@@ -94,6 +95,21 @@ struct TargetAssessment {
   std::vector<const Record*> recent_inputs;  // observations behind the mean
 };
 
+// Event data about the pair from one dataset (GDELT or ICEWS): the monthly
+// series both ways, the most-reported stored events, and Records that let a
+// report cite them like registry rows (the dataset as a source; each series
+// and event as a cited record with its file and line).
+struct EventPulse {
+  std::string dataset;          // "gdelt" or "icews"
+  EventSeries ab, ba;           // a -> b and b -> a, monthly
+  int files = 0;                // event files of the dataset in the workspace
+  Record source;                // a sources-kind Record describing the dataset
+  Record ab_record, ba_record;  // cite the stored aggregates
+  std::vector<store::StoredEvent> top;   // most-reported, both ways
+  std::vector<Record> top_records;       // parallel to `top`
+  std::vector<std::string> top_names;    // CAMEO event names, parallel to `top`
+};
+
 struct PairFacts {
   PairFacts() = default;
   PairFacts(PairFacts&&) = default;
@@ -116,9 +132,17 @@ struct PairFacts {
   std::vector<SectorTotal> sectors;      // largest value first
   std::vector<const Record*> project_groups;  // rows with count > 1
   std::vector<TargetAssessment> targets;
+  std::vector<EventPulse> pulse;  // datasets with events for the pair
+
+  // Adds the sources of `pulse` to `sources` (call after filling pulse).
+  void RegisterPulseSources();
 
   const std::vector<Record>& Of(const std::string& kind) const;
 };
+
+// Record kinds for event data citations (not registry files).
+const KindSpec& EventRecordKind();      // "events": one stored event
+const KindSpec& AggregateRecordKind();  // "dyad_months": a stored series
 
 // Loads every record about (a, b) and derives the figures above.
 Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b);

@@ -28,6 +28,13 @@ std::string Trimmed(double v, int decimals) {
 
 std::string FormatNumber(double v, int decimals) { return Trimmed(v, decimals); }
 
+std::string FormatFixed(double v, int decimals) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s(buf);
+  return s == "-0.00" || s == "-0.0" ? s.substr(1) : s;
+}
+
 std::string FormatMoney(double value, std::string_view currency) {
   std::string prefix = currency == "USD" || currency.empty() ? "$" : std::string(currency) + " ";
   double a = std::fabs(value);

@@ -15,6 +15,8 @@ std::string FormatMoney(double value, std::string_view currency);
 std::string FormatPct(double pct, int decimals = 1);
 // Signed change for prose: "up 23.4%" / "down 3.1%".
 std::string FormatChange(double pct);
+// Exactly `decimals` decimals: "1.00", "-0.25".
+std::string FormatFixed(double v, int decimals);
 // A plain number with thousands separators and up to `decimals` decimals.
 std::string FormatNumber(double v, int decimals = 2);
 // English words for small counts ("seven"), digits above twelve.

@@ -28,7 +28,7 @@ figure.chart svg { width: 100%; height: auto; display: block; }
 figure.chart figcaption { font-family: sans-serif; font-size: .85rem; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-family: sans-serif; font-size: .82rem; margin: 14px 0; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
-th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f6f6f8; }
 details { margin: 10px 0; font-family: sans-serif; font-size: .9rem; }
 ol.sources { font-size: .9rem; }
@@ -76,6 +76,8 @@ std::string ProseHtml(const Prose& prose) {
   for (const Segment& s : prose) {
     if (s.figure || !s.cites.empty()) {
       out += "<span class=\"fig\">" + EscapeHtml(s.text) + "</span>" + Footnotes(s);
+    } else if (!s.link.empty() && IsWebUrl(s.link)) {
+      out += "<a href=\"" + EscapeHtml(s.link) + "\">" + EscapeHtml(s.text) + "</a>";
     } else {
       out += EscapeHtml(s.text);
     }

@@ -94,6 +94,34 @@ ordered_json DerivedJson(const measure::PairFacts& f) {
     targets.push_back(tj);
   }
   d["targets"] = targets;
+  ordered_json pulse = ordered_json::array();
+  for (const auto& p : f.pulse) {
+    auto series_json = [](const measure::EventSeries& s) {
+      ordered_json rows = ordered_json::array();
+      for (const auto& m : s.periods) {
+        ordered_json r = {{"month", m.period}, {"events", m.events}, {"q1", m.q[0]}, {"q2", m.q[1]},
+                          {"q3", m.q[2]}, {"q4", m.q[3]}, {"goldstein_mean", m.GoldsteinMean()},
+                          {"net_cooperation", m.NetCooperation()}, {"mentions", m.mentions},
+                          {"sources", m.sources}, {"articles", m.articles}};
+        r["tone"] = m.Tone() ? ordered_json(*m.Tone()) : ordered_json();
+        r["share_of_src"] = m.ShareOfSrc() ? ordered_json(*m.ShareOfSrc()) : ordered_json();
+        r["share_of_dst"] = m.ShareOfDst() ? ordered_json(*m.ShareOfDst()) : ordered_json();
+        rows.push_back(r);
+      }
+      return ordered_json{{"src", s.src}, {"dst", s.dst}, {"months", rows}};
+    };
+    ordered_json top = ordered_json::array();
+    for (size_t i = 0; i < p.top.size(); ++i) {
+      const auto& e = p.top[i];
+      top.push_back({{"record", Ref(&p.top_records[i])}, {"origin", p.top_records[i].Origin()},
+                     {"event_id", e.event_id}, {"date", e.date}, {"src", e.src}, {"dst", e.dst},
+                     {"event_code", e.event_code}, {"goldstein", e.goldstein}, {"mentions", e.mentions},
+                     {"sources", e.sources}, {"source_url", e.source_url}});
+    }
+    pulse.push_back({{"dataset", p.dataset}, {"source_id", p.source.Text("id")}, {"files", p.files},
+                     {"a_to_b", series_json(p.ab)}, {"b_to_a", series_json(p.ba)}, {"top_events", top}});
+  }
+  d["event_pulse"] = pulse;
   return d;
 }
 

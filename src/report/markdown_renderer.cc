@@ -14,6 +14,8 @@ std::string ProseMd(const Prose& prose) {
       std::set<int> numbers;
       for (const Citation& c : s.cites) numbers.insert(c.source_number);
       for (int n : numbers) out += "[^" + std::to_string(n) + "]";
+    } else if (IsWebUrl(s.link) && s.link.find_first_of("<> ") == std::string::npos) {
+      out += "<" + s.link + ">";
     } else {
       out += EscapeMarkdown(s.text);
     }

@@ -29,6 +29,7 @@ struct Segment {
   std::string text;
   bool figure = false;  // a figure: rendered with its footnotes
   std::vector<Citation> cites;
+  std::string link;     // an http(s) address the text links to (tables only)
 };
 
 using Prose = std::vector<Segment>;

@@ -57,7 +57,7 @@ std::string QualifiedMoney(const Record& r, double value) {
 template <typename Fn>
 void AppendList(size_t n, Fn item, Prose* p) {
   for (size_t i = 0; i < n; ++i) {
-    if (i > 0) p->push_back({i + 1 == n ? " and " : ", ", false, {}});
+    if (i > 0) p->push_back({i + 1 == n ? " and " : ", ", false, {}, {}});
     item(i);
   }
 }
@@ -74,6 +74,7 @@ class Builder {
 
   ReportModel Build() {
     Political();
+    Pulse();
     Economy();
     Connectivity();
     Finance();
@@ -115,11 +116,11 @@ class Builder {
   // Plain template text: never a digit, so that no figure goes uncited.
   void T(Prose* p, std::string text) {
     if (HasDigit(text)) model_.lint.push_back("uncited digit in template text: " + text);
-    p->push_back({std::move(text), false, {}});
+    p->push_back({std::move(text), false, {}, {}});
   }
   // A figure resting on `records`.
   void F(Prose* p, std::string text, const std::vector<const Record*>& records) {
-    Segment s{std::move(text), true, {}};
+    Segment s{std::move(text), true, {}, {}};
     std::set<std::string> seen;
     for (const Record* r : records) {
       if (r && seen.insert(std::string(r->kind->name) + "/" + r->Text("id")).second) {
@@ -134,10 +135,10 @@ class Builder {
     if (HasDigit(text)) {
       F(p, std::move(text), {r});
     } else {
-      p->push_back({std::move(text), false, {}});
+      p->push_back({std::move(text), false, {}, {}});
     }
   }
-  Prose Cell(std::string text) { return {{std::move(text), false, {}}}; }
+  Prose Cell(std::string text) { return {{std::move(text), false, {}, {}}}; }
   Prose CellFig(std::string text, const Record* r) {
     Prose p;
     F(&p, std::move(text), {r});
@@ -347,6 +348,108 @@ class Builder {
       if (r->Text("status") == "planned") where += (where.empty() ? "" : "; ") + std::string("planned");
       t.rows.push_back({CellFig(r->DateOf("date").ToIso(), r), Cell(Humanise(r->Text("kind"))),
                         Cell(Direction(r)), Cell(leader), Cell(r->Text("counterpart")), Cell(where)});
+    }
+    s.blocks.emplace_back(std::move(t));
+  }
+
+  // ---- relations pulse (event data) ------------------------------------------
+  void Pulse() {
+    Section& s = NewSection("pulse", "Relations pulse");
+    if (f_.pulse.empty()) {
+      Prose p;
+      T(&p, "No event data (GDELT or ICEWS) are loaded for " + model_.a_name + " and " + model_.b_name +
+                ", so the workspace cannot show the month-by-month pulse of the relationship; ingest event "
+                "files with bilat ingest gdelt or bilat ingest icews.");
+      Add(s, std::move(p));
+      return;
+    }
+    for (const measure::EventPulse& pulse : f_.pulse) PulseBlock(s, pulse);
+  }
+
+  void PulseBlock(Section& s, const measure::EventPulse& pulse) {
+    const std::string dataset = pulse.dataset == "gdelt" ? "GDELT" : "ICEWS";
+    const std::string ab = model_.a_name + " \u2192 " + model_.b_name, ba = model_.b_name + " \u2192 " + model_.a_name;
+    std::vector<const Record*> both = {&pulse.ab_record, &pulse.ba_record};
+    uint64_t n_ab = pulse.ab.TotalEvents(), n_ba = pulse.ba.TotalEvents();
+    std::set<int> month_set;
+    for (const auto* series : {&pulse.ab, &pulse.ba}) {
+      for (const auto& m : series->periods) month_set.insert(m.period);
+    }
+    auto month_label = [](int m) {
+      return Date::Month(m / 100, m % 100).ToEnglish();
+    };
+    Prose p;
+    T(&p, "The " + dataset + " files in the workspace hold ");
+    F(&p, FormatNumber(static_cast<double>(n_ab + n_ba), 0), both);
+    T(&p, std::string(n_ab + n_ba == 1 ? " event" : " events") + " between the two countries, ");
+    F(&p, FormatNumber(static_cast<double>(n_ab), 0), {&pulse.ab_record});
+    T(&p, " with " + model_.a_name + " as the actor and ");
+    F(&p, FormatNumber(static_cast<double>(n_ba), 0), {&pulse.ba_record});
+    T(&p, " with " + model_.b_name + ", in ");
+    F(&p, CountWord(static_cast<long long>(month_set.size())), both);
+    T(&p, month_set.size() == 1 ? " month (" : " months (");
+    F(&p, month_set.size() == 1 ? month_label(*month_set.begin())
+                                : month_label(*month_set.begin()) + " to " + month_label(*month_set.rbegin()),
+      both);
+    T(&p, "). ");
+    for (const auto* series : {&pulse.ab, &pulse.ba}) {
+      if (series->periods.empty()) continue;
+      measure::EventPeriod total;
+      for (const auto& m : series->periods) {
+        total.events += m.events;
+        for (int q = 0; q < 4; ++q) total.q[q] += m.q[q];
+        total.goldstein_sum += m.goldstein_sum;
+        total.src_total += m.src_total;
+      }
+      const Record* rec = series == &pulse.ab ? &pulse.ab_record : &pulse.ba_record;
+      const bool first = series == &pulse.ab || pulse.ab.periods.empty();
+      T(&p, "Net cooperation " + std::string(series == &pulse.ab ? ab : ba) + " stands at ");
+      F(&p, FormatFixed(total.NetCooperation(), 2), {rec});
+      T(&p, first ? " on a scale from minus one (all conflict) to one (all cooperation), with a mean Goldstein score of "
+                  : ", with a mean Goldstein score of ");
+      F(&p, FormatFixed(total.GoldsteinMean(), 1), {rec});
+      if (auto share = total.ShareOfSrc()) {
+        T(&p, "; these events are ");
+        F(&p, FormatPct(100.0 * *share, 2), {rec});
+        T(&p, " of all events with " + Name(series->src) + " as an actor in the same months");
+      }
+      T(&p, ". ");
+    }
+    if (pulse.dataset == "gdelt" && pulse.files > 0) {
+      T(&p, "Counts rise and fall with news volume; the shares correct for that.");
+    }
+    Add(s, std::move(p));
+
+    std::vector<int> months(month_set.begin(), month_set.end());
+    std::vector<std::string> labels;
+    for (int m : months) labels.push_back(Date::Month(m / 100, m % 100).ToIso());
+    std::vector<PulseSeries> series;
+    for (const auto* es : {&pulse.ab, &pulse.ba}) {
+      PulseSeries ps{es == &pulse.ab ? ab : ba, {}, {}};
+      for (int m : months) {
+        auto it = std::find_if(es->periods.begin(), es->periods.end(), [m](const auto& x) { return x.period == m; });
+        ps.net.push_back(it == es->periods.end() ? NAN : it->NetCooperation());
+        ps.events.push_back(it == es->periods.end() ? 0 : static_cast<double>(it->events));
+      }
+      series.push_back(std::move(ps));
+    }
+    std::string title = "Relations pulse: monthly net cooperation and events (" + dataset + ")";
+    s.blocks.emplace_back(Chart{"pulse-" + pulse.dataset, title, PulseChart(title, labels, series),
+                                "Net cooperation = (verbal + material cooperation - verbal - material conflict) / events, "
+                                "per month and direction; bars count the events."});
+    if (pulse.top.empty()) return;
+    Table t{"Most-reported " + dataset + " events", {"Date", "Direction", "Event", "Goldstein", "Mentions", "Sources", "Source"}, {}};
+    for (size_t i = 0; i < pulse.top.size(); ++i) {
+      const store::StoredEvent& e = pulse.top[i];
+      std::string what = e.event_code;
+      if (i < pulse.top_names.size() && !pulse.top_names[i].empty()) what += " " + pulse.top_names[i];
+      if (!e.actor1_name.empty() || !e.actor2_name.empty()) what += " (" + e.actor1_name + " / " + e.actor2_name + ")";
+      Prose link = Cell(e.source_url);
+      if (IsWebUrl(e.source_url)) link[0].link = e.source_url;
+      t.rows.push_back({CellFig(e.date, &pulse.top_records[i]), Cell(Name(e.src) + " \u2192 " + Name(e.dst)), Cell(what),
+                        CellFig(FormatFixed(e.goldstein, 1), &pulse.top_records[i]),
+                        pulse.dataset == "icews" ? Cell("n/a") : CellFig(std::to_string(e.mentions), &pulse.top_records[i]),
+                        CellFig(std::to_string(e.sources), &pulse.top_records[i]), link});
     }
     s.blocks.emplace_back(std::move(t));
   }
@@ -901,8 +1004,8 @@ class Builder {
 }  // namespace
 
 const std::vector<std::string>& SectionIds() {
-  static const std::vector<std::string> kIds = {"political", "economy", "connectivity",
-                                                "finance",   "people",  "outlook"};
+  static const std::vector<std::string> kIds = {"political", "pulse",  "economy", "connectivity",
+                                                "finance",   "people", "outlook"};
   return kIds;
 }
 

@@ -152,4 +152,74 @@ std::string HorizontalBars(const std::string& title, const std::vector<std::stri
   return svg + "</svg>";
 }
 
+std::string PulseChart(const std::string& title, const std::vector<std::string>& months,
+                       const std::vector<PulseSeries>& series) {
+  const int w = 720, left = 56, right = 12, top = 24, net_h = 150, gap = 26, bar_h = 80, bottom = 40;
+  const int h = top + net_h + gap + bar_h + bottom;
+  const double plot_w = w - left - right;
+  const size_t n = std::max<size_t>(months.size(), 1);
+  const double slot = plot_w / n;
+  auto x_of = [&](size_t i) { return left + slot * (i + 0.5); };
+  double max_events = 0;
+  for (const PulseSeries& s : series) {
+    for (double v : s.events) max_events = std::max(max_events, v);
+  }
+  max_events = NiceMax(max_events);
+  std::string svg = Open(w, h, title);
+  // Upper panel: net cooperation from -1 to 1.
+  for (int i = 0; i <= 4; ++i) {
+    double v = 1.0 - 0.5 * i;
+    double y = top + net_h * i / 4.0;
+    svg += "<line x1=\"" + Num(left) + "\" x2=\"" + Num(w - right) + "\" y1=\"" + Num(y) + "\" y2=\"" + Num(y) +
+           "\" stroke=\"" + (i == 2 ? "#999" : "#e3e3e3") + "\"/>";
+    svg += Text(left - 6, y + 4, FormatNumber(v, 1), "end");
+  }
+  svg += Text(8, 14, "net cooperation", "start", " font-weight=\"bold\"");
+  for (size_t s = 0; s < series.size(); ++s) {
+    std::string path;
+    for (size_t i = 0; i < months.size() && i < series[s].net.size(); ++i) {
+      double v = series[s].net[i];
+      if (std::isnan(v)) continue;
+      double y = top + net_h * (1.0 - v) / 2.0;
+      path += (path.empty() ? "M" : " L") + Num(x_of(i)) + " " + Num(y);
+      svg += "<circle cx=\"" + Num(x_of(i)) + "\" cy=\"" + Num(y) + "\" r=\"3\" fill=\"" + kPalette[s % 5] +
+             "\"><title>" + EscapeHtml(series[s].label + ", " + months[i] + ": net cooperation " + FormatNumber(v, 2)) +
+             "</title></circle>";
+    }
+    if (path.find('L') != std::string::npos) {
+      svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + kPalette[s % 5] + "\" stroke-width=\"1.5\"/>";
+    }
+  }
+  // Lower panel: events per month.
+  const double base = top + net_h + gap + bar_h;
+  svg += Text(8, top + net_h + gap - 6, "events", "start", " font-weight=\"bold\"");
+  svg += "<line x1=\"" + Num(left) + "\" x2=\"" + Num(w - right) + "\" y1=\"" + Num(base) + "\" y2=\"" + Num(base) +
+         "\" stroke=\"#999\"/>";
+  svg += Text(left - 6, base - bar_h + 4, FormatNumber(max_events, 0), "end");
+  const double bar = std::max(1.0, slot * 0.8 / std::max<size_t>(series.size(), 1));
+  for (size_t s = 0; s < series.size(); ++s) {
+    for (size_t i = 0; i < months.size() && i < series[s].events.size(); ++i) {
+      double v = series[s].events[i];
+      if (!(v > 0)) continue;
+      double bh = std::max(1.0, bar_h * v / max_events);
+      svg += "<rect x=\"" + Num(left + slot * i + slot * 0.1 + bar * s) + "\" y=\"" + Num(base - bh) + "\" width=\"" +
+             Num(bar) + "\" height=\"" + Num(bh) + "\" fill=\"" + kPalette[s % 5] + "\" fill-opacity=\"0.6\"><title>" +
+             EscapeHtml(series[s].label + ", " + months[i] + ": " + FormatNumber(v, 0) + " events") + "</title></rect>";
+    }
+  }
+  const size_t every = (months.size() + 11) / 12;
+  for (size_t i = 0; i < months.size(); ++i) {
+    if (every > 1 && i % every) continue;
+    svg += Text(x_of(i), base + 14, months[i], "middle");
+  }
+  double lx = left;
+  for (size_t s = 0; s < series.size(); ++s) {
+    svg += "<rect x=\"" + Num(lx) + "\" y=\"" + Num(h - 16) + "\" width=\"10\" height=\"10\" fill=\"" +
+           kPalette[s % 5] + "\"/>";
+    svg += Text(lx + 14, h - 7, series[s].label);
+    lx += 30 + 6.5 * series[s].label.size();
+  }
+  return svg + "</svg>";
+}
+
 }  // namespace bilat::report

@@ -35,6 +35,18 @@ std::string HorizontalBars(const std::string& title, const std::vector<std::stri
                            const std::vector<double>& values,
                            const std::vector<std::string>& value_labels);
 
+struct PulseSeries {
+  std::string label;                 // "China → Kazakhstan"
+  std::vector<double> net;           // net cooperation per month, NaN = no events
+  std::vector<double> events;        // events per month
+};
+
+// The relations pulse: net cooperation (-1..1) per month as lines in the
+// upper panel, event counts as bars in the lower panel, one colour per
+// direction. `months` are labels ("2015-10"), all series parallel to them.
+std::string PulseChart(const std::string& title, const std::vector<std::string>& months,
+                       const std::vector<PulseSeries>& series);
+
 }  // namespace bilat::report
 
 #endif  // BILAT_REPORT_SVG_CHART_H_
