@@ -6,6 +6,7 @@
 #include <map>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -54,31 +55,51 @@ void CountReasons(const uint64_t* by_reason, EventFileOutcome* out) {
   }
 }
 
-// Scan result -> store batch, with CAMEO codes mapped to ISO alpha-3.
+// Scan result -> store batch, with CAMEO codes mapped to ISO alpha-3. Groups
+// whose codes map to the same ISO pair are summed; the mapping is looked up
+// once per distinct code, and rows come out sorted by primary key, which is
+// the cheapest order for SQLite to insert.
 void ToBatch(const ScanResult& s, const EventLookups& lookups, bool gdelt, store::EventFileBatch* b) {
-  std::map<std::tuple<std::string, std::string, int, bool>, store::DyadMonth> dyads;
+  ingest::CodeBook iso_codes;
+  std::unordered_map<ingest::CodeId, ingest::CodeId> to_iso;
+  auto iso_of = [&](ingest::CodeId cameo) {
+    auto it = to_iso.find(cameo);
+    if (it != to_iso.end()) return it->second;
+    ingest::CodeId id = iso_codes.Intern(lookups.IsoForCameo(s.codes.Name(cameo)));
+    to_iso.emplace(cameo, id);
+    return id;
+  };
+  ingest::DyadAggregates merged;
   s.dyads.ForEach([&](uint64_t key, const EventTotals& t) {
     DyadKey k = DyadKey::Unpack(key);
-    std::string src = lookups.IsoForCameo(s.codes.Name(k.src));
-    std::string dst = lookups.IsoForCameo(s.codes.Name(k.dst));
-    store::DyadMonth& d = dyads[{src, dst, static_cast<int>(k.month), k.root}];
-    d.src = src;
-    d.dst = dst;
-    d.month = static_cast<int>(k.month);
-    d.root = k.root;
-    d.events += t.events;
-    for (int q = 0; q < 4; ++q) d.q[q] += t.quad[q];
-    d.goldstein_sum += t.goldstein_sum;
-    d.mentions += t.mentions;
-    d.sources += t.sources;
-    d.articles += t.articles;
-    d.tone_x_mentions += t.tone_x_mentions;
+    k.src = iso_of(k.src);
+    k.dst = iso_of(k.dst);
+    merged.At(k.Pack()).Add(t);
   });
-  for (auto& [k, d] : dyads) b->dyads.push_back(std::move(d));
+  std::vector<std::pair<std::tuple<std::string, std::string, int, bool>, const EventTotals*>> rows;
+  rows.reserve(merged.size());
+  merged.ForEach([&](uint64_t key, const EventTotals& t) {
+    DyadKey k = DyadKey::Unpack(key);
+    rows.push_back({{iso_codes.Name(k.src), iso_codes.Name(k.dst), static_cast<int>(k.month), k.root}, &t});
+  });
+  std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  b->dyads.reserve(rows.size());
+  for (const auto& [k, t] : rows) {
+    store::DyadMonth d;
+    std::tie(d.src, d.dst, d.month, d.root) = k;
+    d.events = t->events;
+    for (int q = 0; q < 4; ++q) d.q[q] = t->quad[q];
+    d.goldstein_sum = t->goldstein_sum;
+    d.mentions = t->mentions;
+    d.sources = t->sources;
+    d.articles = t->articles;
+    d.tone_x_mentions = t->tone_x_mentions;
+    b->dyads.push_back(std::move(d));
+  }
   std::map<std::pair<std::string, int>, uint64_t> countries;
   for (const auto& [key, n] : s.country_months) {
     DyadKey k = DyadKey::Unpack(key);
-    countries[{lookups.IsoForCameo(s.codes.Name(k.src)), static_cast<int>(k.month)}] += n;
+    countries[{iso_codes.Name(iso_of(k.src)), static_cast<int>(k.month)}] += n;
   }
   for (const auto& [k, n] : countries) b->countries.push_back({k.first, k.second, n});
   for (const ingest::FollowedEvent& e : s.followed) {

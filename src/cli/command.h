@@ -47,6 +47,7 @@ void RegisterInitCommand(const CommandRoots& roots, std::vector<Command>* comman
 void RegisterIngestRegistryCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterReportCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterExtractCommand(const CommandRoots& roots, std::vector<Command>* commands);
 
 }  // namespace bilat::cli
 

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   RegisterIngestRegistryCommand(roots, &commands);
   RegisterReportCommand(roots, &commands);
   RegisterEventCommands(roots, &commands);
+  RegisterExtractCommand(roots, &commands);
 
   try {
     app.parse(argc, argv);

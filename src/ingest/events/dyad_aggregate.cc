@@ -61,37 +61,36 @@ DyadKey DyadKey::Unpack(uint64_t p) {
 }
 
 DyadAggregates::DyadAggregates() {
-  keys_.assign(1 << 12, kEmpty);
-  values_.resize(1 << 12);
+  slots_.resize(1 << 12);
   mask_ = (1 << 12) - 1;
 }
 
 EventTotals& DyadAggregates::At(uint64_t key) {
   size_t i = Mix(key) & mask_;
   while (true) {
-    if (keys_[i] == key) return values_[i];
-    if (keys_[i] == kEmpty) {
-      if ((size_ + 1) * 2 > keys_.size()) {
+    Slot& s = slots_[i];
+    if (s.key == key) return s.totals;
+    if (s.key == kEmpty) {
+      if ((size_ + 1) * 2 > slots_.size()) {
         Grow();
         return At(key);
       }
-      keys_[i] = key;
+      s.key = key;
       ++size_;
-      return values_[i];
+      return s.totals;
     }
     i = (i + 1) & mask_;
   }
 }
 
 void DyadAggregates::Grow() {
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<EventTotals> old_values = std::move(values_);
-  keys_.assign(old_keys.size() * 2, kEmpty);
-  values_.assign(old_keys.size() * 2, EventTotals{});
-  mask_ = keys_.size() - 1;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.clear();
+  slots_.resize(old.size() * 2);
+  mask_ = slots_.size() - 1;
   size_ = 0;
-  for (size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] != kEmpty) At(old_keys[i]) = old_values[i];
+  for (const Slot& s : old) {
+    if (s.key != kEmpty) At(s.key) = s.totals;
   }
 }
 

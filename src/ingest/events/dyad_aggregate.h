@@ -14,14 +14,17 @@
 
 namespace bilat::ingest {
 
-// Sums over the events of one group. Means are derived when read.
+// Sums over the events of one group in one file. Means are derived when
+// read. Sized so that key and totals fill one 64-byte cache line: counts of
+// events and sources are 32-bit (a group of one file never nears 4e9),
+// mention and article sums 64-bit.
 struct EventTotals {
-  uint64_t events = 0;
-  uint64_t quad[4] = {0, 0, 0, 0};  // QuadClass 1..4
-  double goldstein_sum = 0;
+  uint32_t events = 0;
+  uint32_t quad[4] = {0, 0, 0, 0};  // QuadClass 1..4
+  uint32_t sources = 0;
   uint64_t mentions = 0;
-  uint64_t sources = 0;
   uint64_t articles = 0;
+  double goldstein_sum = 0;
   double tone_x_mentions = 0;  // sum of AvgTone * NumMentions
 
   void Add(const EventTotals& o) {
@@ -70,17 +73,21 @@ class DyadAggregates {
   // Calls fn(packed_key, totals) for every group, in no particular order.
   template <typename Fn>
   void ForEach(Fn fn) const {
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] != kEmpty) fn(keys_[i], values_[i]);
+    for (const Slot& s : slots_) {
+      if (s.key != kEmpty) fn(s.key, s.totals);
     }
   }
-  size_t MemoryBytes() const { return keys_.capacity() * 8 + values_.capacity() * sizeof(EventTotals); }
+  size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
   static constexpr uint64_t kEmpty = ~0ull;
+  // Key and totals side by side: a lookup touches one cache line.
+  struct alignas(64) Slot {
+    uint64_t key = kEmpty;
+    EventTotals totals;
+  };
   void Grow();
-  std::vector<uint64_t> keys_;
-  std::vector<EventTotals> values_;
+  std::vector<Slot> slots_;
   size_t size_ = 0;
   size_t mask_ = 0;
 };

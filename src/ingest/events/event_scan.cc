@@ -325,10 +325,16 @@ struct ProgressCounters {
   std::atomic<uint64_t> lines{0};
 };
 
+// `buffer` is reused across calls (one per thread), so that scanning many
+// chunks does not fault in fresh memory for each.
 Status StreamLines(ByteSource* src, internal::ScanContext* ctx, const ScanOptions& o, uint64_t start_offset,
-                   ProgressCounters* counters, const ProgressFn& progress) {
+                   ProgressCounters* counters, const ProgressFn& progress, std::vector<char>* buffer) {
   const size_t cap = std::max<size_t>(o.buffer_bytes, 1 << 16);
-  std::unique_ptr<char[]> buf(new char[cap + 64]);
+  if (buffer->size() < cap + 64) buffer->resize(cap + 64);
+  struct {
+    char* p;
+    char* get() const { return p; }
+  } buf{buffer->data()};
   size_t fill = 0;
   uint64_t offset = start_offset;  // file offset of buf[0]
   bool skipping = false;           // inside a line longer than the buffer
@@ -478,23 +484,27 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
   if (!plain || threads == 1) {
     BILAT_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> src, OpenByteSource(path));
     internal::ScanContext ctx = MakeContext(o, out.get(), version);
-    BILAT_RETURN_IF_ERROR(StreamLines(src.get(), &ctx, o, 0, &done, progress));
+    std::vector<char> buffer;
+    BILAT_RETURN_IF_ERROR(StreamLines(src.get(), &ctx, o, 0, &done, progress, &buffer));
     ctx.Flush();
     out->lines = ctx.next_line - 1;
     std::sort(out->rejects.begin(), out->rejects.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
     if (out->rejects.size() > o.max_kept_rejects) out->rejects.resize(o.max_kept_rejects);
     return out;
   }
-  // Parallel: split at line boundaries near equal byte offsets.
+  // Parallel: the file is cut into line-aligned chunks that the threads
+  // take in turn, so a thread slowed by the machine does not hold the rest
+  // up. Aggregates go to each thread's tables; line numbers, rejects and
+  // followed events are kept per chunk and made file-wide afterwards.
   int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return Status::NotFound(path + ": cannot open: " + std::strerror(errno));
-  off_t size = ::lseek(fd, 0, SEEK_END);
+  const uint64_t size = static_cast<uint64_t>(::lseek(fd, 0, SEEK_END));
+  const uint64_t chunk = std::max<uint64_t>(o.buffer_bytes * 4, 1 << 20);
   std::vector<uint64_t> bounds = {0};
-  for (int i = 1; i < threads; ++i) {
-    uint64_t at = static_cast<uint64_t>(size) * i / threads;
+  for (uint64_t at = chunk; at < size; at += chunk) {
     char probe[65536];
-    uint64_t b = static_cast<uint64_t>(size);
-    for (uint64_t pos = at; pos < static_cast<uint64_t>(size);) {
+    uint64_t b = size;
+    for (uint64_t pos = at; pos < size;) {
       ssize_t got = ::pread(fd, probe, sizeof probe, static_cast<off_t>(pos));
       if (got <= 0) break;
       const char* nl = static_cast<const char*>(std::memchr(probe, '\n', static_cast<size_t>(got)));
@@ -504,38 +514,63 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
       }
       pos += static_cast<uint64_t>(got);
     }
-    bounds.push_back(std::max(b, bounds.back()));
+    if (b > bounds.back() && b < size) bounds.push_back(b);
   }
-  bounds.push_back(static_cast<uint64_t>(size));
+  bounds.push_back(size);
   ::close(fd);
+  const size_t chunks = bounds.size() - 1;
+  struct ChunkOut {
+    uint64_t lines = 0;
+    std::vector<Reject> rejects;
+    std::vector<FollowedEvent> followed;
+    Status status;
+  };
+  std::vector<ChunkOut> per_chunk(chunks);
   std::vector<std::unique_ptr<ScanResult>> parts(threads);
-  std::vector<Status> statuses(threads);
-  std::vector<uint64_t> part_lines(threads, 0);
-  std::vector<std::thread> pool;
-  for (int i = 0; i < threads; ++i) {
-    pool.emplace_back([&, i] {
-      parts[i] = std::make_unique<ScanResult>();
-      auto src = OpenRangeSource(path, bounds[i], bounds[i + 1]);
+  std::atomic<size_t> next{0};
+  auto worker = [&](int t) {
+    parts[t] = std::make_unique<ScanResult>();
+    internal::ScanContext ctx = MakeContext(o, parts[t].get(), version);
+    std::vector<char> buffer;
+    for (size_t c; (c = next.fetch_add(1)) < chunks;) {
+      ChunkOut& co = per_chunk[c];
+      auto src = OpenRangeSource(path, bounds[c], bounds[c + 1]);
       if (!src.ok()) {
-        statuses[i] = src.status();
-        return;
+        co.status = src.status();
+        continue;
       }
-      internal::ScanContext ctx = MakeContext(o, parts[i].get(), version);
-      statuses[i] = StreamLines(src->get(), &ctx, o, bounds[i], &done, i == 0 ? progress : ProgressFn());
-      ctx.Flush();
-      part_lines[i] = ctx.next_line - 1;
-    });
-  }
-  for (auto& t : pool) t.join();
-  for (const Status& st : statuses) BILAT_RETURN_IF_ERROR(st);
+      ctx.next_line = 1;
+      co.status = StreamLines(src->get(), &ctx, o, bounds[c], &done, t == 0 ? progress : ProgressFn(), &buffer);
+      co.lines = ctx.next_line - 1;
+      co.rejects = std::move(parts[t]->rejects);
+      parts[t]->rejects.clear();
+      co.followed = std::move(parts[t]->followed);
+      parts[t]->followed.clear();
+    }
+    ctx.Flush();
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+  for (auto& th : pool) th.join();
+  // The first thread's tables become the result (no rebuild of the largest
+  // table); the others are added into them.
+  for (ChunkOut& co : per_chunk) BILAT_RETURN_IF_ERROR(co.status);
+  out = std::move(parts[0]);
+  out->version = version;
+  for (int t = 1; t < threads; ++t) Merge(out.get(), std::move(*parts[t]), 0);
   uint64_t shift = 0;
-  for (int i = 0; i < threads; ++i) {
-    parts[i]->lines = part_lines[i];
-    Merge(out.get(), std::move(*parts[i]), shift);
-    shift += part_lines[i];
+  for (ChunkOut& co : per_chunk) {
+    for (Reject& r : co.rejects) {
+      r.line += shift;
+      if (out->rejects.size() < o.max_kept_rejects) out->rejects.push_back(std::move(r));
+    }
+    for (FollowedEvent& e : co.followed) {
+      e.line += shift;
+      out->followed.push_back(std::move(e));
+    }
+    shift += co.lines;
   }
-  std::sort(out->rejects.begin(), out->rejects.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
-  if (out->rejects.size() > o.max_kept_rejects) out->rejects.resize(o.max_kept_rejects);
+  out->lines = shift;
   return out;
 }
 

@@ -72,7 +72,7 @@ struct ScanOptions {
   size_t max_line_bytes = 64 * 1024;
   size_t max_kept_rejects = 1000;  // all are counted; the first ones are kept
   int threads = 1;                 // plain files only; compressed input uses one
-  size_t buffer_bytes = 8 << 20;   // read buffer per thread
+  size_t buffer_bytes = 4 << 20;   // read buffer per thread (see bench/README.md)
   bool portable_kernel = false;    // force the SWAR kernel even with AVX2 (tests, benchmarks)
 };
 

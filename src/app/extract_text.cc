@@ -1,0 +1,94 @@
+#include "app/extract_text.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/text/extractor.h"
+#include "ingest/text/output.h"
+
+namespace bilat::app {
+namespace {
+
+// A file name from a document id: letters, digits, '-', '_' and '.' kept.
+std::string SafeName(const std::string& id) {
+  std::string out;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+              c == '_' || c == '.';
+    out.push_back(ok ? c : '_');
+  }
+  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
+  return out;
+}
+
+Status WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) return Status::IoError(path + ": cannot write (check the folder's permissions)");
+  f << content;
+  f.close();
+  if (!f) return Status::IoError(path + ": write failed (disk full?)");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryRegistry& countries,
+                                   std::ostream* out) {
+  if (options.format != "gold" && options.format != "jsonl" && options.format != "table") {
+    return Status::InvalidArgument("unknown format '" + options.format + "' (use gold, jsonl or table)");
+  }
+  if (options.files.empty()) return Status::InvalidArgument("no input files given");
+  std::string data_dir = options.data_dir.empty() ? text::Extractor::DefaultDataDir() : options.data_dir;
+  BILAT_ASSIGN_OR_RETURN(auto extractor, text::Extractor::Load(data_dir, countries));
+  if (!options.out_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.out_dir, ec);
+    if (ec) return Status::IoError(options.out_dir + ": cannot create the output folder (" + ec.message() + ")");
+  }
+  ExtractSummary summary;
+  text::ReadOptions read;
+  read.max_document_bytes = options.max_document_bytes;
+  std::string combined;  // jsonl/table into one file
+  for (const std::string& file : options.files) {
+    Result<std::vector<text::Document>> docs = text::ReadDocuments(file, read, &summary.issues);
+    if (!docs.ok()) {
+      summary.issues.push_back({file, 0, docs.status().message()});
+      ++summary.files_refused;
+      continue;
+    }
+    for (const text::Document& doc : *docs) {
+      text::Extraction x = extractor->Extract(doc);
+      x.text_file = file;
+      ++summary.documents;
+      summary.sentences += x.sentences;
+      summary.items += x.visits.size() + x.events.size() + x.trade.size() + x.quantities.size() +
+                       x.money.size() + x.percentages.size();
+      if (options.format == "gold") {
+        std::string json = text::GoldJson(x);
+        if (options.out_dir.empty()) {
+          *out << json;
+        } else {
+          std::string path = (std::filesystem::path(options.out_dir) / (SafeName(doc.id) + ".json")).string();
+          BILAT_RETURN_IF_ERROR(WriteFile(path, json));
+          summary.written.push_back(path);
+        }
+      } else {
+        std::string part = options.format == "jsonl" ? text::JsonLines(x) : text::Table(x);
+        if (options.out_dir.empty()) {
+          *out << part;
+        } else {
+          combined += part;
+        }
+      }
+    }
+  }
+  if (options.format != "gold" && !options.out_dir.empty()) {
+    std::string name = options.format == "jsonl" ? "extract.jsonl" : "extract.tsv";
+    std::string path = (std::filesystem::path(options.out_dir) / name).string();
+    BILAT_RETURN_IF_ERROR(WriteFile(path, combined));
+    summary.written.push_back(path);
+  }
+  return summary;
+}
+
+}  // namespace bilat::app

@@ -1,0 +1,46 @@
+// Use case: `bilat extract FILES...` — read texts, extract visits, events,
+// trade figures, quantities, money and percentages with their evidence, and
+// write them in the scoring schema (one JSON file per document), as JSON
+// Lines, or as a table. Returns what it did as data; cli prints.
+#ifndef BILAT_APP_EXTRACT_TEXT_H_
+#define BILAT_APP_EXTRACT_TEXT_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/country.h"
+#include "core/status.h"
+#include "ingest/text/document.h"
+
+namespace bilat::app {
+
+struct ExtractOptions {
+  std::vector<std::string> files;
+  std::string format = "gold";  // gold, jsonl or table
+  // gold: one <document>.json per document in this folder (created if
+  // needed); jsonl/table: one file, extract.jsonl or extract.tsv, in it.
+  // Empty: everything goes to `out` instead.
+  std::string out_dir;
+  std::string data_dir;  // empty: $BILAT_DATA_DIR or the source tree's data/
+  size_t max_document_bytes = size_t{16} << 20;
+};
+
+struct ExtractSummary {
+  std::vector<std::string> written;          // files written, in input order
+  std::vector<text::ReadIssue> issues;       // refused inputs and warnings
+  size_t files_refused = 0;                  // inputs that yielded nothing
+  size_t documents = 0;
+  size_t sentences = 0;
+  size_t items = 0;
+};
+
+// Errors are for what stops the whole run (unloadable dictionaries, an
+// unwritable output folder, an unknown format); a bad input file is an issue
+// and the others still go through.
+Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryRegistry& countries,
+                                   std::ostream* out);
+
+}  // namespace bilat::app
+
+#endif  // BILAT_APP_EXTRACT_TEXT_H_
