@@ -127,7 +127,7 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
         std::cout << ", " << HumanBytes(static_cast<double>(f.bytes) / f.seconds) << "/s, "
                   << HumanCount(rows / f.seconds) << " rows/s";
       }
-      std::cout << "\n";
+      std::cout << std::endl;  // flushed, so the rejects below follow their file's line
       for (const std::string& r : f.sample_rejects) std::cerr << "  rejected " << f.path << ": " << r << "\n";
       if (f.state == State::kTooManyRejects) {
         std::cerr << "bilat: " << f.path << ": " << f.rows_rejected << " of " << static_cast<uint64_t>(rows)

@@ -40,6 +40,18 @@ double NiceMax(double v) {
   return 10 * p;
 }
 
+// One colour swatch and label per series, in a row starting at (x, y).
+std::string Legend(double x, double y, const std::vector<std::string>& labels) {
+  std::string out;
+  for (size_t s = 0; s < labels.size(); ++s) {
+    out += "<rect x=\"" + Num(x) + "\" y=\"" + Num(y) + "\" width=\"10\" height=\"10\" fill=\"" + kPalette[s % 5] +
+           "\"/>";
+    out += Text(x + 14, y + 9, labels[s]);
+    x += 30 + 6.5 * static_cast<double>(labels[s].size());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string BarChart(const std::string& title, const std::vector<std::string>& categories,
@@ -83,14 +95,9 @@ std::string BarChart(const std::string& title, const std::vector<std::string>& c
       svg += Text(left + slot * c + slot / 2, top + plot_h + 14, categories[c], "middle");
     }
   }
-  double lx = left;
-  for (size_t s = 0; s < series.size(); ++s) {
-    svg += "<rect x=\"" + Num(lx) + "\" y=\"" + Num(h - 18) + "\" width=\"10\" height=\"10\" fill=\"" +
-           kPalette[s % 5] + "\"/>";
-    svg += Text(lx + 14, h - 9, series[s].label);
-    lx += 24 + 6.5 * series[s].label.size();
-  }
-  return svg + "</svg>";
+  std::vector<std::string> names;
+  for (const BarSeries& s : series) names.push_back(s.label);
+  return svg + Legend(left, h - 18, names) + "</svg>";
 }
 
 std::string Timeline(const std::string& title, const std::vector<std::string>& lanes,
@@ -212,14 +219,9 @@ std::string PulseChart(const std::string& title, const std::vector<std::string>&
     if (every > 1 && i % every) continue;
     svg += Text(x_of(i), base + 14, months[i], "middle");
   }
-  double lx = left;
-  for (size_t s = 0; s < series.size(); ++s) {
-    svg += "<rect x=\"" + Num(lx) + "\" y=\"" + Num(h - 16) + "\" width=\"10\" height=\"10\" fill=\"" +
-           kPalette[s % 5] + "\"/>";
-    svg += Text(lx + 14, h - 7, series[s].label);
-    lx += 30 + 6.5 * series[s].label.size();
-  }
-  return svg + "</svg>";
+  std::vector<std::string> names;
+  for (const PulseSeries& s : series) names.push_back(s.label);
+  return svg + Legend(left, h - 16, names) + "</svg>";
 }
 
 }  // namespace bilat::report
