@@ -8,8 +8,8 @@ namespace bilat::app {
 Result<EventsAnswer> QueryEvents(const EventsQuery& q, const CountryRegistry& countries) {
   BILAT_ASSIGN_OR_RETURN(const Country* a, countries.Resolve(q.a));
   BILAT_ASSIGN_OR_RETURN(const Country* b, countries.Resolve(q.b));
-  if (q.series.dataset != "gdelt" && q.series.dataset != "icews") {
-    return Status::InvalidArgument("unknown event dataset '" + q.series.dataset + "' (use gdelt or icews)");
+  if (q.series.dataset != "gdelt" && q.series.dataset != "icews" && q.series.dataset != "text") {
+    return Status::InvalidArgument("unknown event dataset '" + q.series.dataset + "' (use gdelt, icews or text)");
   }
   BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(q.workspace));
   EventsAnswer out;

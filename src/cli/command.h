@@ -48,6 +48,7 @@ void RegisterIngestRegistryCommand(const CommandRoots& roots, std::vector<Comman
 void RegisterReportCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterExtractCommand(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterIngestTextCommand(const CommandRoots& roots, std::vector<Command>* commands);
 
 }  // namespace bilat::cli
 

@@ -185,7 +185,7 @@ void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* comm
     sub->add_option("-w,--workspace", o->workspace, "Workspace folder")->capture_default_str();
     sub->add_flag("--monthly", *monthly, "One row per month (the default)");
     sub->add_flag("--yearly", o->series.yearly, "One row per year");
-    sub->add_option("--dataset", o->series.dataset, "gdelt or icews")->capture_default_str();
+    sub->add_option("--dataset", o->series.dataset, "gdelt, icews or text (events extracted by bilat ingest text)")->capture_default_str();
     sub->add_flag("--root-only", o->series.root_only, "Root events only (GDELT IsRootEvent)");
     sub->add_option("--min-sources", o->series.min_sources, "Events with at least N sources (followed pairs)");
     sub->add_flag("--one-a-day", o->series.one_a_day, "One event per day, direction and event code (followed pairs)");
@@ -257,7 +257,7 @@ void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* comm
     sub->add_option("B", o->b, "Second country")->required();
     sub->add_option("-w,--workspace", o->workspace, "Workspace folder")->capture_default_str();
     sub->add_option("--year", o->year, "Calendar year (0: all years)")->capture_default_str();
-    sub->add_option("--dataset", o->dataset, "gdelt or icews")->capture_default_str();
+    sub->add_option("--dataset", o->dataset, "gdelt, icews or text")->capture_default_str();
     sub->add_option("-n,--limit", o->limit, "How many")->capture_default_str();
     sub->add_option("--format", *format, "table, csv or json")->capture_default_str()->check(
         CLI::IsMember({"table", "csv", "json"}));

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   RegisterReportCommand(roots, &commands);
   RegisterEventCommands(roots, &commands);
   RegisterExtractCommand(roots, &commands);
+  RegisterIngestTextCommand(roots, &commands);
 
   try {
     app.parse(argc, argv);

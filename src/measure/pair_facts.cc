@@ -235,6 +235,15 @@ const KindSpec& AggregateRecordKind() {
   return k;
 }
 
+const KindSpec& TextRecordKind() {
+  static const KindSpec k{"text_items", "", "facts extracted from texts",
+                          {{"id", ColumnType::kText, true},
+                           {"source_id", ColumnType::kSourceRef, true},
+                           {"locator", ColumnType::kText, true}},
+                          PairRule::kNone, {}};
+  return k;
+}
+
 namespace {
 
 Record MakeRecord(const KindSpec& kind, std::vector<Value> values, std::string origin_file, int origin_line) {
@@ -263,14 +272,23 @@ Status LoadPulse(store::SqliteDb* db, PairFacts* f) {
     for (const auto* s : {&p.ab, &p.ba}) {
       for (const auto& m : s->periods) last_month = std::max(last_month, m.period);
     }
-    std::string title = std::string(gdelt ? "GDELT event files" : "ICEWS event files") + " ingested into the workspace (" +
+    const bool text = d.dataset == "text";
+    std::string title = std::string(gdelt ? "GDELT event files" : text ? "Texts" : "ICEWS event files") +
+                        " ingested into the workspace (" +
                         std::to_string(d.files) + (d.files == 1 ? " file: " : " files, ") + d.first_path +
                         (d.files > 1 ? " to " + d.last_path : "") + ")";
     p.source = MakeRecord(*FindKind("sources"),
                           {sid, title,
-                           std::string(gdelt ? "The GDELT Project" : "Integrated Crisis Early Warning System (ICEWS), Harvard Dataverse"),
-                           std::string(gdelt ? "https://www.gdeltproject.org/" : "https://dataverse.harvard.edu/dataverse/icews"),
-                           std::monostate{}, Date::Month(last_month / 100, last_month % 100).ToIso(), std::monostate{}},
+                           std::string(gdelt  ? "The GDELT Project"
+                                       : text ? "bilat text extraction (bilat ingest text)"
+                                              : "Integrated Crisis Early Warning System (ICEWS), Harvard Dataverse"),
+                           text ? Value(std::monostate{})
+                                : Value(std::string(gdelt ? "https://www.gdeltproject.org/"
+                                                          : "https://dataverse.harvard.edu/dataverse/icews")),
+                           text ? Value(std::string("events coded by bilat from the texts' sentences; each "
+                                                    "text is cited where its facts are shown"))
+                                : Value(std::monostate{}),
+                           Date::Month(last_month / 100, last_month % 100).ToIso(), std::monostate{}},
                           "event_files", 0);
     p.ab_record = MakeRecord(AggregateRecordKind(), {d.dataset + "/" + f->a + "-" + f->b, sid,
                                                       "dyad_months src=" + f->a + " dst=" + f->b},
@@ -289,6 +307,31 @@ Status LoadPulse(store::SqliteDb* db, PairFacts* f) {
                                          file, static_cast<int>(e.line)));
     }
     f->pulse.push_back(std::move(p));
+  }
+  return Status::Ok();
+}
+
+Status LoadTexts(store::SqliteDb* db, PairFacts* f) {
+  BILAT_ASSIGN_OR_RETURN(f->text_items, store::LoadTextItems(db, f->a, f->b));
+  for (const store::TextItem& t : f->text_items) {
+    const std::string sid = "text-" + std::to_string(t.file_id);
+    if (!f->sources.count(sid)) {
+      BILAT_ASSIGN_OR_RETURN(std::string path, store::EventFilePath(db, t.file_id));
+      std::string host = t.url;
+      if (size_t p = host.find("://"); p != std::string::npos) host = host.substr(p + 3);
+      host = host.substr(0, host.find('/'));
+      Result<Date> published = Date::Parse(t.doc_date.substr(0, 10));
+      f->sources.emplace(sid, MakeRecord(*FindKind("sources"),
+                                         {sid, t.doc_id, host.empty() ? std::string("text file") : host,
+                                          t.url.empty() ? Value(std::monostate{}) : Value(t.url),
+                                          Value(path), published.ok() ? Value(published->ToIso()) : Value(std::monostate{}),
+                                          std::monostate{}},
+                                         "text_items", 0));
+    }
+    f->text_records.push_back(MakeRecord(TextRecordKind(),
+                                         {t.doc_id + "#" + std::to_string(t.item), sid,
+                                          "chars " + std::to_string(t.evidence_begin) + "-" + std::to_string(t.evidence_end)},
+                                         t.doc_id, 0));
   }
   return Status::Ok();
 }
@@ -340,6 +383,7 @@ Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const
   DeriveFigures(&f);
   BILAT_RETURN_IF_ERROR(LoadPulse(db, &f));
   f.RegisterPulseSources();
+  BILAT_RETURN_IF_ERROR(LoadTexts(db, &f));
   return f;
 }
 

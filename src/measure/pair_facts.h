@@ -133,6 +133,10 @@ struct PairFacts {
   std::vector<const Record*> project_groups;  // rows with count > 1
   std::vector<TargetAssessment> targets;
   std::vector<EventPulse> pulse;  // datasets with events for the pair
+  // Facts extracted from texts about the pair, with Records to cite them
+  // (parallel to text_items) and one source per document.
+  std::vector<store::TextItem> text_items;
+  std::vector<Record> text_records;
 
   // Adds the sources of `pulse` to `sources` (call after filling pulse).
   void RegisterPulseSources();
@@ -143,6 +147,7 @@ struct PairFacts {
 // Record kinds for event data citations (not registry files).
 const KindSpec& EventRecordKind();      // "events": one stored event
 const KindSpec& AggregateRecordKind();  // "dyad_months": a stored series
+const KindSpec& TextRecordKind();       // "text_items": one extracted fact
 
 // Loads every record about (a, b) and derives the figures above.
 Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b);

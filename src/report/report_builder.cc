@@ -221,6 +221,52 @@ class Builder {
     PartnershipParagraph(s);
     AgreementsBlock(s);
     if (!actual.empty()) ExchangeTable(s);
+    TextFacts(s, {"visit", "event"}, "visits and events");
+  }
+
+  // Facts extracted from texts, each with the sentence it rests on.
+  void TextFacts(Section& s, const std::set<std::string>& kinds, const std::string& label) {
+    std::vector<size_t> rows;
+    std::set<int64_t> docs;
+    for (size_t i = 0; i < f_.text_items.size(); ++i) {
+      if (!kinds.count(f_.text_items[i].kind)) continue;
+      rows.push_back(i);
+      docs.insert(f_.text_items[i].file_id);
+    }
+    if (rows.empty()) return;
+    std::vector<const Record*> recs;
+    for (size_t i : rows) recs.push_back(&f_.text_records[i]);
+    Prose p;
+    F(&p, Capitalise(CountWord(static_cast<long long>(rows.size()))), recs);
+    T(&p, " " + label + " concerning " + model_.a_name + " and " + model_.b_name + " were extracted from ");
+    F(&p, CountWord(static_cast<long long>(docs.size())), recs);
+    T(&p, docs.size() == 1 ? " text" : " texts");
+    T(&p, " by bilat's extractor; each is listed with the sentence it was read from, so that a reader can judge it.");
+    Add(s, std::move(p));
+    Table t{"Extracted " + label + ", with their evidence", {"Date", "Kind", "What", "Value", "Evidence", "Confidence"}, {}};
+    for (size_t i : rows) {
+      const store::TextItem& it = f_.text_items[i];
+      const Record* r = &f_.text_records[i];
+      std::string kind = it.subkind.empty() ? it.kind : it.subkind;
+      if (it.status == "planned") kind += " (planned)";
+      std::string value;
+      if (it.value) {
+        value = (it.qualifier.empty() ? "" : it.qualifier + " ") + FormatNumber(*it.value, 3);
+        if (it.value_high && *it.value_high != *it.value) value += "\u2013" + FormatNumber(*it.value_high, 3);
+        if (!it.unit.empty()) value += it.unit == "%" ? "%" : " " + it.unit;
+        if (!it.period.empty()) value += " (" + it.period + ")";
+        if (it.yoy_pct) value += ", " + FormatChange(*it.yoy_pct) + " stated";
+      }
+      std::string what = it.what;
+      if (it.kind == "visit") {  // countries are "visitor;host"
+        std::string host = it.countries.substr(it.countries.find(';') + 1);
+        what = (what.empty() ? Name(it.countries.substr(0, 3)) : what) + " to " + Name(host);
+      }
+      t.rows.push_back({it.date.empty() ? Cell("") : CellFig(it.date, r), Cell(kind), Cell(what),
+                        value.empty() ? Cell("") : CellFig(value, r), Cell("\u201c" + it.evidence + "\u201d"),
+                        Cell(FormatFixed(it.confidence, 2))});
+    }
+    s.blocks.emplace_back(std::move(t));
   }
 
   void HeadsOfStateParagraph(Section& s) {
@@ -469,6 +515,7 @@ class Builder {
     Section& s = NewSection("economy", "Economy and trade");
     TradeParagraphs(s);
     ProjectsBlock(s);
+    TextFacts(s, {"trade", "money", "quantity", "percentage"}, "figures");
   }
 
   void TradeParagraphs(Section& s) {

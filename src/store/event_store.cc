@@ -111,7 +111,66 @@ Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
       BILAT_RETURN_IF_ERROR(StepDone(&st));
     }
   }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO text_items VALUES "
+                                                     "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    auto opt = [](const std::optional<double>& v) { return v ? Value(*v) : Value(std::monostate{}); };
+    for (const TextItem& t : b.text_items) {
+      BILAT_RETURN_IF_ERROR(BindAll(&st, I64(out.file_id), static_cast<long long>(t.item), t.doc_id, t.url,
+                                    t.doc_date, t.kind, t.date, t.countries, t.subkind, t.status, t.actor, t.what,
+                                    opt(t.value), opt(t.value_high), t.unit, t.qualifier, t.period, opt(t.yoy_pct),
+                                    t.cameo_code, opt(t.goldstein), t.confidence, I64(t.evidence_begin),
+                                    I64(t.evidence_end), t.evidence));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+    }
+  }
   BILAT_RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+Result<std::vector<TextItem>> LoadTextItems(SqliteDb* db, const std::string& a, const std::string& b) {
+  BILAT_ASSIGN_OR_RETURN(
+      Statement st,
+      db->Prepare("SELECT item, doc_id, url, doc_date, kind, date, countries, subkind, status, actor, what, value, "
+                  "value_high, unit, qualifier, period, yoy_pct, cameo_code, goldstein, confidence, evidence_begin, "
+                  "evidence_end, evidence, file_id FROM text_items WHERE instr(';' || countries || ';', ';' || ?1 || ';') > 0 "
+                  "AND instr(';' || countries || ';', ';' || ?2 || ';') > 0 ORDER BY date, doc_id, item"));
+  BILAT_RETURN_IF_ERROR(BindAll(&st, a, b));
+  std::vector<TextItem> out;
+  auto opt = [&](int col) -> std::optional<double> {
+    if (std::holds_alternative<std::monostate>(st.ColumnValue(col))) return std::nullopt;
+    return st.ColumnDouble(col);
+  };
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    TextItem t;
+    t.item = static_cast<int>(st.ColumnInt(0));
+    t.doc_id = st.ColumnText(1);
+    t.url = st.ColumnText(2);
+    t.doc_date = st.ColumnText(3);
+    t.kind = st.ColumnText(4);
+    t.date = st.ColumnText(5);
+    t.countries = st.ColumnText(6);
+    t.subkind = st.ColumnText(7);
+    t.status = st.ColumnText(8);
+    t.actor = st.ColumnText(9);
+    t.what = st.ColumnText(10);
+    t.value = opt(11);
+    t.value_high = opt(12);
+    t.unit = st.ColumnText(13);
+    t.qualifier = st.ColumnText(14);
+    t.period = st.ColumnText(15);
+    t.yoy_pct = opt(16);
+    t.cameo_code = st.ColumnText(17);
+    t.goldstein = opt(18);
+    t.confidence = st.ColumnDouble(19);
+    t.evidence_begin = st.ColumnInt(20);
+    t.evidence_end = st.ColumnInt(21);
+    t.evidence = st.ColumnText(22);
+    t.file_id = st.ColumnInt(23);
+    out.push_back(std::move(t));
+  }
   return out;
 }
 

@@ -73,6 +73,28 @@ struct StoredMention {
   uint64_t line = 0;
 };
 
+// One fact extracted from a text, with its evidence (see text_items).
+struct TextItem {
+  int item = 0;  // index within the document
+  std::string doc_id, url, doc_date;
+  std::string kind;       // visit, event, trade, quantity, money, percentage
+  std::string date;       // YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY; "" if none
+  std::string countries;  // ';'-joined ISO alpha-3 (visitor;host, parties, trade pair)
+  std::string subkind;    // visit kind, event kind, trade flow
+  std::string status;     // actual / planned
+  std::string actor;      // visitor, or the trade figure's reporter or direction
+  std::string what;
+  std::optional<double> value, value_high;
+  std::string unit, qualifier, period;
+  std::optional<double> yoy_pct;
+  std::string cameo_code;
+  std::optional<double> goldstein;
+  double confidence = 0;
+  int64_t evidence_begin = 0, evidence_end = 0;  // code points into the document
+  std::string evidence;                          // the sentence
+  int64_t file_id = 0;                           // set when loaded
+};
+
 struct EventFileBatch {
   EventFileInfo file;
   std::vector<DyadMonth> dyads;
@@ -80,6 +102,7 @@ struct EventFileBatch {
   std::vector<StoredEvent> events;
   std::vector<StoredReject> rejects;
   std::vector<StoredMention> mentions;
+  std::vector<TextItem> text_items;
 };
 
 struct EventCommit {
@@ -116,6 +139,9 @@ struct DatasetSummary {
   std::string first_path, last_path;
 };
 Result<std::vector<DatasetSummary>> EventDatasets(SqliteDb* db);
+// Text items whose countries include both `a` and `b`, by date.
+Result<std::vector<TextItem>> LoadTextItems(SqliteDb* db, const std::string& a, const std::string& b);
+
 // The path of a stored file, for citations.
 Result<std::string> EventFilePath(SqliteDb* db, int64_t file_id);
 

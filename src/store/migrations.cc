@@ -298,7 +298,41 @@ CREATE TABLE event_mentions (
 ) STRICT;
 )sql";
 
-constexpr const char* kSteps[] = {kV1, kV2, kV3};
+// Version 4: facts extracted from text, each with its evidence (document,
+// character span, sentence). Text-derived events also enter the event tables
+// as dataset 'text' (one event_files row per document), so that they
+// aggregate with GDELT's and ICEWS's.
+constexpr const char* kV4 = R"sql(
+CREATE TABLE text_items (
+  file_id INTEGER NOT NULL REFERENCES event_files(id),
+  item INTEGER NOT NULL,
+  doc_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  doc_date TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  date TEXT NOT NULL,
+  countries TEXT NOT NULL,
+  subkind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  what TEXT NOT NULL,
+  value REAL,
+  value_high REAL,
+  unit TEXT NOT NULL,
+  qualifier TEXT NOT NULL,
+  period TEXT NOT NULL,
+  yoy_pct REAL,
+  cameo_code TEXT NOT NULL,
+  goldstein REAL,
+  confidence REAL NOT NULL,
+  evidence_begin INTEGER NOT NULL,
+  evidence_end INTEGER NOT NULL,
+  evidence TEXT NOT NULL,
+  PRIMARY KEY (file_id, item)
+) STRICT;
+)sql";
+
+constexpr const char* kSteps[] = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "app/ingest_text.h"
 #include "tests/app/test_workspace.h"
 
 namespace bilat {
@@ -185,6 +186,48 @@ TEST(ReportEndToEnd, DataDerivedMarkupRendersInert) {
   EXPECT_EQ(lower.find("href=\"javascript:"), std::string::npos);
 }
 
+TEST(ReportEndToEnd, TextDerivedFactsShowTheirEvidenceAndJoinThePulse) {
+  TempWorkspace ws;
+  const std::string seed = std::string(BILAT_SHARED_DIR) + "/corpus/dev/texts/00_seed.txt";
+  auto ing = app::IngestText({ws.str(), {seed}}, Countries());
+  ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+  ASSERT_EQ(ing->documents.size(), 1u);
+  EXPECT_GT(ing->documents[0].items, 10u);
+  EXPECT_GT(ing->documents[0].events, 0u);
+  // The same document again is recognised by its content.
+  auto again = app::IngestText({ws.str(), {seed}}, Countries());
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->documents[0].already_ingested);
+
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  auto r = app::WriteReport(o, Countries());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->lint.empty()) << r->lint.front();
+  std::string html = ReadAll(ws.dir() / "reports" / "CHN-KAZ.html");
+  EXPECT_NE(html.find("Extracted visits and events, with their evidence"), std::string::npos);
+  EXPECT_NE(html.find("Extracted figures, with their evidence"), std::string::npos);
+  // The evidence is the document's own sentence, quoted.
+  std::string text = ReadAll(seed);
+  size_t at = html.find("<td>\u201c");
+  ASSERT_NE(at, std::string::npos);
+  std::string quoted = html.substr(at + 7, 40);
+  EXPECT_NE(text.find(quoted.substr(0, 20)), std::string::npos) << quoted;
+  // Text-coded events appear in the pulse as their own dataset.
+  EXPECT_NE(html.find("<figure class=\"chart\" id=\"pulse-text\">"), std::string::npos);
+  // And every generated number still carries a footnote.
+  std::regex cited(
+      "<span class=\"fig\">[^<]*</span><sup class=\"fn\"><a href=\"#src-[0-9]+\"[^>]*>[0-9]+</a>"
+      "(,<a href=\"#src-[0-9]+\"[^>]*>[0-9]+</a>)*</sup>");
+  std::regex tag("<[^>]*>|&[#a-zA-Z0-9]+;");
+  for (const std::string& p : GeneratedParagraphs(html)) {
+    std::string rest = std::regex_replace(std::regex_replace(p, cited, ""), tag, "");
+    for (char c : rest) ASSERT_FALSE(c >= '0' && c <= '9') << "uncited digit in: " << rest;
+  }
+}
+
 TEST(ReportEndToEnd, PairWithoutDataSaysSoPlainly) {
   TempWorkspace ws;
   app::ReportOptions o;
@@ -196,6 +239,7 @@ TEST(ReportEndToEnd, PairWithoutDataSaysSoPlainly) {
   std::string md = ReadAll(ws.dir() / "reports" / "CHN-SRB.md");
   EXPECT_NE(md.find("The workspace holds no high-level exchanges between China and Serbia."), std::string::npos);
   EXPECT_NE(md.find("The workspace holds no trade totals for China and Serbia."), std::string::npos);
+  EXPECT_NE(md.find("No event data (GDELT or ICEWS) are loaded for China and Serbia"), std::string::npos);
   EXPECT_TRUE(r->lint.empty());
 }
 

@@ -150,6 +150,14 @@ Result<std::string> FileContentHash(const std::string& path) {
   return std::string(hex);
 }
 
+std::string ContentHash(std::string_view bytes) {
+  XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
+}
+
 Result<std::string> ReadFirstLine(const std::string& path) {
   BILAT_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> src, OpenByteSource(path));
   std::string line;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 
@@ -31,6 +32,9 @@ bool IsPlainFile(const std::string& path);
 // they are), 32 hex digits: the identity under which an ingested file is
 // remembered, whatever its name.
 Result<std::string> FileContentHash(const std::string& path);
+
+// XXH3-128 of a string, 32 hex digits (e.g. a document's text).
+std::string ContentHash(std::string_view bytes);
 
 // The first line of the (decompressed) file, up to 1 MiB, for sniffing.
 Result<std::string> ReadFirstLine(const std::string& path);
