@@ -27,7 +27,8 @@ const std::string kV2 = std::string(BILAT_SHARED_DIR) + "/data/gdelt/v2/20151027
 
 long long Count(const std::string& ws, const std::string& sql) {
   auto w = store::Workspace::Open(ws);
-  EXPECT_TRUE(w.ok());
+  EXPECT_TRUE(w.ok()) << w.status().ToString();
+  if (!w.ok()) return -1;
   auto n = (*w)->db()->QueryInt(sql);
   EXPECT_TRUE(n.ok()) << n.status().ToString();
   return n.ok() ? *n : -1;
@@ -135,7 +136,7 @@ TEST(IngestEvents, SameEventIdInTwoFilesIsStoredOnce) {
 TEST(IngestEvents, KillNineAtAnyMomentThenRerunLosesAndDuplicatesNothing) {
   TempWorkspace killed, clean;
   std::vector<std::string> files;
-  for (int i = 0; i < 8; ++i) {
+  for (int i = 0; i < 12; ++i) {
     std::string p = (clean.dir() / ("f" + std::to_string(i) + ".export.CSV")).string();
     WriteAll(p, Renumbered(1000000 + i * 100000, 10));
     files.push_back(p);
@@ -173,10 +174,12 @@ TEST(IngestEvents, KillNineAtAnyMomentThenRerunLosesAndDuplicatesNothing) {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   std::mt19937 rng(7);
   int interrupted = 0;
-  for (int round = 0; round < 8; ++round) {
-    run(killed.str(), static_cast<int>(rng() % std::max(1, full_ms)));
+  // Kills spread over the first 80% of a full run; rounds continue (up to
+  // 24) until at least one kill has landed mid-ingest.
+  for (int round = 0; round < 24 && (round < 8 || interrupted == 0); ++round) {
+    run(killed.str(), static_cast<int>(rng() % std::max(1, full_ms * 4 / 5)));
     long long stored = Count(killed.str(), "SELECT count(*) FROM event_files");
-    if (stored < 8) ++interrupted;
+    if (stored < 12) ++interrupted;
     EXPECT_EQ(Count(killed.str(), "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
     // A file is either wholly in or wholly out.
     EXPECT_EQ(Count(killed.str(), "SELECT count(*) FROM event_files WHERE rows_ok != 21160"), 0);
@@ -192,7 +195,7 @@ TEST(IngestEvents, KillNineAtAnyMomentThenRerunLosesAndDuplicatesNothing) {
                           "SELECT count(*) FROM events", "SELECT count(*) FROM event_files"}) {
     EXPECT_EQ(Count(killed.str(), sql), Count(clean.str(), sql)) << sql;
   }
-  EXPECT_EQ(Count(clean.str(), "SELECT sum(events) FROM dyad_months"), 8 * 4990);
+  EXPECT_EQ(Count(clean.str(), "SELECT sum(events) FROM dyad_months"), 12 * 4990);
 }
 
 }  // namespace
