@@ -143,6 +143,9 @@ int main(int argc, char** argv) {
     std::vector<std::string> sentence_texts;
     for (const bilat::text::Document& d : docs) {
       for (const bilat::text::Paragraph& p : bilat::text::SplitParagraphs(d.norm.text, d.body_begin, d.norm.text.size())) {
+        // As the extractor does, a line holding only a URL is not prose.
+        std::string_view line = std::string_view(d.norm.text).substr(p.begin, p.end - p.begin);
+        if (line.rfind("http", 0) == 0 && line.find(' ') == std::string_view::npos) continue;
         toks.clear();
         bilat::text::Tokenize(d.norm.text, p.begin, p.end, &toks);
         for (const bilat::text::TokenRange& sr : bilat::text::SplitSentences(d.norm.text, toks)) {

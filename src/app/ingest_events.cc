@@ -221,6 +221,16 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
         result.files.push_back(std::move(out));
         continue;
       }
+      if (first->find('\0') != std::string::npos || !IsValidUtf8(*first)) {
+        fail(Status::InvalidArgument(path + ": binary data, not a GDELT file (GDELT files are tab-separated text)"));
+        result.files.push_back(std::move(out));
+        continue;
+      }
+      if (first->empty() && size == 0) {
+        fail(Status::InvalidArgument(path + ": the file is empty"));
+        result.files.push_back(std::move(out));
+        continue;
+      }
       size_t fields = first->empty() ? 0 : Split(*first, '\t').size();
       if (fields == 16) {  // GDELT 2.0 mentions: keep those of stored events
         std::unordered_set<int64_t> wanted;

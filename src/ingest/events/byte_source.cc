@@ -66,7 +66,13 @@ Result<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
   if (magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
     int err = 0;
     zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-    if (!z) return Status::Corruption(path + ": not a readable zip archive (libzip error " + std::to_string(err) + ")");
+    if (!z) {
+      zip_error_t ze;
+      zip_error_init_with_code(&ze, err);
+      std::string msg = zip_error_strerror(&ze);
+      zip_error_fini(&ze);
+      return Status::Corruption(path + ": not a readable zip archive (" + msg + "); is the download complete?");
+    }
     if (zip_get_num_entries(z, 0) < 1) {
       zip_discard(z);
       return Status::InvalidArgument(path + ": the zip archive is empty");

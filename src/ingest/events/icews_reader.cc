@@ -40,6 +40,9 @@ Result<std::unique_ptr<ScanResult>> ReadIcewsFile(const std::string& path, const
   Line line;
   BILAT_ASSIGN_OR_RETURN(bool has_header, reader.Next(&line));
   if (!has_header) return Status::InvalidArgument(path + ": empty file, expected an ICEWS header row");
+  if (line.text.find('\0') != std::string_view::npos || !IsValidUtf8(line.text)) {
+    return Status::InvalidArgument(path + ": binary data, not an ICEWS event file (tab-separated UTF-8 text)");
+  }
   std::vector<std::string_view> header = Split(line.text, '\t');
   const size_t ncols = header.size();
   int index[kNumCols];
