@@ -1,6 +1,7 @@
 #include "measure/pair_facts.h"
 
 #include <algorithm>
+#include <tuple>
 #include <set>
 
 #include "measure/growth.h"
@@ -336,6 +337,79 @@ Status LoadTexts(store::SqliteDb* db, PairFacts* f) {
   return Status::Ok();
 }
 
+double UsdFromTextUnit(double value, const std::string& unit) {
+  if (unit.find("trillion") != std::string::npos) return value * 1e12;
+  if (unit.find("billion") != std::string::npos) return value * 1e9;
+  if (unit.find("million") != std::string::npos) return value * 1e6;
+  if (unit.find("thousand") != std::string::npos) return value * 1e3;
+  return value;
+}
+
+// Every stated total-trade figure of the pair, checked against the others
+// for the same year and period, and its stated growth against its source.
+void DeriveClaims(PairFacts* f) {
+  std::vector<TradeClaim> claims;
+  for (const Record& r : f->Of("trade")) {
+    if (r.Text("flow") != "total") continue;
+    std::string c = r.Text("currency");
+    if (!c.empty() && c != "USD") continue;
+    TradeClaim t;
+    t.year = static_cast<int>(r.Int("year").value_or(0));
+    t.period = r.Text("period");
+    t.reporter = r.Text("reporter");
+    t.value_usd = r.Number("value").value_or(0);
+    t.exact = r.Text("value_qualifier").empty() || r.Text("value_qualifier") == "exact";
+    t.stated_growth_pct = r.Number("stated_growth_pct");
+    t.record = &r;
+    t.origin = "registry";
+    claims.push_back(t);
+  }
+  for (size_t i = 0; i < f->text_items.size(); ++i) {
+    const store::TextItem& it = f->text_items[i];
+    if (it.kind != "trade" || it.subkind != "total" || !it.value || it.unit.find("USD") == std::string::npos) continue;
+    TradeClaim t;
+    t.year = std::atoi(it.date.substr(0, 4).c_str());
+    t.period = it.period;
+    t.value_usd = UsdFromTextUnit(*it.value, it.unit);
+    t.exact = it.qualifier.empty();
+    t.stated_growth_pct = it.yoy_pct;
+    t.record = &f->text_records[i];
+    t.origin = "text";
+    claims.push_back(t);
+  }
+  std::stable_sort(claims.begin(), claims.end(), [](const TradeClaim& a, const TradeClaim& b) {
+    return std::tie(a.year, a.period) < std::tie(b.year, b.period);
+  });
+  for (size_t i = 0; i < claims.size(); ++i) {
+    ClaimCheck c;
+    c.claim = claims[i];
+    for (size_t j = 0; j < claims.size(); ++j) {
+      if (j == i || claims[j].year != claims[i].year || claims[j].period != claims[i].period) continue;
+      if (!(claims[j].value_usd > 0)) continue;
+      c.others.push_back({claims[j], 100.0 * (claims[i].value_usd / claims[j].value_usd - 1.0)});
+    }
+    // The previous year from the same source, else the same named reporter.
+    if (c.claim.stated_growth_pct && c.claim.exact) {
+      const TradeClaim* prev = nullptr;
+      for (const TradeClaim& o : claims) {
+        if (o.year != c.claim.year - 1 || o.period != c.claim.period || !o.exact) continue;
+        bool same_source = o.record->Text("source_id") == c.claim.record->Text("source_id");
+        bool same_reporter = !o.reporter.empty() && o.reporter == c.claim.reporter;
+        if (same_source) {
+          prev = &o;
+          break;
+        }
+        if (same_reporter && !prev) prev = &o;
+      }
+      if (prev && prev->value_usd > 0) {
+        c.computed_growth_pct = 100.0 * (c.claim.value_usd / prev->value_usd - 1.0);
+        c.previous = prev->record;
+      }
+    }
+    if (!c.others.empty() || c.claim.stated_growth_pct) f->claims.push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 void PairFacts::RegisterPulseSources() {
@@ -384,6 +458,7 @@ Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const
   BILAT_RETURN_IF_ERROR(LoadPulse(db, &f));
   f.RegisterPulseSources();
   BILAT_RETURN_IF_ERROR(LoadTexts(db, &f));
+  DeriveClaims(&f);
   return f;
 }
 

@@ -110,6 +110,35 @@ struct EventPulse {
   std::vector<std::string> top_names;    // CAMEO event names, parallel to `top`
 };
 
+// One stated figure of the pair's total goods trade for a year (and period),
+// from the registry or from a text.
+struct TradeClaim {
+  int year = 0;
+  std::string period;    // "" for the calendar year
+  std::string reporter;  // whose statistics, "" if not stated
+  double value_usd = 0;
+  bool exact = true;     // false for "more than ..." and the like
+  std::optional<double> stated_growth_pct;
+  const Record* record = nullptr;  // registry row or text record
+  std::string origin;    // "registry" or "text"
+};
+
+// A claim set beside every other stated figure for the same year and period,
+// and its stated growth beside the growth its own source's figures give.
+struct ClaimCheck {
+  TradeClaim claim;
+  struct Other {
+    TradeClaim claim;
+    double diff_pct = 0;  // 100 * (claim / other - 1)
+  };
+  std::vector<Other> others;
+  // Growth from the same source's (or same reporter's) previous-year figure.
+  std::optional<double> computed_growth_pct;
+  const Record* previous = nullptr;
+};
+// Figures within this many percent of each other agree (rounding in print).
+inline constexpr double kClaimTolerancePct = 0.5;
+
 struct PairFacts {
   PairFacts() = default;
   PairFacts(PairFacts&&) = default;
@@ -137,6 +166,7 @@ struct PairFacts {
   // (parallel to text_items) and one source per document.
   std::vector<store::TextItem> text_items;
   std::vector<Record> text_records;
+  std::vector<ClaimCheck> claims;  // one per stated total-trade figure, by year
 
   // Adds the sources of `pulse` to `sources` (call after filling pulse).
   void RegisterPulseSources();

@@ -579,6 +579,82 @@ class Builder {
     Add(s, std::move(p));
     MirrorParagraph(s);
     TradeChartAndTable(s);
+    ClaimsBlock(s);
+  }
+
+  // Every stated total-trade figure beside the others for its year, and each
+  // stated growth beside the growth its own source's figures give.
+  void ClaimsBlock(Section& s) {
+    if (f_.claims.empty()) return;
+    int years_compared = 0, years_agree = 0, growth_checked = 0, growth_off = 0;
+    std::set<int> seen_years;
+    std::vector<const Record*> all;
+    for (const measure::ClaimCheck& c : f_.claims) {
+      all.push_back(c.claim.record);
+      if (!c.others.empty() && seen_years.insert(c.claim.year * 100 + static_cast<int>(c.claim.period.size())).second) {
+        ++years_compared;
+        bool agree = true;
+        for (const measure::ClaimCheck& d : f_.claims) {
+          if (d.claim.year != c.claim.year || d.claim.period != c.claim.period) continue;
+          for (const auto& o : d.others) agree &= std::fabs(o.diff_pct) <= measure::kClaimTolerancePct;
+        }
+        years_agree += agree;
+      }
+      if (c.claim.stated_growth_pct && c.computed_growth_pct) {
+        ++growth_checked;
+        growth_off += std::fabs(*c.claim.stated_growth_pct - *c.computed_growth_pct) >= 0.05;
+      }
+    }
+    Prose p;
+    T(&p, "Claims checked: the workspace holds ");
+    F(&p, CountWord(static_cast<long long>(f_.claims.size())), all);
+    T(&p, " stated figures for the pair's total trade that can be compared with another figure or with their "
+          "own growth. ");
+    if (years_compared) {
+      T(&p, "Of the ");
+      F(&p, CountWord(years_compared), all);
+      T(&p, " years (or periods) stated more than once, ");
+      F(&p, years_agree == 0 ? "none" : CountWord(years_agree), all);
+      T(&p, years_agree == 1 ? " has figures that all agree within " : " have figures that all agree within ");
+      F(&p, FormatPct(measure::kClaimTolerancePct), all);
+      T(&p, "; elsewhere the figures differ, most often because they come from different reporters (see the mirror "
+            "gap above). ");
+    }
+    if (growth_checked) {
+      F(&p, Capitalise(CountWord(growth_off)), all);
+      T(&p, " of ");
+      F(&p, CountWord(growth_checked), all);
+      T(&p, " stated growth rates are not borne out, to a tenth of a percentage point, by the figures of their own "
+            "source for the two years.");
+    }
+    Add(s, std::move(p));
+    Table t{"Stated trade figures, checked", {"Year", "Figure", "Reporter", "Compared with", "Difference", "Stated growth",
+                                              "Growth from the source's figures"}, {}};
+    for (const measure::ClaimCheck& c : f_.claims) {
+      const measure::TradeClaim& k = c.claim;
+      Prose others, diffs;
+      for (size_t i = 0; i < c.others.size(); ++i) {
+        const auto& o = c.others[i];
+        if (i) {
+          others.push_back({"; ", false, {}, {}});
+          diffs.push_back({"; ", false, {}, {}});
+        }
+        F(&others, QualifiedMoney(*o.claim.record, o.claim.value_usd) +
+                       (o.claim.reporter.empty() ? "" : " (" + Name(o.claim.reporter) + ")"), {o.claim.record});
+        std::string d = (o.diff_pct >= 0 ? "+" : "") + FormatPct(o.diff_pct);
+        if (std::fabs(o.diff_pct) <= measure::kClaimTolerancePct) d += " agrees";
+        F(&diffs, d, {k.record, o.claim.record});
+      }
+      Prose computed = Cell("");
+      if (c.computed_growth_pct) computed = {};
+      if (c.computed_growth_pct) F(&computed, FormatPct(*c.computed_growth_pct), {k.record, c.previous});
+      std::string year = std::to_string(k.year) + (k.period.empty() ? "" : " " + k.period);
+      t.rows.push_back({CellFig(year, k.record),
+                        CellFig(QualifiedMoney(*k.record, k.value_usd), k.record),
+                        Cell(k.reporter.empty() ? "not stated" : Name(k.reporter)), others, diffs,
+                        k.stated_growth_pct ? CellFig(FormatPct(*k.stated_growth_pct), k.record) : Cell(""), computed});
+    }
+    s.blocks.emplace_back(std::move(t));
   }
 
   void MirrorParagraph(Section& s) {
