@@ -184,7 +184,14 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
       out.state = EventFileOutcome::State::kFailed;
       out.error = st.message();
     };
+    auto lap = [t = std::chrono::steady_clock::now()]() mutable {
+      auto now = std::chrono::steady_clock::now();
+      double d = std::chrono::duration<double>(now - t).count();
+      t = now;
+      return d;
+    };
     Result<std::string> hash = ingest::FileContentHash(path);
+    out.seconds_hash = lap();
     if (!hash.ok()) {
       fail(hash.status());
       result.files.push_back(std::move(out));
@@ -289,6 +296,7 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
       out.dyad_groups = batch.dyads.size();
     }
     if (scanned) CopyRejects(scanned->rejects, &batch, &out);
+    out.seconds_scan = lap();
     batch.file.bytes = out.bytes;
     batch.file.lines = out.lines;
     batch.file.rows_ok = out.rows_ok;
@@ -301,6 +309,7 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
       continue;
     }
     BILAT_ASSIGN_OR_RETURN(store::EventCommit commit, store::CommitEventFile(ws->db(), batch));
+    out.seconds_store = lap();
     out.state = commit.already_ingested ? EventFileOutcome::State::kAlreadyIngested : EventFileOutcome::State::kStored;
     if (out.format != "gdelt2-mentions") {
       out.events_kept = commit.events_added;

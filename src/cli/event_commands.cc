@@ -30,6 +30,12 @@ std::string HumanCount(double n) {
   return buf;
 }
 
+std::string Fixed(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
 // A one-line progress bar on stderr, redrawn at most ten times a second.
 class ProgressBar {
  public:
@@ -84,12 +90,14 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
   sub->add_option("-w,--workspace", opts->workspace, "Workspace folder")->capture_default_str();
   sub->add_option("-j,--threads", opts->threads, "Scanning threads for plain files (0: one per core)")
       ->capture_default_str();
+  auto verbose = std::make_shared<bool>(false);
+  sub->add_flag("-v,--verbose", *verbose, "Also print where the time went (hash, scan, store) per file");
   sub->add_option("--max-reject-ratio", opts->max_reject_ratio,
                   "Refuse a file (store nothing of it) when more than this share of its rows is malformed")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   sub->footer(kExitCodesHelp);
-  commands->push_back({sub, [opts] {
+  commands->push_back({sub, [opts, verbose] {
     const bool tty = ::isatty(2);
     ProgressBar bar(opts->files.size());
     app::EventProgressFn progress;
@@ -127,6 +135,10 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
         std::cout << ", " << HumanBytes(static_cast<double>(f.bytes) / f.seconds) << "/s, "
                   << HumanCount(rows / f.seconds) << " rows/s";
       }
+      if (*verbose) {
+        std::cout << " [hash " << Fixed(f.seconds_hash, 2) << " s, scan " << Fixed(f.seconds_scan, 2) << " s, store "
+                  << Fixed(f.seconds_store, 2) << " s]";
+      }
       std::cout << std::endl;  // flushed, so the rejects below follow their file's line
       for (const std::string& r : f.sample_rejects) std::cerr << "  rejected " << f.path << ": " << r << "\n";
       if (f.state == State::kTooManyRejects) {
@@ -138,12 +150,6 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
     }
     return exit_code;
   }});
-}
-
-std::string Fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
 }
 
 std::string OptFixed(const std::optional<double>& v, int decimals) { return v ? Fixed(*v, decimals) : ""; }

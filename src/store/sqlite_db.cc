@@ -21,6 +21,9 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
     // loses a committed transaction or corrupts the file; only a power loss
     // may drop the last commits, which a re-run of the ingest restores.
     BILAT_RETURN_IF_ERROR(out->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"));
+    // A 64 MiB page cache keeps a large ingest's B-tree pages in memory
+    // instead of spilling them to the WAL mid-transaction.
+    BILAT_RETURN_IF_ERROR(out->Exec("PRAGMA cache_size = -65536;"));
   }
   return out;
 }
@@ -81,6 +84,23 @@ Status Statement::Bind(int index, const Value& value) {
     rc = sqlite3_bind_double(stmt_, index, *d);
   }
   if (rc != SQLITE_OK) return Status::Internal("bind failed: " + db_->LastError());
+  return Status::Ok();
+}
+
+Status Statement::BindText(int index, std::string_view text) {
+  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK) {
+    return Status::Internal("bind failed: " + db_->LastError());
+  }
+  return Status::Ok();
+}
+
+Status Statement::BindInt(int index, long long value) {
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) return Status::Internal("bind failed: " + db_->LastError());
+  return Status::Ok();
+}
+
+Status Statement::BindDouble(int index, double value) {
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) return Status::Internal("bind failed: " + db_->LastError());
   return Status::Ok();
 }
 

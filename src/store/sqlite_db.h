@@ -54,6 +54,11 @@ class Statement {
 
   // Binds parameter `index` (1-based).
   Status Bind(int index, const Value& value);
+  // Typed binds for hot loops. BindText does not copy: `text` must stay
+  // valid until the statement is stepped and reset.
+  Status BindText(int index, std::string_view text);
+  Status BindInt(int index, long long value);
+  Status BindDouble(int index, double value);
   // Steps once: true when a row is available, false when done.
   Result<bool> Step();
   // Resets for re-execution with new bindings.
