@@ -52,7 +52,10 @@ Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryR
   for (const std::string& file : options.files) {
     Result<std::vector<text::Document>> docs = text::ReadDocuments(file, read, &summary.issues);
     if (!docs.ok()) {
-      summary.issues.push_back({file, 0, docs.status().message()});
+      // The reader's message already names the file.
+      std::string reason = docs.status().message();
+      if (reason.rfind(file + ": ", 0) == 0) reason = reason.substr(file.size() + 2);
+      summary.issues.push_back({file, 0, reason});
       ++summary.files_refused;
       continue;
     }

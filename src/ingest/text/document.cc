@@ -1,0 +1,412 @@
+#include "ingest/text/document.h"
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "ingest/text/lexicon.h"
+#include "ingest/text/tokenizer.h"
+
+namespace bilat::text {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+int Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return -1;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (!IsDigit(s[i])) return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+bool ValidYmd(int y, int m, int d) {
+  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+         d <= (m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28)
+                      : (m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31));
+}
+
+int MonthFromAbbrev(std::string_view s) {
+  static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (s.size() != 3) return 0;
+  std::string l = ToLower(s);
+  for (int m = 0; m < 12; ++m) {
+    if (l == kNames[m]) return m + 1;
+  }
+  return 0;
+}
+
+std::string StemOf(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+bool HasExtension(const std::string& path, std::initializer_list<std::string_view> exts) {
+  std::string ext = ToLower(std::filesystem::path(path).extension().string());
+  for (std::string_view e : exts) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+// Refuses binary data: NUL bytes, or control characters in more than 5% of it.
+Status CheckIsText(const NormalizedText& n, size_t size, const std::string& where) {
+  if (n.nul_bytes > 0) {
+    return Status::InvalidArgument(where + ": binary data (" + std::to_string(n.nul_bytes) +
+                                   " NUL bytes), not text; give bilat extract text, HTML or JSON Lines");
+  }
+  if (size >= 64 && (n.control_chars + n.invalid_utf8) * 4 > size) {
+    return Status::InvalidArgument(where + ": binary data (" +
+                                   std::to_string(n.control_chars + n.invalid_utf8) + " of " +
+                                   std::to_string(size) +
+                                   " bytes are control characters or invalid UTF-8), not text");
+  }
+  return Status::Ok();
+}
+
+// "date 2023-05-18" at `pos` (the corpus marks a document's date so).
+bool ReadDateMarker(std::string_view t, size_t* pos, TextDate* date) {
+  size_t i = *pos;
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\n')) ++i;
+  if (t.compare(i, 5, "date ") != 0 && t.compare(i, 5, "Date:") != 0 && t.compare(i, 5, "DATE:") != 0) {
+    return false;
+  }
+  size_t j = i + 5;
+  while (j < t.size() && t[j] == ' ') ++j;
+  int y = Digits(t, j, 4), m = Digits(t, j + 5, 2), d = Digits(t, j + 8, 2);
+  if (y < 0 || m < 0 || d < 0 || t[j + 4] != '-' || t[j + 7] != '-' || !ValidYmd(y, m, d)) return false;
+  *date = TextDate::Day(y, m, d);
+  *pos = j + 10;
+  return true;
+}
+
+// A dateline at the start of one of the first paragraphs: an upper-case
+// place name, then a date before the first lower-case word
+// ("BEIJING, Jan. 22, 2024 /PRNewswire/ --", "BELGRADE, May 9 (Xinhua) --").
+TextDate FindDateline(const Document& doc, const TextDate& url_date) {
+  static const std::shared_ptr<const Lexicon> lex = Lexicon::BuiltIn();
+  std::vector<Paragraph> paras = SplitParagraphs(doc.norm.text, doc.body_begin, doc.norm.text.size());
+  for (size_t p = 0; p < paras.size() && p < 3; ++p) {
+    std::vector<Token> toks;
+    size_t end = std::min(paras[p].end, paras[p].begin + 200);
+    Tokenize(doc.norm.text, paras[p].begin, end, &toks);
+    if (toks.empty() || !toks[0].Has(kAllCaps)) continue;
+    size_t n = 0;
+    while (n < toks.size() && n < 16 && !toks[n].Has(kLower)) ++n;
+    std::vector<const LexInfo*> infos(n);
+    for (size_t k = 0; k < n; ++k) {
+      infos[k] = lex->Find(std::string_view(doc.lower).substr(toks[k].begin, toks[k].size()));
+    }
+    SentenceView s{doc.norm.text, doc.lower, toks.data(), infos.data(), static_cast<uint32_t>(n)};
+    DateContext ctx;
+    ctx.writing = url_date;
+    for (const DateMention& m : FindDates(s, ctx, false)) {
+      if (m.date.HasDay()) {
+        // A year-less dateline takes its year from the URL; without one it is no date.
+        if (m.relative && !url_date.IsSet()) continue;
+        return m.date;
+      }
+    }
+  }
+  return {};
+}
+
+// Dates of URLs that stand alone on a line of the body: a republished
+// piece citing where it first appeared.
+TextDate FindOriginalDate(const Document& doc) {
+  std::string_view t = doc.norm.text;
+  size_t pos = doc.body_begin;
+  while (pos < t.size()) {
+    size_t nl = t.find('\n', pos);
+    if (nl == std::string_view::npos) nl = t.size();
+    std::string_view line = Trim(t.substr(pos, nl - pos));
+    if ((line.rfind("http://", 0) == 0 || line.rfind("https://", 0) == 0) &&
+        line.find(' ') == std::string_view::npos) {
+      TextDate d = DateFromUrl(line);
+      if (d.IsSet()) return d;
+    }
+    pos = nl + 1;
+  }
+  return {};
+}
+
+// Reads lines of at most `limit` bytes; longer lines are skipped in
+// pieces, so memory stays bounded whatever the input.
+class BoundedLineReader {
+ public:
+  BoundedLineReader(std::istream* in, size_t limit) : in_(in), limit_(limit) {}
+
+  // Returns false at the end of input. `too_long` says the line was skipped.
+  bool Next(std::string* line, bool* too_long) {
+    line->clear();
+    *too_long = false;
+    bool any = false;
+    while (true) {
+      if (pos_ == len_) {
+        if (eof_) return any;
+        in_->read(buf_, sizeof buf_);
+        len_ = static_cast<size_t>(in_->gcount());
+        pos_ = 0;
+        if (in_->bad()) failed_ = true;
+        if (len_ < sizeof buf_) eof_ = true;
+        if (len_ == 0) return any;
+      }
+      any = true;
+      const char* nl = static_cast<const char*>(std::memchr(buf_ + pos_, '\n', len_ - pos_));
+      size_t take = nl ? static_cast<size_t>(nl - (buf_ + pos_)) : len_ - pos_;
+      if (!*too_long) {
+        if (line->size() + take > limit_) {
+          *too_long = true;
+          line->clear();
+          line->shrink_to_fit();
+        } else {
+          line->append(buf_ + pos_, take);
+        }
+      }
+      pos_ += take;
+      if (nl) {
+        ++pos_;
+        return true;
+      }
+    }
+  }
+  bool failed() const { return failed_; }
+
+ private:
+  std::istream* in_;
+  size_t limit_;
+  char buf_[1 << 16];
+  size_t pos_ = 0, len_ = 0;
+  bool eof_ = false, failed_ = false;
+};
+
+void FinishDocument(Document* doc, std::vector<ReadIssue>* issues) {
+  doc->lower = ToLower(doc->norm.text);
+  if (doc->norm.invalid_utf8 && issues) {
+    issues->push_back({doc->source_path, 0,
+                       std::to_string(doc->norm.invalid_utf8) +
+                           " bytes of invalid UTF-8 were read as spaces (is the file UTF-8?)",
+                       false});
+  }
+  TextDate url_date = DateFromUrl(doc->url);
+  if (!doc->date.IsSet()) {
+    TextDate line = FindDateline(*doc, url_date);
+    if (line.IsSet()) {
+      doc->date = line;
+      doc->date_source = "text";
+    } else if (url_date.IsSet()) {
+      doc->date = url_date;
+      doc->date_source = "url";
+    }
+  }
+  TextDate original = FindOriginalDate(*doc);
+  if (original.IsSet()) {
+    if (!doc->date.IsSet()) {
+      doc->date = original;
+      doc->date_source = "url";
+    } else if (CompareDates(original, doc->date) < 0) {
+      doc->original_date = original;
+    }
+  }
+}
+
+}  // namespace
+
+std::string ReadIssue::ToString() const {
+  std::string s = file;
+  if (line) s += ":" + std::to_string(line);
+  return s + ": " + (fatal ? "" : "warning: ") + reason;
+}
+
+TextDate DateFromUrl(std::string_view url) {
+  // Only the path: host names carry digits too ("24.kg").
+  size_t scheme = url.find("://");
+  size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return {};
+  std::string_view p = url.substr(path);
+  TextDate month_only;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (!IsDigit(p[i]) || (i > 0 && IsDigit(p[i - 1]))) continue;
+    size_t run = i;
+    while (run < p.size() && IsDigit(p[run])) ++run;
+    size_t len = run - i;
+    if (len == 8) {
+      int a = Digits(p, i, 4), b = Digits(p, i + 4, 2), c = Digits(p, i + 6, 2);
+      if (ValidYmd(a, b, c)) return TextDate::Day(a, b, c);
+      int d = Digits(p, i, 2), m = Digits(p, i + 2, 2), y = Digits(p, i + 4, 4);
+      if (ValidYmd(y, m, d)) return TextDate::Day(y, m, d);
+    } else if (len == 4) {
+      int y = Digits(p, i, 4);
+      if (y >= 1990 && y <= 2100 && run + 3 <= p.size() && (p[run] == '/' || p[run] == '-')) {
+        int m = Digits(p, run + 1, 2);
+        if (m >= 1 && m <= 12 && (run + 3 == p.size() || !IsDigit(p[run + 3]))) {
+          if (run + 6 <= p.size() && (p[run + 3] == '/' || p[run + 3] == '-')) {
+            int d = Digits(p, run + 4, 2);
+            if (d > 0 && (run + 6 == p.size() || !IsDigit(p[run + 6])) && ValidYmd(y, m, d)) {
+              return TextDate::Day(y, m, d);
+            }
+          }
+          if (!month_only.IsSet()) month_only = TextDate::Month(y, m);
+        }
+      }
+    } else if (len == 6) {
+      int y = Digits(p, i, 4), m = Digits(p, i + 4, 2);
+      if (y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && !month_only.IsSet()) {
+        month_only = TextDate::Month(y, m);
+      }
+    } else if (len == 2 && run + 9 <= p.size() && p[run] == '-' && p[run + 4] == '-') {
+      int d = Digits(p, i, 2), m = MonthFromAbbrev(p.substr(run + 1, 3)), y = Digits(p, run + 5, 4);
+      if (m && ValidYmd(y, m, d) && (run + 9 == p.size() || !IsDigit(p[run + 9]))) {
+        return TextDate::Day(y, m, d);
+      }
+    }
+    i = run;
+  }
+  return month_only;
+}
+
+Result<Document> DocumentFromText(std::string id, std::string content, std::string source_path,
+                                  std::vector<ReadIssue>* issues) {
+  Document doc;
+  doc.id = std::move(id);
+  doc.source_path = std::move(source_path);
+  doc.original = std::move(content);
+  doc.norm = Normalize(doc.original);
+  BILAT_RETURN_IF_ERROR(CheckIsText(doc.norm, doc.original.size(), doc.source_path));
+  std::string_view t = doc.norm.text;
+  size_t pos = 0;
+  while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\n')) ++pos;
+  if (t.compare(pos, 4, "URL:") == 0) {
+    size_t nl = t.find('\n', pos);
+    if (nl == std::string_view::npos) nl = t.size();
+    doc.url = std::string(Trim(t.substr(pos + 4, nl - pos - 4)));
+    pos = nl;
+  }
+  TextDate marker;
+  if (ReadDateMarker(t, &pos, &marker)) {
+    doc.date = marker;
+    doc.date_source = "text";
+  }
+  doc.body_begin = pos;
+  FinishDocument(&doc, issues);
+  return doc;
+}
+
+Result<Document> DocumentFromHtml(std::string id, std::string_view html, std::string source_path,
+                                  std::vector<ReadIssue>* issues) {
+  // Refuse binary data before looking for tags in it.
+  NormalizedText probe = Normalize(html.substr(0, std::min<size_t>(html.size(), 1 << 16)));
+  BILAT_RETURN_IF_ERROR(CheckIsText(probe, std::min<size_t>(html.size(), 1 << 16), source_path));
+  std::string url, date;
+  std::string text = HtmlToText(html, &url, &date);
+  Document doc;
+  doc.id = std::move(id);
+  doc.source_path = std::move(source_path);
+  doc.url = url;
+  if (date.size() >= 10) {
+    if (auto d = TextDate::Parse(date.substr(0, 10))) {
+      doc.date = *d;
+      doc.date_source = "input";
+    }
+  }
+  doc.original = std::move(text);
+  doc.norm = Normalize(doc.original);
+  FinishDocument(&doc, issues);
+  return doc;
+}
+
+Result<std::vector<Document>> ReadDocuments(const std::string& path, const ReadOptions& options,
+                                            std::vector<ReadIssue>* issues) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::IoError(path + ": cannot read (" + ec.message() + ")");
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument(path + ": is a folder; give the text files in it");
+  }
+  std::vector<Document> docs;
+  if (HasExtension(path, {".jsonl", ".ndjson"})) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::IoError(path + ": cannot open");
+    const size_t limit = options.max_document_bytes;
+    BoundedLineReader reader(&in, limit);
+    std::string line;
+    size_t line_no = 0;
+    bool too_long = false;
+    while (reader.Next(&line, &too_long)) {
+      ++line_no;
+      if (too_long) {
+        issues->push_back({path, line_no,
+                           "line longer than " + std::to_string(limit >> 20) +
+                               " MiB skipped (one JSON object per line, one document each)"});
+        continue;
+      }
+      if (Trim(line).empty()) continue;
+      nlohmann::json j;
+      try {
+        j = nlohmann::json::parse(line);
+      } catch (const nlohmann::json::exception& e) {
+        issues->push_back({path, line_no, std::string("not a JSON object: ") + e.what()});
+        continue;
+      }
+      if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+        issues->push_back({path, line_no, "expected an object with a string \"text\" (and id, url, date)"});
+        continue;
+      }
+      std::string id = StemOf(path) + "-" + std::to_string(line_no);
+      if (j.contains("id") && j["id"].is_string()) id = j["id"].get<std::string>();
+      if (j.contains("id") && j["id"].is_number_integer()) id = std::to_string(j["id"].get<long long>());
+      Result<Document> doc = DocumentFromText(id, j["text"].get<std::string>(), path + ":" + std::to_string(line_no), issues);
+      if (!doc.ok()) {
+        issues->push_back({path, line_no, doc.status().message()});
+        continue;
+      }
+      if (j.contains("url") && j["url"].is_string()) doc->url = j["url"].get<std::string>();
+      if (j.contains("date") && j["date"].is_string()) {
+        std::string d = j["date"].get<std::string>();
+        std::optional<TextDate> parsed;
+        if (d.size() >= 10) parsed = TextDate::Parse(d.substr(0, 10));
+        if (!parsed && d.size() == 8) parsed = TextDate::Parse(d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2));
+        if (!parsed) parsed = TextDate::Parse(d);
+        if (parsed) {
+          doc->date = *parsed;
+          doc->date_source = "input";
+        } else {
+          issues->push_back({path, line_no, "date '" + d + "' is not YYYY-MM-DD; using the text's date", false});
+        }
+      }
+      if (doc->date_source != "input") {
+        doc->date = {};
+        doc->date_source.clear();
+        FinishDocument(&*doc, nullptr);
+      }
+      docs.push_back(std::move(*doc));
+    }
+    if (reader.failed()) return Status::IoError(path + ": read error after line " + std::to_string(line_no));
+    return docs;
+  }
+  if (size > options.max_document_bytes) {
+    return Status::InvalidArgument(path + ": " + std::to_string(size) + " bytes is more than the " +
+                                   std::to_string(options.max_document_bytes >> 20) +
+                                   " MiB one document may have; split it, or give articles as JSON Lines");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::string content(size, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(size));
+  content.resize(static_cast<size_t>(in.gcount()));
+  bool html = HasExtension(path, {".html", ".htm", ".xhtml"});
+  if (!html) {
+    std::string_view head = Trim(std::string_view(content).substr(0, 512));
+    std::string lower = ToLower(head.substr(0, 64));
+    html = lower.rfind("<!doctype html", 0) == 0 || lower.rfind("<html", 0) == 0;
+  }
+  Result<Document> doc = html ? DocumentFromHtml(StemOf(path), content, path, issues)
+                              : DocumentFromText(StemOf(path), std::move(content), path, issues);
+  if (!doc.ok()) return doc.status();
+  docs.push_back(std::move(*doc));
+  return docs;
+}
+
+}  // namespace bilat::text
