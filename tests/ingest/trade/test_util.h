@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <fstream>
 #include <memory>
 #include <string>
@@ -19,7 +21,10 @@ inline std::string SharedTrade(const std::string& rel) {
 
 // Writes `text` to a fresh file in the test temp dir and returns its path.
 inline std::string WriteTemp(const std::string& name, const std::string& text) {
-  std::string path = ::testing::TempDir() + "/" + name;
+  // ctest runs test cases in parallel processes: make the name unique.
+  static int counter = 0;
+  std::string path = ::testing::TempDir() + "/bilat-" + std::to_string(::getpid()) + "-" +
+                     std::to_string(counter++) + "-" + name;
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
