@@ -76,17 +76,20 @@ void ToBatch(const ScanResult& s, const EventLookups& lookups, bool gdelt, store
     k.dst = iso_of(k.dst);
     merged.At(k.Pack()).Add(t);
   });
-  std::vector<std::pair<std::tuple<std::string, std::string, int, bool>, const EventTotals*>> rows;
+  // Packed keys sort like (src, dst, month, root) for three-letter codes,
+  // which is the table's primary-key order: sort integers, not strings.
+  std::vector<std::pair<uint64_t, const EventTotals*>> rows;
   rows.reserve(merged.size());
-  merged.ForEach([&](uint64_t key, const EventTotals& t) {
-    DyadKey k = DyadKey::Unpack(key);
-    rows.push_back({{iso_codes.Name(k.src), iso_codes.Name(k.dst), static_cast<int>(k.month), k.root}, &t});
-  });
+  merged.ForEach([&](uint64_t key, const EventTotals& t) { rows.push_back({key, &t}); });
   std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   b->dyads.reserve(rows.size());
-  for (const auto& [k, t] : rows) {
+  for (const auto& [key, t] : rows) {
+    DyadKey k = DyadKey::Unpack(key);
     store::DyadMonth d;
-    std::tie(d.src, d.dst, d.month, d.root) = k;
+    d.src = iso_codes.Name(k.src);
+    d.dst = iso_codes.Name(k.dst);
+    d.month = static_cast<int>(k.month);
+    d.root = k.root;
     d.events = t->events;
     for (int q = 0; q < 4; ++q) d.q[q] = t->quad[q];
     d.goldstein_sum = t->goldstein_sum;

@@ -136,9 +136,10 @@ Result<std::string> FileContentHash(const std::string& path) {
   if (fd < 0) return Status::NotFound(path + ": cannot open: " + std::strerror(errno));
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);
-  std::unique_ptr<char[]> buf(new char[1 << 20]);
+  constexpr size_t kChunk = 4 << 20;
+  std::unique_ptr<char[]> buf(new char[kChunk]);
   while (true) {
-    ssize_t got = ::read(fd, buf.get(), 1 << 20);
+    ssize_t got = ::read(fd, buf.get(), kChunk);
     if (got < 0) {
       XXH3_freeState(state);
       ::close(fd);
