@@ -24,6 +24,8 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 KIT = os.path.join(ROOT, "..", "shared", "bench")
+if not os.path.isdir(KIT):
+    KIT = "/work/shared/bench"
 BUILD = os.path.join(ROOT, "build")
 
 

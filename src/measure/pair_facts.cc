@@ -256,6 +256,12 @@ Record MakeRecord(const KindSpec& kind, std::vector<Value> values, std::string o
   return r;
 }
 
+// File names, not paths: a report must not depend on where a workspace sits.
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 Status LoadPulse(store::SqliteDb* db, PairFacts* f) {
   BILAT_ASSIGN_OR_RETURN(std::vector<store::DatasetSummary> datasets, store::EventDatasets(db));
   for (const store::DatasetSummary& d : datasets) {
@@ -276,8 +282,8 @@ Status LoadPulse(store::SqliteDb* db, PairFacts* f) {
     const bool text = d.dataset == "text";
     std::string title = std::string(gdelt ? "GDELT event files" : text ? "Texts" : "ICEWS event files") +
                         " ingested into the workspace (" +
-                        std::to_string(d.files) + (d.files == 1 ? " file: " : " files, ") + d.first_path +
-                        (d.files > 1 ? " to " + d.last_path : "") + ")";
+                        std::to_string(d.files) + (d.files == 1 ? " file: " : " files, ") + BaseName(d.first_path) +
+                        (d.files > 1 ? " to " + BaseName(d.last_path) : "") + ")";
     p.source = MakeRecord(*FindKind("sources"),
                           {sid, title,
                            std::string(gdelt  ? "The GDELT Project"
@@ -325,7 +331,7 @@ Status LoadTexts(store::SqliteDb* db, PairFacts* f) {
       f->sources.emplace(sid, MakeRecord(*FindKind("sources"),
                                          {sid, t.doc_id, host.empty() ? std::string("text file") : host,
                                           t.url.empty() ? Value(std::monostate{}) : Value(t.url),
-                                          Value(path), published.ok() ? Value(published->ToIso()) : Value(std::monostate{}),
+                                          Value(BaseName(path)), published.ok() ? Value(published->ToIso()) : Value(std::monostate{}),
                                           std::monostate{}},
                                          "text_items", 0));
     }
