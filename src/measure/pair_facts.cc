@@ -150,20 +150,22 @@ void DeriveSectors(PairFacts* f) {
 }
 
 // Observations of `indicator` for `country`, by year, USD or unitless only.
-std::vector<std::pair<int, const Record*>> Observations(const PairFacts& f,
-                                                        const std::string& country,
-                                                        const std::string& indicator,
-                                                        const std::string& partner) {
+// For bilateral trade: the country's own statistics, else the series whose
+// reporter is not stated.
+std::vector<std::pair<int, const Record*>> Observations(const PairFacts& f, const std::string& country,
+                                                        const std::string& indicator) {
   std::map<int, const Record*> by_year;
   if (indicator == "trade_total") {
+    const TradeSeries* chosen = nullptr;
     for (const TradeSeries& s : f.trade) {
-      if (s.reporter != country && !(s.reporter.empty() && by_year.empty())) continue;
-      for (const TradePoint& p : s.points) {
+      if (s.reporter == country) chosen = &s;
+      if (s.reporter.empty() && !chosen) chosen = &s;
+    }
+    if (chosen) {
+      for (const TradePoint& p : chosen->points) {
         if (p.exact) by_year.emplace(p.year, p.record);  // never grow from a bound
       }
-      if (!by_year.empty()) break;
     }
-    (void)partner;
   } else {
     for (const Record& r : f.Of("indicators")) {
       if (r.Text("country") != country || r.Text("indicator") != indicator) continue;
@@ -180,7 +182,7 @@ void DeriveTargets(PairFacts* f) {
     TargetAssessment a;
     a.target = &t;
     std::string indicator = t.Text("indicator");
-    auto obs = Observations(*f, t.Text("country"), indicator, t.Text("partner"));
+    auto obs = Observations(*f, t.Text("country"), indicator);
     if (!obs.empty()) {
       a.latest_year = obs.back().first;
       a.latest = obs.back().second;

@@ -1046,7 +1046,7 @@ class Builder {
       }
       T(&p, t->DateOf("stated").precision() == DatePrecision::kDay ? " on " : " in ");
       F(&p, t->DateOf("stated").ToEnglish(), {t});
-      T(&p, ", is " + IndicatorLabel(indicator) + (is_rate ? " of " : " of "));
+      T(&p, ", is " + IndicatorLabel(indicator) + " of ");
       std::string value = TargetValue(t, "target_value");
       if (t->Number("target_value_high")) {
         std::string hi = TargetValue(t, "target_value_high");

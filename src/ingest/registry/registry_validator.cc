@@ -107,7 +107,6 @@ class FileValidator {
         ok = false;
       }
     }
-    header_line_ = table.header[0].line;
     header_size_ = table.header.size();
     return ok;
   }
@@ -357,7 +356,6 @@ class FileValidator {
   const std::set<std::string>& source_ids_;
   RegistryBatch* batch_;
   std::vector<int> column_of_cell_;
-  int header_line_ = 1;
   size_t header_size_ = 0;
 };
 
