@@ -193,24 +193,47 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
       t = now;
       return d;
     };
-    Result<std::string> hash = ingest::FileContentHash(path);
-    out.seconds_hash = lap();
-    if (!hash.ok()) {
-      fail(hash.status());
-      result.files.push_back(std::move(out));
-      continue;
-    }
-    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen, store::FindEventFile(ws->db(), *hash));
-    if (seen) {
+    const int64_t mtime_ns = ::stat(path.c_str(), &st_buf) == 0
+                                 ? static_cast<int64_t>(st_buf.st_mtim.tv_sec) * 1000000000 + st_buf.st_mtim.tv_nsec
+                                 : 0;
+    // Seen before under this path, size and time: skip without reading.
+    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen_stat,
+                           store::FindEventFileByStat(ws->db(), path, size, mtime_ns));
+    if (seen_stat) {
       out.state = EventFileOutcome::State::kAlreadyIngested;
       result.files.push_back(std::move(out));
       continue;
     }
+    // Plain GDELT event files are hashed by the scanner in the same pass;
+    // everything else is hashed first, so that known content is skipped.
+    Result<std::string> first_line = ingest::ReadFirstLine(path);
+    const size_t first_fields =
+        first_line.ok() && !first_line->empty() ? Split(*first_line, '\t').size() : 0;
+    const bool hash_in_scan = o.dataset == "gdelt" && ingest::IsPlainFile(path) &&
+                              (first_fields == 57 || first_fields == 58 || first_fields == 61);
+    Result<std::string> hash = std::string();
+    if (!hash_in_scan) {
+      hash = ingest::FileContentHash(path);
+      if (!hash.ok()) {
+        fail(hash.status());
+        result.files.push_back(std::move(out));
+        continue;
+      }
+      BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen, store::FindEventFile(ws->db(), *hash));
+      if (seen) {
+        out.state = EventFileOutcome::State::kAlreadyIngested;
+        result.files.push_back(std::move(out));
+        continue;
+      }
+    }
+    out.seconds_hash = lap();
     ingest::ProgressFn on_bytes;
     if (progress) on_bytes = [&, i, size](uint64_t bytes, uint64_t rows) { progress(i, bytes, rows, size); };
 
     store::EventFileBatch batch;
     batch.file.content_hash = *hash;
+    batch.file.file_size = size;
+    batch.file.file_mtime_ns = mtime_ns;
     batch.file.path = path;
     batch.file.dataset = o.dataset;
     std::unique_ptr<ScanResult> scanned;
@@ -225,7 +248,7 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
       out.format = "icews";
       for (const auto& [name, n] : scanned->unresolved_names) out.unresolved_names += n;
     } else {
-      Result<std::string> first = ingest::ReadFirstLine(path);
+      Result<std::string>& first = first_line;  // read above
       if (!first.ok()) {
         fail(first.status());
         result.files.push_back(std::move(out));
@@ -279,6 +302,15 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
         }
         scanned = std::move(*r);
         out.format = fields == 61 ? "gdelt2" : "gdelt1";
+        if (hash_in_scan) {
+          batch.file.content_hash = scanned->content_hash;
+          BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen, store::FindEventFile(ws->db(), scanned->content_hash));
+          if (seen) {  // the same content under another name or time
+            out.state = EventFileOutcome::State::kAlreadyIngested;
+            result.files.push_back(std::move(out));
+            continue;
+          }
+        }
       } else {
         fail(Status::InvalidArgument(
             path + ": not a GDELT file: its first line has " + std::to_string(fields) +

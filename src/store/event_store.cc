@@ -31,6 +31,16 @@ Result<std::optional<int64_t>> FindEventFile(SqliteDb* db, const std::string& ha
   return std::optional<int64_t>(st.ColumnInt(0));
 }
 
+Result<std::optional<int64_t>> FindEventFileByStat(SqliteDb* db, const std::string& path, uint64_t size,
+                                                   int64_t mtime_ns) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT id FROM event_files WHERE path = ? AND file_size = ? "
+                                                   "AND file_mtime_ns = ?"));
+  BILAT_RETURN_IF_ERROR(BindAll(&st, path, I(size), I64(mtime_ns)));
+  BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(st.ColumnInt(0));
+}
+
 Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
   EventCommit out;
   Transaction tx(db);
@@ -44,10 +54,11 @@ Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
   {
     BILAT_ASSIGN_OR_RETURN(Statement st,
                            db->Prepare("INSERT INTO event_files (content_hash, path, dataset, format, bytes, lines, "
-                                       "rows_ok, rows_rejected, ingested_at) VALUES (?,?,?,?,?,?,?,?, "
-                                       "strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+                                       "rows_ok, rows_rejected, file_size, file_mtime_ns, ingested_at) VALUES "
+                                       "(?,?,?,?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
     BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.content_hash, b.file.path, b.file.dataset, b.file.format,
-                                  I(b.file.bytes), I(b.file.lines), I(b.file.rows_ok), I(b.file.rows_rejected)));
+                                  I(b.file.bytes), I(b.file.lines), I(b.file.rows_ok), I(b.file.rows_rejected),
+                                  I(b.file.file_size), I64(b.file.file_mtime_ns)));
     BILAT_RETURN_IF_ERROR(StepDone(&st));
     BILAT_ASSIGN_OR_RETURN(long long id, db->QueryInt("SELECT last_insert_rowid()"));
     out.file_id = id;

@@ -25,6 +25,10 @@ struct EventFileInfo {
   std::string dataset;       // "gdelt" or "icews"
   std::string format;        // "gdelt1", "gdelt2", "gdelt2-mentions", "icews"
   uint64_t bytes = 0, lines = 0, rows_ok = 0, rows_rejected = 0;
+  // The file as found on disk: a re-run recognises it by path, size and
+  // modification time without reading it again.
+  uint64_t file_size = 0;
+  int64_t file_mtime_ns = 0;
 };
 
 struct DyadMonth {
@@ -114,6 +118,9 @@ struct EventCommit {
 
 // The id of a file already ingested with this content hash, if any.
 Result<std::optional<int64_t>> FindEventFile(SqliteDb* db, const std::string& content_hash);
+// The id of a file ingested from this path with this size and mtime, if any.
+Result<std::optional<int64_t>> FindEventFileByStat(SqliteDb* db, const std::string& path, uint64_t size,
+                                                   int64_t mtime_ns);
 Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& batch);
 
 // Followed pairs, stored unordered (a < b). Raw events are kept for these.

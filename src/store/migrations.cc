@@ -224,8 +224,11 @@ CREATE TABLE event_files (
   lines INTEGER NOT NULL,
   rows_ok INTEGER NOT NULL,
   rows_rejected INTEGER NOT NULL,
+  file_size INTEGER NOT NULL,
+  file_mtime_ns INTEGER NOT NULL,
   ingested_at TEXT NOT NULL
 ) STRICT;
+CREATE INDEX event_files_stat ON event_files(path, file_size, file_mtime_ns);
 CREATE TABLE event_rejects (
   file_id INTEGER NOT NULL REFERENCES event_files(id),
   line INTEGER NOT NULL,

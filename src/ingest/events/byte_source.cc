@@ -131,30 +131,68 @@ Result<std::unique_ptr<ByteSource>> OpenRangeSource(const std::string& path, uin
   return std::unique_ptr<ByteSource>(new RangeSourceImpl(fd, begin, end, path));
 }
 
+BlockHasher::BlockHasher() : state_(XXH3_createState()) {
+  XXH3_128bits_reset(static_cast<XXH3_state_t*>(state_));
+}
+
+BlockHasher::~BlockHasher() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
+
+void BlockHasher::Update(const char* data, size_t n) {
+  XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), data, n);
+}
+
+BlockDigest BlockHasher::Digest() const {
+  XXH128_hash_t h = XXH3_128bits_digest(static_cast<XXH3_state_t*>(state_));
+  return {h.high64, h.low64};
+}
+
+std::string CombineBlockDigests(const std::vector<BlockDigest>& blocks, uint64_t file_size) {
+  std::string bytes;
+  bytes.reserve(blocks.size() * 16 + 8);
+  auto put = [&bytes](uint64_t v) {
+    for (int i = 0; i < 8; ++i) bytes.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  };
+  for (const BlockDigest& d : blocks) {
+    put(d.high);
+    put(d.low);
+  }
+  put(file_size);
+  return ContentHash(bytes);
+}
+
 Result<std::string> FileContentHash(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return Status::NotFound(path + ": cannot open: " + std::strerror(errno));
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  constexpr size_t kChunk = 4 << 20;
+  constexpr size_t kChunk = 4 << 20;  // divides kHashBlockBytes
   std::unique_ptr<char[]> buf(new char[kChunk]);
+  std::vector<BlockDigest> blocks;
+  uint64_t total = 0;
+  auto hasher = std::make_unique<BlockHasher>();
+  uint64_t in_block = 0;
   while (true) {
     ssize_t got = ::read(fd, buf.get(), kChunk);
     if (got < 0) {
-      XXH3_freeState(state);
       ::close(fd);
       return Status::IoError(path + ": read failed: " + std::strerror(errno));
     }
     if (got == 0) break;
-    XXH3_128bits_update(state, buf.get(), static_cast<size_t>(got));
+    size_t pos = 0;
+    while (pos < static_cast<size_t>(got)) {
+      size_t n = static_cast<size_t>(std::min<uint64_t>(got - pos, kHashBlockBytes - in_block));
+      hasher->Update(buf.get() + pos, n);
+      pos += n;
+      in_block += n;
+      if (in_block == kHashBlockBytes) {
+        blocks.push_back(hasher->Digest());
+        hasher = std::make_unique<BlockHasher>();
+        in_block = 0;
+      }
+    }
+    total += static_cast<uint64_t>(got);
   }
-  XXH128_hash_t h = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
   ::close(fd);
-  char hex[33];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return std::string(hex);
+  if (in_block > 0 || blocks.empty()) blocks.push_back(hasher->Digest());
+  return CombineBlockDigests(blocks, total);
 }
 
 std::string ContentHash(std::string_view bytes) {

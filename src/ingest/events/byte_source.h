@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -28,9 +29,36 @@ Result<std::unique_ptr<ByteSource>> OpenRangeSource(const std::string& path, uin
 // True unless the file starts with a zip or gzip signature.
 bool IsPlainFile(const std::string& path);
 
-// XXH3-128 of the file's bytes as stored (compressed files are hashed as
-// they are), 32 hex digits: the identity under which an ingested file is
-// remembered, whatever its name.
+// Content hashes are computed over fixed 16 MiB blocks of the file as stored
+// (compressed files as they are): XXH3-128 of each block, then XXH3-128 of
+// the block digests and the file size. Fixed blocks make the hash the same
+// whether the file is read in one pass or by several threads, so the GDELT
+// scanner can hash while it scans instead of reading the file twice.
+inline constexpr uint64_t kHashBlockBytes = uint64_t{16} << 20;
+
+struct BlockDigest {
+  uint64_t high = 0, low = 0;
+};
+
+// Streaming XXH3-128 of one block. Not thread-safe; one per block.
+class BlockHasher {
+ public:
+  BlockHasher();
+  ~BlockHasher();
+  BlockHasher(const BlockHasher&) = delete;
+  BlockHasher& operator=(const BlockHasher&) = delete;
+  void Update(const char* data, size_t n);
+  BlockDigest Digest() const;
+
+ private:
+  void* state_;  // XXH3_state_t, kept out of this header
+};
+
+// 32 hex digits: the identity under which an ingested file is remembered,
+// whatever its name.
+std::string CombineBlockDigests(const std::vector<BlockDigest>& blocks, uint64_t file_size);
+
+// The content hash of a file (see above), reading it once.
 Result<std::string> FileContentHash(const std::string& path);
 
 // XXH3-128 of a string, 32 hex digits (e.g. a document's text).

@@ -327,8 +327,18 @@ struct ProgressCounters {
 
 // `buffer` is reused across calls (one per thread), so that scanning many
 // chunks does not fault in fresh memory for each.
+// Optional extras of a ranged read: hash the raw bytes at file offsets
+// [hash_from, hash_to) into `hasher`, and skip the partial line the range
+// starts in (its bytes belong to the previous range's last line).
+struct RangeExtras {
+  BlockHasher* hasher = nullptr;
+  uint64_t hash_from = 0, hash_to = 0;
+  bool skip_first_partial_line = false;
+};
+
 Status StreamLines(ByteSource* src, internal::ScanContext* ctx, const ScanOptions& o, uint64_t start_offset,
-                   ProgressCounters* counters, const ProgressFn& progress, std::vector<char>* buffer) {
+                   ProgressCounters* counters, const ProgressFn& progress, std::vector<char>* buffer,
+                   const RangeExtras& extras = {}) {
   const size_t cap = std::max<size_t>(o.buffer_bytes, 1 << 16);
   if (buffer->size() < cap + 64) buffer->resize(cap + 64);
   struct {
@@ -337,11 +347,16 @@ Status StreamLines(ByteSource* src, internal::ScanContext* ctx, const ScanOption
   } buf{buffer->data()};
   size_t fill = 0;
   uint64_t offset = start_offset;  // file offset of buf[0]
-  bool skipping = false;           // inside a line longer than the buffer
+  bool skipping = extras.skip_first_partial_line;  // inside a line that is not ours, or too long
   bool eof = false;
   while (!eof) {
     BILAT_ASSIGN_OR_RETURN(size_t got, src->Read(buf.get() + fill, cap - fill));
     eof = got == 0;
+    if (extras.hasher && got) {
+      uint64_t from = std::max(extras.hash_from, offset + fill);
+      uint64_t to = std::min(extras.hash_to, offset + fill + got);
+      if (to > from) extras.hasher->Update(buf.get() + (from - offset), static_cast<size_t>(to - from));
+    }
     fill += got;
     ctx->out->bytes += got;
     const uint64_t lines_before = ctx->next_line;
@@ -481,7 +496,7 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
   out->version = version;
   const bool plain = IsPlainFile(path);
   int threads = plain ? std::max(1, o.threads) : 1;
-  if (!plain || threads == 1) {
+  if (!plain) {
     BILAT_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> src, OpenByteSource(path));
     internal::ScanContext ctx = MakeContext(o, out.get(), version);
     std::vector<char> buffer;
@@ -492,37 +507,42 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
     if (out->rejects.size() > o.max_kept_rejects) out->rejects.resize(o.max_kept_rejects);
     return out;
   }
-  // Parallel: the file is cut into line-aligned chunks that the threads
-  // take in turn, so a thread slowed by the machine does not hold the rest
-  // up. Aggregates go to each thread's tables; line numbers, rejects and
-  // followed events are kept per chunk and made file-wide afterwards.
+  // Plain files: cut into chunks of kHashBlockBytes that the threads take in
+  // turn, so a thread slowed by the machine does not hold the rest up. A
+  // chunk owns the lines that start inside its block; it reads from one byte
+  // before the block (to see whether a line starts at the block's first
+  // byte) to the end of its last line, and hashes exactly its block, so the
+  // file's content hash comes out of the same pass. Aggregates go to each
+  // thread's tables; line numbers, rejects and followed events are kept per
+  // chunk and made file-wide afterwards.
   int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return Status::NotFound(path + ": cannot open: " + std::strerror(errno));
   const uint64_t size = static_cast<uint64_t>(::lseek(fd, 0, SEEK_END));
-  const uint64_t chunk = std::max<uint64_t>(o.buffer_bytes * 4, 1 << 20);
-  std::vector<uint64_t> bounds = {0};
-  for (uint64_t at = chunk; at < size; at += chunk) {
+  const uint64_t block = kHashBlockBytes;
+  const size_t chunks = static_cast<size_t>(std::max<uint64_t>(1, (size + block - 1) / block));
+  // line_start[c]: the first line start at or after c * block.
+  std::vector<uint64_t> line_start(chunks + 1, size);
+  line_start[0] = 0;
+  for (size_t c = 1; c < chunks; ++c) {
+    const uint64_t at = c * block - 1;  // a line starts at c * block if this byte is '\n'
     char probe[65536];
-    uint64_t b = size;
     for (uint64_t pos = at; pos < size;) {
       ssize_t got = ::pread(fd, probe, sizeof probe, static_cast<off_t>(pos));
       if (got <= 0) break;
       const char* nl = static_cast<const char*>(std::memchr(probe, '\n', static_cast<size_t>(got)));
       if (nl) {
-        b = pos + static_cast<uint64_t>(nl - probe) + 1;
+        line_start[c] = pos + static_cast<uint64_t>(nl - probe) + 1;
         break;
       }
       pos += static_cast<uint64_t>(got);
     }
-    if (b > bounds.back() && b < size) bounds.push_back(b);
   }
-  bounds.push_back(size);
   ::close(fd);
-  const size_t chunks = bounds.size() - 1;
   struct ChunkOut {
     uint64_t lines = 0;
     std::vector<Reject> rejects;
     std::vector<FollowedEvent> followed;
+    BlockDigest digest;
     Status status;
   };
   std::vector<ChunkOut> per_chunk(chunks);
@@ -534,13 +554,24 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
     std::vector<char> buffer;
     for (size_t c; (c = next.fetch_add(1)) < chunks;) {
       ChunkOut& co = per_chunk[c];
-      auto src = OpenRangeSource(path, bounds[c], bounds[c + 1]);
+      const uint64_t read_from = c == 0 ? 0 : c * block - 1;
+      // Read to the end of this chunk's last line, and at least the whole block.
+      const uint64_t read_to = std::max(std::min(size, (c + 1) * block), line_start[c + 1]);
+      auto src = OpenRangeSource(path, read_from, read_to);
       if (!src.ok()) {
         co.status = src.status();
         continue;
       }
+      BlockHasher hasher;
+      RangeExtras extras;
+      extras.hasher = &hasher;
+      extras.hash_from = c * block;
+      extras.hash_to = std::min(size, (c + 1) * block);
+      extras.skip_first_partial_line = c > 0;
       ctx.next_line = 1;
-      co.status = StreamLines(src->get(), &ctx, o, bounds[c], &done, t == 0 ? progress : ProgressFn(), &buffer);
+      co.status = StreamLines(src->get(), &ctx, o, read_from, &done, t == 0 ? progress : ProgressFn(), &buffer,
+                              extras);
+      co.digest = hasher.Digest();
       co.lines = ctx.next_line - 1;
       co.rejects = std::move(parts[t]->rejects);
       parts[t]->rejects.clear();
@@ -558,6 +589,9 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
   out = std::move(parts[0]);
   out->version = version;
   for (int t = 1; t < threads; ++t) Merge(out.get(), std::move(*parts[t]), 0);
+  std::vector<BlockDigest> digests;
+  for (const ChunkOut& co : per_chunk) digests.push_back(co.digest);
+  out->content_hash = CombineBlockDigests(digests, size);
   uint64_t shift = 0;
   for (ChunkOut& co : per_chunk) {
     for (Reject& r : co.rejects) {

@@ -78,6 +78,9 @@ struct ScanOptions {
 
 struct ScanResult {
   GdeltVersion version = GdeltVersion::kAuto;
+  // For plain files, the file's content hash (byte_source.h's scheme),
+  // computed while scanning; empty for compressed input.
+  std::string content_hash;
   uint64_t bytes = 0;  // decompressed bytes scanned
   uint64_t lines = 0;
   uint64_t rows_ok = 0;

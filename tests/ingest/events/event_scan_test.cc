@@ -1,6 +1,7 @@
 // The GDELT scanner: real samples, every reject kind, compressed input, and
 // the fast kernels against a slow, obviously-right reference.
 #include "ingest/events/event_scan.h"
+#include "ingest/events/byte_source.h"
 
 #include <gtest/gtest.h>
 #include <zip.h>
@@ -338,6 +339,55 @@ TEST(GdeltScanner, RejectLineNumbersAreFileWideWhenScannedInParallel) {
   EXPECT_EQ((*r)->rejects[2].line, 3000u);
   // 1998 good lines and one "short\trow\n" come before line 2000.
   EXPECT_EQ((*r)->rejects[1].byte_offset, 1998 * (good.size() + 1) + 10);
+}
+
+}  // namespace
+}  // namespace bilat::ingest
+
+namespace bilat::ingest {
+namespace {
+
+// The scanner hashes while it scans; that hash must equal the one-pass file
+// hash whatever the thread count, including at block boundaries.
+TEST(GdeltScanner, ContentHashFromTheScanEqualsTheFileHash) {
+  TempDir dir;
+  std::string line = JoinTabs(GoodRow()) + "\n";
+  for (uint64_t size : {uint64_t{1000}, kHashBlockBytes, kHashBlockBytes + 1, 2 * kHashBlockBytes + 12345}) {
+    std::string text;
+    while (text.size() < size) text += line;
+    text.resize(size);  // may cut the last line: a reject, not a problem
+    std::string path = dir.File("h" + std::to_string(size) + ".CSV", text);
+    auto expected = FileContentHash(path);
+    ASSERT_TRUE(expected.ok());
+    for (int threads : {1, 2, 3}) {
+      ScanOptions o;
+      o.version = GdeltVersion::kV2;
+      o.threads = threads;
+      auto r = ScanGdeltFile(path, o);
+      ASSERT_TRUE(r.ok());
+      EXPECT_EQ((*r)->content_hash, *expected) << size << " bytes, " << threads << " threads";
+      EXPECT_EQ((*r)->lines, static_cast<uint64_t>((size + line.size() - 1) / line.size())) << size;
+    }
+  }
+}
+
+TEST(GdeltScanner, MultiBlockFileMatchesTheSlowReference) {
+  std::mt19937 rng(42);
+  std::string text;
+  while (text.size() < 2 * kHashBlockBytes + 100000) text += RandomFile(rng, 2000);
+  uint64_t rejected = 0;
+  auto ref = Reference(text, &rejected);
+  TempDir dir;
+  std::string path = dir.File("big.CSV", text);
+  for (int threads : {1, 2}) {
+    ScanOptions o;
+    o.version = GdeltVersion::kV2;
+    o.threads = threads;
+    auto r = ScanGdeltFile(path, o);
+    ASSERT_TRUE(r.ok());
+    ExpectMatchesReference(**r, ref, rejected);
+    EXPECT_EQ((*r)->lines, static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n')));
+  }
 }
 
 }  // namespace
