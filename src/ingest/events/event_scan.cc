@@ -169,20 +169,24 @@ void ProcessLine(ScanContext* ctx, const char* s, size_t len, const uint32_t* ta
   double goldstein = 0, tone = 0;
   const bool dyadic = !a1.empty() && !a2.empty();
   if (dyadic) {
+    // The first field that does not parse names the reject.
     const char* bad = nullptr;
-    if (!ParseUint(field(kIsRoot), &root) || root > 1) bad = "IsRootEvent";
-    else if (!ParseUint(field(kQuadClass), &quad) || quad < 1 || quad > 4) bad = "QuadClass";
-    else if (!ParseDouble(field(kGoldstein), &goldstein)) bad = "GoldsteinScale";
-    else if (!ParseUint(field(kNumMentions), &mentions)) bad = "NumMentions";
-    else if (!ParseUint(field(kNumSources), &sources)) bad = "NumSources";
-    else if (!ParseUint(field(kNumArticles), &articles)) bad = "NumArticles";
-    else if (!ParseDouble(field(kAvgTone), &tone)) bad = "AvgTone";
+    int bad_field = 0;
+    auto check = [&](bool ok, const char* name, int index) {
+      if (!ok && !bad) {
+        bad = name;
+        bad_field = index;
+      }
+    };
+    check(ParseUint(field(kIsRoot), &root) && root <= 1, "IsRootEvent", kIsRoot);
+    check(ParseUint(field(kQuadClass), &quad) && quad >= 1 && quad <= 4, "QuadClass", kQuadClass);
+    check(ParseDouble(field(kGoldstein), &goldstein), "GoldsteinScale", kGoldstein);
+    check(ParseUint(field(kNumMentions), &mentions), "NumMentions", kNumMentions);
+    check(ParseUint(field(kNumSources), &sources), "NumSources", kNumSources);
+    check(ParseUint(field(kNumArticles), &articles), "NumArticles", kNumArticles);
+    check(ParseDouble(field(kAvgTone), &tone), "AvgTone", kAvgTone);
     if (bad) {
-      ctx->Reject(RejectReason::kBadNumber, s, len, std::string(bad) + " '" + std::string(field(
-          std::string_view(bad) == "IsRootEvent" ? kIsRoot : std::string_view(bad) == "QuadClass" ? kQuadClass
-          : std::string_view(bad) == "GoldsteinScale" ? kGoldstein : std::string_view(bad) == "NumMentions" ? kNumMentions
-          : std::string_view(bad) == "NumSources" ? kNumSources : std::string_view(bad) == "NumArticles" ? kNumArticles
-          : kAvgTone)) + "'");
+      ctx->Reject(RejectReason::kBadNumber, s, len, std::string(bad) + " '" + std::string(field(bad_field)) + "'");
       return;
     }
     if (!ParseUint(field(kSqlDate), &sql_date) || !ValidDay(sql_date)) {

@@ -1076,6 +1076,14 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     }
     return -1;
   };
+  // The nearest facility noun in the seven tokens before t ("the plant was
+  // opened", "the railway started operating"), or -1.
+  auto facility_before = [&](uint32_t t) -> int {
+    for (uint32_t k = t; k-- > 0 && k + 8 > t;) {
+      if (s.Is(k, kFacility)) return static_cast<int>(k);
+    }
+    return -1;
+  };
   auto window = [&](uint32_t t, int before, int after, WordClass c) -> int {
     uint32_t lo = t >= static_cast<uint32_t>(before) ? t - before : 0;
     int r = find_class(t + 1, t + 1 + after, c);
@@ -1183,12 +1191,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
         obj = find_class(t + 1, t + 7, kFacility);
       }
       if (obj < 0 && t > 0 && (s.IsWord(t - 1, "was") || s.IsWord(t - 1, "were") || s.IsWord(t - 1, "been"))) {
-        for (uint32_t k = t; k-- > 0 && k + 8 > t;) {
-          if (s.Is(k, kFacility)) {
-            obj = static_cast<int>(k);
-            break;
-          }
-        }
+        obj = facility_before(t);
       }
       if (obj < 0) continue;
       // "opening of markets" is not a facility; the noun decides.
@@ -1201,13 +1204,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     if ((s.Is(t, kStart) && s.Is(t + 1, kOperate)) ||
         (s.Is(t, kOperate) && t > 1 && s.IsWord(t - 1, "into") &&
          (s.IsWord(t - 2, "put") || s.IsWord(t - 2, "went") || s.IsWord(t - 2, "go") || s.IsWord(t - 2, "came")))) {
-      int obj = -1;
-      for (uint32_t k = t; k-- > 0 && k + 8 > t;) {
-        if (s.Is(k, kFacility)) {
-          obj = static_cast<int>(k);
-          break;
-        }
-      }
+      int obj = facility_before(t);
       if (obj < 0) continue;
       int bound = BindDate(s, dates, seg, t, false);
       AddEvent(s, "opening", countries, dates, bound, planned_near(t), SpanText(s, obj, t + 2),
