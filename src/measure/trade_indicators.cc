@@ -2,149 +2,388 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace bilat::measure {
 namespace {
 
 constexpr int F(TradeFlowKind k) { return k == TradeFlowKind::kExport ? 0 : 1; }
-const std::string kTotal = "TOTAL";
-const std::string kWorld = "WLD";
+constexpr TradeFlowKind kFlows[] = {TradeFlowKind::kExport, TradeFlowKind::kImport};
+
+uint64_t CellKey(int country, int partner, int flow, int product) {
+  return (static_cast<uint64_t>(country) << 42) | (static_cast<uint64_t>(partner) << 25) |
+         (static_cast<uint64_t>(flow) << 24) | static_cast<uint64_t>(product);
+}
+uint64_t PairKey(int country, int partner, int flow) {
+  return (static_cast<uint64_t>(country) << 20) | (static_cast<uint64_t>(partner) << 1) |
+         static_cast<uint64_t>(flow);
+}
 
 }  // namespace
 
-FlowTable::FlowTable(const std::vector<FlowRow>& rows) {
-  // Reported totals first; sums fill in only where a total is not reported.
-  std::map<std::tuple<int, std::string, std::string, int, std::string>, double> sums;
-  for (const FlowRow& r : rows) {
-    values_[{r.year, r.reporter, r.partner, F(r.flow), r.product}] += r.value_usd;
+// ---------------------------------------------------------------- totals
+
+double TotalsBuilder::LevelSums::Finest() const {
+  for (int n = 15; n >= 0; --n) {
+    if (levels & (1u << n)) return sum[n];
   }
-  for (const auto& [k, v] : values_) {
-    const auto& [year, reporter, partner, flow, product] = k;
-    if (product != kTotal) sums[{year, reporter, partner, flow, kTotal}] += v;
-  }
-  for (const auto& [k, v] : sums) values_.emplace(k, v);
-  sums.clear();
-  for (const auto& [k, v] : values_) {
-    const auto& [year, reporter, partner, flow, product] = k;
-    if (partner != kWorld) sums[{year, reporter, kWorld, flow, product}] += v;
-  }
-  for (const auto& [k, v] : sums) values_.emplace(k, v);
+  return 0;
 }
 
-double FlowTable::Value(int year, const std::string& reporter, const std::string& partner, TradeFlowKind flow,
-                        const std::string& product) const {
-  auto it = values_.find({year, reporter, partner, F(flow), product});
-  return it == values_.end() ? 0 : it->second;
+TotalsBuilder::TotalsBuilder(bool reconciled) : reconciled_(reconciled) {
+  world_ = Country(kWorldPartner);
+  total_ = Product(kAllProducts);
 }
 
-bool FlowTable::Has(int year, const std::string& reporter, TradeFlowKind flow) const {
-  return values_.count({year, reporter, kWorld, F(flow), kTotal}) > 0;
+int TotalsBuilder::Country(std::string_view code) {
+  auto it = country_ids_.find(std::string(code));
+  if (it != country_ids_.end()) return it->second;
+  int id = static_cast<int>(countries_.size());
+  countries_.emplace_back(code);
+  country_ids_.emplace(std::string(code), id);
+  return id;
 }
 
-std::vector<std::string> FlowTable::Products(int year, const std::string& reporter, const std::string& partner,
-                                             TradeFlowKind flow) const {
-  std::vector<std::string> out;
-  auto lo = values_.lower_bound({year, reporter, partner, F(flow), std::string()});
-  for (auto it = lo; it != values_.end(); ++it) {
-    const auto& [y, r, p, f, product] = it->first;
-    if (y != year || r != reporter || p != partner || f != F(flow)) break;
-    if (product != kTotal) out.push_back(product);
+int TotalsBuilder::Product(std::string_view code) {
+  auto it = product_ids_.find(std::string(code));
+  if (it != product_ids_.end()) return it->second;
+  int id = static_cast<int>(products_.size());
+  products_.emplace_back(code);
+  product_ids_.emplace(std::string(code), id);
+  return id;
+}
+
+void TotalsBuilder::Add(std::string_view reporter, std::string_view partner, TradeFlowKind flow,
+                        std::string_view product, double value_usd) {
+  int r = Country(reporter), p = Country(partner), k = Product(product);
+  AddOne(r, p, F(flow), k, product.size(), value_usd);
+  // A reconciled flow is the exporter's export and the importer's import.
+  if (reconciled_ && flow == TradeFlowKind::kExport && p != world_) {
+    AddOne(p, r, F(TradeFlowKind::kImport), k, product.size(), value_usd);
+  }
+}
+
+void TotalsBuilder::AddOne(int r, int p, int f, int k, size_t product_len, double v) {
+  if (p == world_ || k == total_) {
+    Cell& c = cells_[CellKey(r, p, f, k)];
+    c.reported += v;
+    c.has_reported = true;
+    return;
+  }
+  cells_[CellKey(r, world_, f, k)].summed += v;
+  LevelSums& s = pair_sums_[PairKey(r, p, f)];
+  size_t n = std::min<size_t>(product_len, 15);
+  s.sum[n] += v;
+  s.levels |= static_cast<uint16_t>(1u << n);
+}
+
+std::vector<FlowRow> TotalsBuilder::Finish() {
+  std::vector<FlowRow> out;
+  out.reserve(cells_.size() + pair_sums_.size());
+  auto flow_of = [](int f) { return f == 0 ? TradeFlowKind::kExport : TradeFlowKind::kImport; };
+  std::unordered_map<uint64_t, LevelSums> world_products;  // (country, world, flow): sums over world products
+  std::set<uint64_t> world_products_reported;              // some product's world figure is stated
+  std::unordered_map<uint64_t, double> partner_sum;        // (country, world, flow): sum of partners' totals
+  std::set<uint64_t> world_totals_reported;
+  std::set<uint64_t> pairs_reported;
+  for (const auto& [key, cell] : cells_) {
+    int r = static_cast<int>(key >> 42), p = static_cast<int>((key >> 25) & 0x1FFFF);
+    int f = static_cast<int>((key >> 24) & 1), k = static_cast<int>(key & 0xFFFFFF);
+    double v = cell.has_reported ? cell.reported : cell.summed;
+    if (k == total_) {
+      out.push_back({countries_[r], countries_[p], flow_of(f), products_[k], v});
+      if (p == world_) {
+        world_totals_reported.insert(PairKey(r, world_, f));
+      } else {
+        pairs_reported.insert(PairKey(r, p, f));
+        partner_sum[PairKey(r, world_, f)] += v;
+      }
+      continue;
+    }
+    // A product-level world cell (reported, or summed over partners).
+    if (cell.has_reported) world_products_reported.insert(PairKey(r, world_, f));
+    out.push_back({countries_[r], countries_[world_], flow_of(f), products_[k], v});
+    LevelSums& s = world_products[PairKey(r, world_, f)];
+    size_t n = std::min<size_t>(products_[k].size(), 15);
+    s.sum[n] += v;
+    s.levels |= static_cast<uint16_t>(1u << n);
+  }
+  for (const auto& [key, sums] : pair_sums_) {
+    if (pairs_reported.count(key)) continue;
+    int r = static_cast<int>(key >> 20), p = static_cast<int>((key >> 1) & 0x7FFFF), f = static_cast<int>(key & 1);
+    double v = sums.Finest();
+    out.push_back({countries_[r], countries_[p], flow_of(f), products_[total_], v});
+    partner_sum[PairKey(r, world_, f)] += v;
+  }
+  std::set<uint64_t> world_keys;
+  for (const auto& [key, s] : world_products) world_keys.insert(key);
+  for (const auto& [key, s] : partner_sum) world_keys.insert(key);
+  for (uint64_t key : world_keys) {
+    if (world_totals_reported.count(key)) continue;
+    int r = static_cast<int>(key >> 20), f = static_cast<int>(key & 1);
+    // Stated world figures by product sum to the total; otherwise the
+    // partners' totals do (they include partners given only in total).
+    auto wp = world_products.find(key);
+    double v = world_products_reported.count(key) ? wp->second.Finest() : partner_sum[key];
+    out.push_back({countries_[r], countries_[world_], flow_of(f), products_[total_], v});
   }
   return out;
 }
 
-std::vector<std::string> FlowTable::Partners(int year, const std::string& reporter, TradeFlowKind flow) const {
+std::vector<FlowRow> DeriveTotals(const std::vector<FlowRow>& flows, bool reconciled) {
+  TotalsBuilder b(reconciled);
+  for (const FlowRow& r : flows) b.Add(r.reporter, r.partner, r.flow, r.product, r.value_usd);
+  return b.Finish();
+}
+
+// ---------------------------------------------------------------- index
+
+int TradeYear::InternCountry(const std::string& code) {
+  auto [it, added] = country_ids_.emplace(code, static_cast<int>(countries_.size()));
+  if (added) countries_.push_back(code);
+  return it->second;
+}
+
+int TradeYear::InternProduct(const std::string& code) {
+  auto [it, added] = product_ids_.emplace(code, static_cast<int>(products_.size()));
+  if (added) products_.push_back(code);
+  return it->second;
+}
+
+TradeYear::TradeYear(bool reconciled, const std::vector<FlowRow>& totals, const std::vector<FlowRow>& bilateral)
+    : reconciled_(reconciled) {
+  world_ = InternCountry(std::string(kWorldPartner));
+  for (const FlowRow& r : totals) {
+    int c = InternCountry(r.reporter), p = InternCountry(r.partner), f = F(r.flow);
+    if (r.product == kAllProducts) {
+      totals_[Key(c, p, f)] += r.value_usd;
+      if (p != world_) partner_totals_[Key(c, world_, f)].push_back({p, r.value_usd});
+    } else if (p == world_) {
+      world_products_[Key(c, world_, f)].push_back({InternProduct(r.product), r.value_usd});
+    }
+  }
+  for (const FlowRow& r : bilateral) {
+    if (r.product == kAllProducts || r.partner == kWorldPartner) continue;
+    int c = InternCountry(r.reporter), p = InternCountry(r.partner), k = InternProduct(r.product);
+    bilateral_[Key(c, p, F(r.flow))].push_back({k, r.value_usd});
+    if (reconciled_ && r.flow == TradeFlowKind::kExport) {
+      bilateral_[Key(p, c, F(TradeFlowKind::kImport))].push_back({k, r.value_usd});
+    }
+  }
+  auto tidy = [](ProductValues& v) {
+    std::sort(v.begin(), v.end());
+    // Merge repeats (the same product given twice sums).
+    size_t o = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (o > 0 && v[o - 1].first == v[i].first) {
+        v[o - 1].second += v[i].second;
+      } else {
+        v[o++] = v[i];
+      }
+    }
+    v.resize(o);
+  };
+  for (auto& [k, v] : world_products_) tidy(v);
+  for (auto& [k, v] : bilateral_) tidy(v);
+  world_exports_by_product_.assign(products_.size(), 0);
+  for (const auto& [key, v] : world_products_) {
+    if ((key & 1) != 0) continue;
+    for (const auto& [k, value] : v) world_exports_by_product_[k] += value;
+  }
+  for (const auto& [key, v] : totals_) {
+    if (static_cast<int>((key >> 1) & 0x7FFFF) == world_) world_sum_[key & 1] += v;
+  }
+}
+
+TradeYear TradeYear::FromFlows(bool reconciled, const std::vector<FlowRow>& flows) {
+  return TradeYear(reconciled, DeriveTotals(flows, reconciled), flows);
+}
+
+int TradeYear::ProductId(std::string_view code) const {
+  auto it = product_ids_.find(std::string(code));
+  return it == product_ids_.end() ? -1 : it->second;
+}
+
+int TradeYear::CountryId(std::string_view code) const {
+  auto it = country_ids_.find(std::string(code));
+  return it == country_ids_.end() ? -1 : it->second;
+}
+
+double TradeYear::TotalById(int country, int partner, TradeFlowKind flow) const {
+  if (country < 0 || partner < 0) return 0;
+  auto it = totals_.find(Key(country, partner, F(flow)));
+  return it == totals_.end() ? 0 : it->second;
+}
+
+double TradeYear::Total(std::string_view country, std::string_view partner, TradeFlowKind flow) const {
+  return TotalById(CountryId(country), CountryId(partner), flow);
+}
+
+bool TradeYear::Reports(std::string_view country, TradeFlowKind flow) const {
+  int c = CountryId(country);
+  return c >= 0 && totals_.count(Key(c, world_, F(flow))) > 0;
+}
+
+namespace {
+double Find(const TradeYear::ProductValues* v, int product) {
+  if (!v) return 0;
+  auto it = std::lower_bound(v->begin(), v->end(), std::make_pair(product, -HUGE_VAL));
+  return it != v->end() && it->first == product ? it->second : 0;
+}
+}  // namespace
+
+const TradeYear::ProductValues* TradeYear::WorldProducts(int country, TradeFlowKind flow) const {
+  if (country < 0) return nullptr;
+  auto it = world_products_.find(Key(country, world_, F(flow)));
+  return it == world_products_.end() ? nullptr : &it->second;
+}
+
+const TradeYear::ProductValues* TradeYear::BilateralProducts(int country, int partner, TradeFlowKind flow) const {
+  if (country < 0 || partner < 0) return nullptr;
+  auto it = bilateral_.find(Key(country, partner, F(flow)));
+  return it == bilateral_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::pair<int, double>>* TradeYear::PartnerTotals(int country, TradeFlowKind flow) const {
+  if (country < 0) return nullptr;
+  auto it = partner_totals_.find(Key(country, world_, F(flow)));
+  return it == partner_totals_.end() ? nullptr : &it->second;
+}
+
+double TradeYear::WorldProduct(std::string_view country, TradeFlowKind flow, std::string_view product) const {
+  auto k = product_ids_.find(std::string(product));
+  if (k == product_ids_.end()) return 0;
+  return Find(WorldProducts(CountryId(country), flow), k->second);
+}
+
+double TradeYear::BilateralProduct(std::string_view country, std::string_view partner, TradeFlowKind flow,
+                                   std::string_view product) const {
+  auto k = product_ids_.find(std::string(product));
+  if (k == product_ids_.end()) return 0;
+  return Find(BilateralProducts(CountryId(country), CountryId(partner), flow), k->second);
+}
+
+double TradeYear::WorldExportsOf(int product) const {
+  return product >= 0 && product < static_cast<int>(world_exports_by_product_.size())
+             ? world_exports_by_product_[product]
+             : 0;
+}
+
+double TradeYear::WorldProductShareSum(int country, TradeFlowKind flow) const {
+  double total = TotalById(country, world_, flow);
+  const ProductValues* v = WorldProducts(country, flow);
+  if (!v || !(total > 0)) return 0;
+  double s = 0;
+  for (const auto& [k, value] : *v) s += value;
+  return s / total;
+}
+
+std::vector<std::string> TradeYear::Partners(std::string_view country) const {
   std::set<std::string> out;
-  for (const auto& [k, v] : values_) {
-    const auto& [y, r, p, f, product] = k;
-    if (y == year && r == reporter && f == F(flow) && p != kWorld && product == kTotal) out.insert(p);
+  int c = CountryId(country);
+  for (TradeFlowKind f : kFlows) {
+    if (const auto* v = PartnerTotals(c, f)) {
+      for (const auto& [p, value] : *v) out.insert(countries_[p]);
+    }
   }
   return {out.begin(), out.end()};
 }
 
-std::vector<std::string> FlowTable::Reporters(int year) const {
+std::vector<std::string> TradeYear::Countries() const {
   std::set<std::string> out;
-  for (const auto& [k, v] : values_) {
-    if (std::get<0>(k) == year) out.insert(std::get<1>(k));
-  }
+  for (const auto& [key, v] : totals_) out.insert(countries_[key >> 20]);
   return {out.begin(), out.end()};
 }
 
-BilateralTotals Bilateral(const FlowTable& t, int year, const std::string& a, const std::string& b) {
-  return {t.Value(year, a, b, TradeFlowKind::kExport), t.Value(year, a, b, TradeFlowKind::kImport)};
+// ---------------------------------------------------------------- indicators
+
+BilateralTotals Bilateral(const TradeYear& t, std::string_view a, std::string_view b) {
+  return {t.Total(a, b, TradeFlowKind::kExport), t.Total(a, b, TradeFlowKind::kImport)};
 }
 
-std::optional<PartnerStanding> Standing(const FlowTable& t, int year, const std::string& a, const std::string& b) {
-  double world = t.Value(year, a, kWorld, TradeFlowKind::kExport) + t.Value(year, a, kWorld, TradeFlowKind::kImport);
-  if (!(world > 0)) return std::nullopt;
-  std::set<std::string> partners;
-  for (auto f : {TradeFlowKind::kExport, TradeFlowKind::kImport}) {
-    for (const std::string& p : t.Partners(year, a, f)) partners.insert(p);
+std::optional<PartnerStanding> Standing(const TradeYear& t, std::string_view a, std::string_view b) {
+  int ia = t.CountryId(a), ib = t.CountryId(b), w = t.CountryId(kWorldPartner);
+  double world = t.TotalById(ia, w, TradeFlowKind::kExport) + t.TotalById(ia, w, TradeFlowKind::kImport);
+  if (!(world > 0) || ib < 0) return std::nullopt;
+  std::map<int, double> by_partner;
+  for (TradeFlowKind f : kFlows) {
+    if (const auto* v = t.PartnerTotals(ia, f)) {
+      for (const auto& [p, value] : *v) by_partner[p] += value;
+    }
   }
-  std::vector<std::pair<double, std::string>> totals;
-  for (const std::string& p : partners) totals.push_back({Bilateral(t, year, a, p).total(), p});
-  std::sort(totals.begin(), totals.end(), [](const auto& x, const auto& y) {
-    return x.first != y.first ? x.first > y.first : x.second < y.second;
-  });
+  auto own = by_partner.find(ib);
+  if (own == by_partner.end()) return std::nullopt;
   PartnerStanding s;
-  s.partners = static_cast<int>(totals.size());
-  for (size_t i = 0; i < totals.size(); ++i) {
-    if (totals[i].second == b) s.rank = static_cast<int>(i) + 1;
+  s.partners = static_cast<int>(by_partner.size());
+  s.rank = 1;
+  for (const auto& [p, value] : by_partner) {
+    // Ties rank by code, as a stable order for equal totals.
+    if (value > own->second || (value == own->second && t.CountryCode(p) < t.CountryCode(ib))) ++s.rank;
   }
-  if (!s.rank) return std::nullopt;
-  s.share_pct = 100.0 * Bilateral(t, year, a, b).total() / world;
+  s.share_pct = 100.0 * own->second / world;
   return s;
 }
 
-std::optional<double> TradeIntensity(const FlowTable& t, int year, const std::string& a, const std::string& b) {
-  double x_ab = t.Value(year, a, b, TradeFlowKind::kExport);
-  double x_a = t.Value(year, a, kWorld, TradeFlowKind::kExport);
-  double m_b = t.Value(year, b, kWorld, TradeFlowKind::kImport);
-  double m_w = 0;
-  for (const std::string& r : t.Reporters(year)) m_w += t.Value(year, r, kWorld, TradeFlowKind::kImport);
-  double m_a = t.Value(year, a, kWorld, TradeFlowKind::kImport);
+std::optional<double> TradeIntensity(const TradeYear& t, std::string_view a, std::string_view b) {
+  double x_ab = t.Total(a, b, TradeFlowKind::kExport);
+  double x_a = t.Total(a, kWorldPartner, TradeFlowKind::kExport);
+  double m_b = t.Total(b, kWorldPartner, TradeFlowKind::kImport);
+  double m_w = t.WorldSum(TradeFlowKind::kImport);
+  double m_a = t.Total(a, kWorldPartner, TradeFlowKind::kImport);
   if (!(x_a > 0) || !(m_b > 0) || !(m_w - m_a > 0)) return std::nullopt;
   return (x_ab / x_a) / (m_b / (m_w - m_a));
 }
 
-std::optional<double> RevealedComparativeAdvantage(const FlowTable& t, int year, const std::string& exporter,
-                                                   const std::string& product) {
-  double x_ak = t.Value(year, exporter, kWorld, TradeFlowKind::kExport, product);
-  double x_a = t.Value(year, exporter, kWorld, TradeFlowKind::kExport);
-  double x_wk = 0, x_w = 0;
-  for (const std::string& r : t.Reporters(year)) {
-    x_wk += t.Value(year, r, kWorld, TradeFlowKind::kExport, product);
-    x_w += t.Value(year, r, kWorld, TradeFlowKind::kExport);
-  }
+std::optional<double> RevealedComparativeAdvantage(const TradeYear& t, std::string_view exporter,
+                                                   std::string_view product) {
+  double x_ak = t.WorldProduct(exporter, TradeFlowKind::kExport, product);
+  double x_a = t.Total(exporter, kWorldPartner, TradeFlowKind::kExport);
+  double x_w = t.WorldSum(TradeFlowKind::kExport);
+  double x_wk = t.WorldExportsOf(t.ProductId(product));
   if (!(x_a > 0) || !(x_wk > 0) || !(x_w > 0)) return std::nullopt;
   return (x_ak / x_a) / (x_wk / x_w);
 }
 
-std::optional<double> TradeComplementarity(const FlowTable& t, int year, const std::string& a, const std::string& b) {
-  double x_a = t.Value(year, a, kWorld, TradeFlowKind::kExport);
-  double m_b = t.Value(year, b, kWorld, TradeFlowKind::kImport);
-  if (!(x_a > 0) || !(m_b > 0)) return std::nullopt;
-  std::set<std::string> products;
-  for (const auto& p : t.Products(year, a, kWorld, TradeFlowKind::kExport)) products.insert(p);
-  for (const auto& p : t.Products(year, b, kWorld, TradeFlowKind::kImport)) products.insert(p);
-  if (products.empty()) return std::nullopt;
-  double sum = 0;
-  for (const std::string& k : products) {
-    sum += std::fabs(t.Value(year, b, kWorld, TradeFlowKind::kImport, k) / m_b -
-                     t.Value(year, a, kWorld, TradeFlowKind::kExport, k) / x_a);
+std::optional<double> TradeComplementarity(const TradeYear& t, std::string_view a, std::string_view b) {
+  int ia = t.CountryId(a), ib = t.CountryId(b), w = t.CountryId(kWorldPartner);
+  double x_a = t.TotalById(ia, w, TradeFlowKind::kExport);
+  double m_b = t.TotalById(ib, w, TradeFlowKind::kImport);
+  const auto* xs = t.WorldProducts(ia, TradeFlowKind::kExport);
+  const auto* ms = t.WorldProducts(ib, TradeFlowKind::kImport);
+  if (!(x_a > 0) || !(m_b > 0) || !xs || !ms) return std::nullopt;
+  // Sum of |q_k - p_k| over the union of both product lists, walking a's
+  // list only: products only b imports add q_k, which is b's share sum less
+  // the part covered by a's products.
+  double sum = 0, covered = 0;
+  for (const auto& [k, x] : *xs) {
+    double q = Find(ms, k) / m_b;
+    sum += std::fabs(q - x / x_a);
+    covered += q;
   }
+  sum += t.WorldProductShareSum(ib, TradeFlowKind::kImport) - covered;
   return 100.0 * (1.0 - sum / 2.0);
 }
 
-std::optional<double> GrubelLloyd(const FlowTable& t, int year, const std::string& a, const std::string& b) {
-  std::set<std::string> products;
-  for (auto f : {TradeFlowKind::kExport, TradeFlowKind::kImport}) {
-    for (const auto& p : t.Products(year, a, b, f)) products.insert(p);
-  }
+std::optional<double> GrubelLloyd(const TradeYear& t, std::string_view a, std::string_view b) {
+  int ia = t.CountryId(a), ib = t.CountryId(b);
+  const auto* xs = t.BilateralProducts(ia, ib, TradeFlowKind::kExport);
+  const auto* ms = t.BilateralProducts(ia, ib, TradeFlowKind::kImport);
+  static const TradeYear::ProductValues kNone;
+  if (!xs) xs = &kNone;
+  if (!ms) ms = &kNone;
   double diff = 0, sum = 0;
-  for (const std::string& k : products) {
-    double x = t.Value(year, a, b, TradeFlowKind::kExport, k), m = t.Value(year, a, b, TradeFlowKind::kImport, k);
+  size_t i = 0, j = 0;
+  while (i < xs->size() || j < ms->size()) {
+    double x = 0, m = 0;
+    if (j >= ms->size() || (i < xs->size() && (*xs)[i].first < (*ms)[j].first)) {
+      x = (*xs)[i++].second;
+    } else if (i >= xs->size() || (*ms)[j].first < (*xs)[i].first) {
+      m = (*ms)[j++].second;
+    } else {
+      x = (*xs)[i++].second;
+      m = (*ms)[j++].second;
+    }
     diff += std::fabs(x - m);
     sum += x + m;
   }
@@ -152,18 +391,20 @@ std::optional<double> GrubelLloyd(const FlowTable& t, int year, const std::strin
   return 1.0 - diff / sum;
 }
 
-std::optional<Concentration> ExportConcentration(const FlowTable& t, int year, const std::string& a,
-                                                 const std::string& b, size_t top) {
-  std::vector<std::string> products = t.Products(year, a, b, TradeFlowKind::kExport);
+std::optional<Concentration> ExportConcentration(const TradeYear& t, std::string_view a, std::string_view b,
+                                                 size_t top) {
+  const auto* xs = t.BilateralProducts(t.CountryId(a), t.CountryId(b), TradeFlowKind::kExport);
+  if (!xs) return std::nullopt;
   double total = 0;
-  for (const auto& k : products) total += t.Value(year, a, b, TradeFlowKind::kExport, k);
+  for (const auto& [k, v] : *xs) total += v;
   if (!(total > 0)) return std::nullopt;
   Concentration c;
+  c.products = static_cast<int>(xs->size());
   std::map<std::string, double> chapters;
-  for (const auto& k : products) {
-    double s = t.Value(year, a, b, TradeFlowKind::kExport, k) / total;
+  for (const auto& [k, v] : *xs) {
+    double s = v / total;
     c.hhi += s * s;
-    chapters[k.substr(0, 2)] += s;
+    chapters[t.ProductCode(k).substr(0, 2)] += s;
   }
   for (const auto& [ch, s] : chapters) c.top_chapters.push_back({ch, s});
   std::sort(c.top_chapters.begin(), c.top_chapters.end(), [](const auto& x, const auto& y) {
@@ -173,14 +414,67 @@ std::optional<Concentration> ExportConcentration(const FlowTable& t, int year, c
   return c;
 }
 
-std::optional<Mirror> MirrorGap(const FlowTable& t, int year, const std::string& a, const std::string& b) {
-  if (!t.Has(year, a, TradeFlowKind::kExport) || !t.Has(year, b, TradeFlowKind::kImport)) return std::nullopt;
+std::optional<Mirror> MirrorGap(const TradeYear& t, std::string_view a, std::string_view b) {
+  if (t.reconciled()) return std::nullopt;
+  if (!t.Reports(a, TradeFlowKind::kExport) || !t.Reports(b, TradeFlowKind::kImport)) return std::nullopt;
   Mirror m;
-  m.exports_reported_by_a = t.Value(year, a, b, TradeFlowKind::kExport);
-  m.imports_reported_by_b = t.Value(year, b, a, TradeFlowKind::kImport);
+  m.exports_reported_by_a = t.Total(a, b, TradeFlowKind::kExport);
+  m.imports_reported_by_b = t.Total(b, a, TradeFlowKind::kImport);
   if (!(m.imports_reported_by_b > 0)) return std::nullopt;
   m.gap_pct = 100.0 * (m.exports_reported_by_a / m.imports_reported_by_b - 1.0);
   return m;
+}
+
+PartnerIndicators PairIndicators(const TradeYear& t, std::string_view a, std::string_view b) {
+  PartnerIndicators p;
+  p.partner = std::string(b);
+  p.totals = Bilateral(t, a, b);
+  p.standing = Standing(t, a, b);
+  p.partner_standing = Standing(t, b, a);
+  p.intensity = TradeIntensity(t, a, b);
+  p.complementarity = TradeComplementarity(t, a, b);
+  p.grubel_lloyd = GrubelLloyd(t, a, b);
+  p.concentration = ExportConcentration(t, a, b);
+  p.mirror_exports = MirrorGap(t, a, b);
+  p.mirror_imports = MirrorGap(t, b, a);
+  return p;
+}
+
+std::vector<PartnerIndicators> AllPartners(const TradeYear& t, std::string_view a) {
+  std::vector<PartnerIndicators> out;
+  for (const std::string& b : t.Partners(a)) out.push_back(PairIndicators(t, a, b));
+  std::sort(out.begin(), out.end(), [](const PartnerIndicators& x, const PartnerIndicators& y) {
+    return x.totals.total() != y.totals.total() ? x.totals.total() > y.totals.total() : x.partner < y.partner;
+  });
+  return out;
+}
+
+std::vector<ChapterExport> ExportChapters(const TradeYear& t, std::string_view a, size_t top) {
+  int ia = t.CountryId(a);
+  const auto* xs = t.WorldProducts(ia, TradeFlowKind::kExport);
+  double x_a = t.Total(a, kWorldPartner, TradeFlowKind::kExport);
+  double x_w = t.WorldSum(TradeFlowKind::kExport);
+  if (!xs || !(x_a > 0)) return {};
+  std::map<std::string, std::pair<double, double>> chapters;  // a's value, world value
+  for (const auto& [k, v] : *xs) chapters[t.ProductCode(k).substr(0, 2)].first += v;
+  for (int k = 0; k < t.product_count(); ++k) {
+    auto it = chapters.find(t.ProductCode(k).substr(0, 2));
+    if (it != chapters.end()) it->second.second += t.WorldExportsOf(k);
+  }
+  std::vector<ChapterExport> out;
+  for (const auto& [ch, vw] : chapters) {
+    ChapterExport e;
+    e.chapter = ch;
+    e.value_usd = vw.first;
+    e.share = vw.first / x_a;
+    if (vw.second > 0 && x_w > 0) e.rca = e.share / (vw.second / x_w);
+    out.push_back(e);
+  }
+  std::sort(out.begin(), out.end(), [](const ChapterExport& x, const ChapterExport& y) {
+    return x.value_usd != y.value_usd ? x.value_usd > y.value_usd : x.chapter < y.chapter;
+  });
+  if (out.size() > top) out.resize(top);
+  return out;
 }
 
 }  // namespace bilat::measure

@@ -1,52 +1,143 @@
-// Trade indicators for a country pair, computed from reported flows.
+// Trade indicators for a country and its partners, computed from the flows
+// of one dataset and one year.
 //
-// Pure functions over a FlowTable (no storage), each documented with its
-// formula in docs/trade_indicators.md and tested against hand-computed values
-// in tests/measure/trade_indicators_test.cc. Values are US dollars. A flow is
-// as a reporter states it: exports to a partner, or imports from it.
+// Two steps. TotalsBuilder derives, from every flow of the year, each
+// country's trade with the world by product and in total, and with each
+// partner in total (the store keeps these as trade_totals, so that a query
+// for one country does not re-read the whole year). TradeYear indexes those
+// totals with the product-level flows of the pairs asked about; the
+// indicator functions read it. Formulas: docs/trade_indicators.md; tests
+// against hand-computed values: tests/measure/trade_indicators_test.cc.
+//
+// Values are US dollars. A flow is as its reporter states it (exports to a
+// partner, or imports from it), except in a reconciled dataset (BACI), which
+// gives one figure per exporter -> importer flow: there, an exporter's export
+// is also its partner's import, and mirror gaps do not exist.
 #ifndef BILAT_MEASURE_TRADE_INDICATORS_H_
 #define BILAT_MEASURE_TRADE_INDICATORS_H_
 
-#include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace bilat::measure {
 
 enum class TradeFlowKind { kExport, kImport };
 
+inline constexpr std::string_view kWorldPartner = "WLD";
+inline constexpr std::string_view kAllProducts = "TOTAL";
+
 struct FlowRow {
-  int year = 0;
   std::string reporter, partner;  // ISO alpha-3; "WLD" for the world
   TradeFlowKind flow = TradeFlowKind::kExport;
-  std::string product;            // HS code ("TOTAL" for all goods)
+  std::string product;  // HS code ("TOTAL" for all goods)
   double value_usd = 0;
 };
 
-// Indexed flows of one year. Lookups sum over matching rows.
-class FlowTable {
+// Derives totals from the flows of one dataset and year, fed one at a time.
+// The rows out are (country, "WLD", flow, product) for every product and
+// (country, partner or "WLD", flow, "TOTAL"). A figure the data state
+// directly (a "WLD" partner or a "TOTAL" product row) wins over a sum. Sums
+// over products use the most detailed HS level present for that country,
+// partner and flow (so a file with chapters and their subheadings is not
+// counted twice); a world total with no products given is the sum over
+// partners' totals.
+class TotalsBuilder {
  public:
-  explicit FlowTable(const std::vector<FlowRow>& rows);
-  // What `reporter` reports for `flow` with `partner` ("WLD": all partners)
-  // in `product` ("TOTAL": all products); 0 when nothing is reported.
-  double Value(int year, const std::string& reporter, const std::string& partner, TradeFlowKind flow,
-               const std::string& product = "TOTAL") const;
-  // Whether the reporter reported anything for that year and flow.
-  bool Has(int year, const std::string& reporter, TradeFlowKind flow) const;
-  // Products (not "TOTAL") that `reporter` reports with `partner` in `year`.
-  std::vector<std::string> Products(int year, const std::string& reporter, const std::string& partner,
-                                    TradeFlowKind flow) const;
-  // Partners of `reporter` in `year` (not "WLD").
-  std::vector<std::string> Partners(int year, const std::string& reporter, TradeFlowKind flow) const;
-  // Reporters present in `year`.
-  std::vector<std::string> Reporters(int year) const;
+  explicit TotalsBuilder(bool reconciled);
+  void Add(std::string_view reporter, std::string_view partner, TradeFlowKind flow, std::string_view product,
+           double value_usd);
+  std::vector<FlowRow> Finish();
 
  private:
-  // (year, reporter, partner, flow, product) -> value; totals are filled in
-  // for "TOTAL" products and "WLD" partners when the data do not give them.
-  std::map<std::tuple<int, std::string, std::string, int, std::string>, double> values_;
+  struct Cell {
+    double reported = 0, summed = 0;
+    bool has_reported = false;
+  };
+  struct LevelSums {
+    double sum[16] = {};
+    uint16_t levels = 0;  // bit n: some product of n digits was added
+    double Finest() const;
+    bool empty() const { return levels == 0; }
+  };
+  int Country(std::string_view code);
+  int Product(std::string_view code);
+  void AddOne(int reporter, int partner, int flow, int product, size_t product_len, double value);
+
+  bool reconciled_;
+  std::unordered_map<std::string, int> country_ids_, product_ids_;
+  std::vector<std::string> countries_, products_;
+  int world_ = 0, total_ = 0;
+  std::unordered_map<uint64_t, Cell> cells_;          // (country, partner, flow, product)
+  std::unordered_map<uint64_t, LevelSums> pair_sums_;  // (country, partner, flow): bilateral products
+};
+
+// All flows of a year through a TotalsBuilder.
+std::vector<FlowRow> DeriveTotals(const std::vector<FlowRow>& flows, bool reconciled);
+
+// One dataset's year, indexed for the indicator functions. `totals` are a
+// TotalsBuilder's rows for every country of the year (partners are ranked,
+// and world sums taken, over them); `bilateral` are product-level flows of
+// the pairs whose product indicators (Grubel-Lloyd, concentration) are
+// wanted: those reported by the country asked about, and those reported by
+// others with it as partner.
+class TradeYear {
+ public:
+  TradeYear(bool reconciled, const std::vector<FlowRow>& totals, const std::vector<FlowRow>& bilateral);
+  // Every flow of the year: derives the totals itself (for tests and small data).
+  static TradeYear FromFlows(bool reconciled, const std::vector<FlowRow>& flows);
+
+  bool reconciled() const { return reconciled_; }
+  // `country`'s trade with `partner` ("WLD": the world) in all goods; 0 when
+  // nothing is reported.
+  double Total(std::string_view country, std::string_view partner, TradeFlowKind flow) const;
+  // `country`'s trade with the world in `product`.
+  double WorldProduct(std::string_view country, TradeFlowKind flow, std::string_view product) const;
+  // `country`'s trade with `partner` in `product` (from the bilateral rows).
+  double BilateralProduct(std::string_view country, std::string_view partner, TradeFlowKind flow,
+                          std::string_view product) const;
+  // Whether the data give `country`'s trade with the world for that flow.
+  bool Reports(std::string_view country, TradeFlowKind flow) const;
+  // Partners of `country` (either flow), and every country with totals.
+  std::vector<std::string> Partners(std::string_view country) const;
+  std::vector<std::string> Countries() const;
+
+  // Internals the indicator functions share.
+  using ProductValues = std::vector<std::pair<int, double>>;  // product id, value; ascending ids
+  int CountryId(std::string_view code) const;                // -1 if unknown
+  int ProductId(std::string_view code) const;                // -1 if unknown
+  const std::string& ProductCode(int id) const { return products_[id]; }
+  const std::string& CountryCode(int id) const { return countries_[id]; }
+  int product_count() const { return static_cast<int>(products_.size()); }
+  const ProductValues* WorldProducts(int country, TradeFlowKind flow) const;
+  const ProductValues* BilateralProducts(int country, int partner, TradeFlowKind flow) const;
+  const std::vector<std::pair<int, double>>* PartnerTotals(int country, TradeFlowKind flow) const;
+  double WorldSum(TradeFlowKind flow) const { return world_sum_[static_cast<int>(flow)]; }
+  double WorldExportsOf(int product) const;  // sum over countries of exports of `product`
+  double TotalById(int country, int partner, TradeFlowKind flow) const;
+  double WorldProductShareSum(int country, TradeFlowKind flow) const;  // sum_k v_k / V over its products
+
+ private:
+  int InternCountry(const std::string& code);
+  int InternProduct(const std::string& code);
+  static uint64_t Key(int country, int partner, int flow) {
+    return (static_cast<uint64_t>(country) << 20) | (static_cast<uint64_t>(partner) << 1) | flow;
+  }
+
+  bool reconciled_;
+  std::unordered_map<std::string, int> country_ids_, product_ids_;
+  std::vector<std::string> countries_, products_;
+  int world_ = 0;
+  std::unordered_map<uint64_t, double> totals_;                 // (country, partner, flow)
+  std::unordered_map<uint64_t, ProductValues> world_products_;  // (country, world, flow)
+  std::unordered_map<uint64_t, ProductValues> bilateral_;       // (country, partner, flow)
+  std::unordered_map<uint64_t, std::vector<std::pair<int, double>>> partner_totals_;  // (country, world, flow)
+  std::vector<double> world_exports_by_product_;
+  double world_sum_[2] = {0, 0};
 };
 
 // a's exports to b, imports from b, total and balance, as a reports them.
@@ -55,7 +146,7 @@ struct BilateralTotals {
   double total() const { return exports + imports; }
   double balance() const { return exports - imports; }
 };
-BilateralTotals Bilateral(const FlowTable& t, int year, const std::string& a, const std::string& b);
+BilateralTotals Bilateral(const TradeYear& t, std::string_view a, std::string_view b);
 
 // b's share, in percent, of a's total trade (exports + imports) with the
 // world, and b's rank among a's partners by that total (1 = largest).
@@ -64,45 +155,75 @@ struct PartnerStanding {
   int rank = 0;
   int partners = 0;
 };
-std::optional<PartnerStanding> Standing(const FlowTable& t, int year, const std::string& a, const std::string& b);
+std::optional<PartnerStanding> Standing(const TradeYear& t, std::string_view a, std::string_view b);
 
 // Trade intensity of a's exports to b: (x_ab / X_a) / (M_b / (M_w - M_a)),
-// where M_w is world imports (sum over reporters). 1 = as much as b's weight
+// where M_w is world imports (sum over countries). 1 = as much as b's weight
 // in world imports predicts.
-std::optional<double> TradeIntensity(const FlowTable& t, int year, const std::string& a, const std::string& b);
+std::optional<double> TradeIntensity(const TradeYear& t, std::string_view a, std::string_view b);
 
 // Balassa revealed comparative advantage of `exporter` in `product`:
-// (x_ak / X_a) / (x_wk / X_w), world = all reporters' exports.
-std::optional<double> RevealedComparativeAdvantage(const FlowTable& t, int year, const std::string& exporter,
-                                                   const std::string& product);
+// (x_ak / X_a) / (x_wk / X_w), world = all countries' exports.
+std::optional<double> RevealedComparativeAdvantage(const TradeYear& t, std::string_view exporter,
+                                                   std::string_view product);
 
 // Trade complementarity of a's exports with b's imports, 0..100:
 // 100 * (1 - sum_k |m_bk / M_b - x_ak / X_a| / 2).
-std::optional<double> TradeComplementarity(const FlowTable& t, int year, const std::string& a, const std::string& b);
+std::optional<double> TradeComplementarity(const TradeYear& t, std::string_view a, std::string_view b);
 
 // Grubel-Lloyd intra-industry trade of a with b over products, 0..1:
 // 1 - sum_k |x_k - m_k| / sum_k (x_k + m_k).
-std::optional<double> GrubelLloyd(const FlowTable& t, int year, const std::string& a, const std::string& b);
+std::optional<double> GrubelLloyd(const TradeYear& t, std::string_view a, std::string_view b);
 
 // Herfindahl-Hirschman concentration of a's exports to b over products,
 // sum of squared shares (0..1), with the largest HS chapters (2 digits).
 struct Concentration {
   double hhi = 0;
+  int products = 0;
   std::vector<std::pair<std::string, double>> top_chapters;  // chapter, share of the total, largest first
 };
-std::optional<Concentration> ExportConcentration(const FlowTable& t, int year, const std::string& a,
-                                                 const std::string& b, size_t top = 5);
+std::optional<Concentration> ExportConcentration(const TradeYear& t, std::string_view a, std::string_view b,
+                                                 size_t top = 5);
 
 // Mirror statistics: a's reported exports to b against b's reported imports
 // from a. gap_pct = 100 * (exports_by_a / imports_by_b - 1). Imports are
 // usually valued CIF (with freight and insurance), exports FOB, so imports
 // tend to exceed the mirror exports by a few percent even when both are right.
+// None in a reconciled dataset, where the two are one figure.
 struct Mirror {
   double exports_reported_by_a = 0;
   double imports_reported_by_b = 0;
   double gap_pct = 0;
 };
-std::optional<Mirror> MirrorGap(const FlowTable& t, int year, const std::string& a, const std::string& b);
+std::optional<Mirror> MirrorGap(const TradeYear& t, std::string_view a, std::string_view b);
+
+// Every indicator of `a` against one partner.
+struct PartnerIndicators {
+  std::string partner;
+  BilateralTotals totals;
+  std::optional<PartnerStanding> standing;          // b in a's trade
+  std::optional<PartnerStanding> partner_standing;  // a in b's trade
+  std::optional<double> intensity;                  // of a's exports to b
+  std::optional<double> complementarity;            // a's exports with b's imports
+  std::optional<double> grubel_lloyd;
+  std::optional<Concentration> concentration;       // a's exports to b
+  std::optional<Mirror> mirror_exports;             // a's exports vs b's imports from a
+  std::optional<Mirror> mirror_imports;             // b's exports vs a's imports from b
+};
+
+// `a` against each of its partners, largest total trade first.
+std::vector<PartnerIndicators> AllPartners(const TradeYear& t, std::string_view a);
+// `a` against `b` only.
+PartnerIndicators PairIndicators(const TradeYear& t, std::string_view a, std::string_view b);
+
+// a's exports by HS chapter: value, share of a's exports, and the chapter's
+// revealed comparative advantage; largest first.
+struct ChapterExport {
+  std::string chapter;
+  double value_usd = 0, share = 0;
+  std::optional<double> rca;
+};
+std::vector<ChapterExport> ExportChapters(const TradeYear& t, std::string_view a, size_t top = 5);
 
 }  // namespace bilat::measure
 

@@ -335,7 +335,73 @@ CREATE TABLE text_items (
 ) STRICT;
 )sql";
 
-constexpr const char* kSteps[] = {kV1, kV2, kV3, kV4};
+// Version 5: trade statistics and macro indicators loaded from statistical
+// files (UN Comtrade, CEPII BACI, World Bank WDI). One trade_files row per
+// file, committed with its rows in one transaction. trade_flows keeps each
+// flow as its file states it; its key is also the duplicate test across
+// files. trade_totals is derived (each country's trade with the world by
+// product, rebuilt for the years a file touches); indicator_values holds
+// WDI observations.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE trade_files (
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  layout TEXT NOT NULL,
+  file_size INTEGER NOT NULL,
+  file_mtime_ns INTEGER NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_stored INTEGER NOT NULL,
+  rows_duplicate INTEGER NOT NULL,
+  issues INTEGER NOT NULL,
+  ingested_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE trade_flows (
+  dataset TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  reporter TEXT NOT NULL,
+  partner TEXT NOT NULL,
+  flow TEXT NOT NULL,
+  product TEXT NOT NULL,
+  period TEXT NOT NULL,
+  value_usd REAL NOT NULL,
+  quantity REAL,
+  quantity_unit TEXT NOT NULL,
+  file_id INTEGER NOT NULL REFERENCES trade_files(id),
+  line INTEGER NOT NULL,
+  PRIMARY KEY (dataset, year, reporter, partner, flow, product, period)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE trade_totals (
+  dataset TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  country TEXT NOT NULL,
+  flow TEXT NOT NULL,
+  product TEXT NOT NULL,
+  value_usd REAL NOT NULL,
+  PRIMARY KEY (dataset, year, country, flow, product)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE trade_issues (
+  file_id INTEGER NOT NULL REFERENCES trade_files(id),
+  line INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  message TEXT NOT NULL,
+  hint TEXT NOT NULL
+) STRICT;
+CREATE INDEX trade_issues_by_file ON trade_issues(file_id, line);
+CREATE TABLE indicator_values (
+  series TEXT NOT NULL,
+  country TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  value REAL NOT NULL,
+  is_country INTEGER NOT NULL,
+  file_id INTEGER NOT NULL REFERENCES trade_files(id),
+  line INTEGER NOT NULL,
+  PRIMARY KEY (series, country, year)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr const char* kSteps[] = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 
