@@ -49,6 +49,7 @@ void RegisterReportCommand(const CommandRoots& roots, std::vector<Command>* comm
 void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterExtractCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterIngestTextCommand(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterTradeCommands(const CommandRoots& roots, std::vector<Command>* commands);
 
 }  // namespace bilat::cli
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   RegisterEventCommands(roots, &commands);
   RegisterExtractCommand(roots, &commands);
   RegisterIngestTextCommand(roots, &commands);
+  RegisterTradeCommands(roots, &commands);
 
   try {
     app.parse(argc, argv);

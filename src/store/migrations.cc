@@ -376,10 +376,11 @@ CREATE TABLE trade_totals (
   dataset TEXT NOT NULL,
   year INTEGER NOT NULL,
   country TEXT NOT NULL,
+  partner TEXT NOT NULL,
   flow TEXT NOT NULL,
   product TEXT NOT NULL,
   value_usd REAL NOT NULL,
-  PRIMARY KEY (dataset, year, country, flow, product)
+  PRIMARY KEY (dataset, year, country, partner, flow, product)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE trade_issues (
   file_id INTEGER NOT NULL REFERENCES trade_files(id),

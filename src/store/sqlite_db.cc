@@ -30,6 +30,9 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
 
 SqliteDb::~SqliteDb() { sqlite3_close(db_); }
 
+long long SqliteDb::Changes() const { return sqlite3_changes64(db_); }
+long long SqliteDb::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+
 std::string SqliteDb::LastError() const { return sqlite3_errmsg(db_); }
 
 Status SqliteDb::Exec(std::string_view sql) {

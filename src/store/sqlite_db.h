@@ -36,6 +36,11 @@ class SqliteDb {
   // Runs `sql` and returns the first column of its first row as an integer.
   Result<long long> QueryInt(std::string_view sql);
 
+  // Rows changed by the last INSERT, UPDATE or DELETE (for hot loops that
+  // must know whether an INSERT ... ON CONFLICT DO NOTHING stored its row).
+  long long Changes() const;
+  long long LastInsertRowId() const;
+
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
   std::string LastError() const;

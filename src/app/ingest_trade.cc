@@ -1,0 +1,253 @@
+#include "app/ingest_trade.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+
+#include "ingest/events/byte_source.h"
+#include "ingest/trade/baci_reader.h"
+#include "ingest/trade/comtrade_reader.h"
+#include "ingest/trade/wdi_reader.h"
+#include "measure/trade_indicators.h"
+#include "store/trade_store.h"
+#include "store/workspace.h"
+
+namespace bilat::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kSampleIssues = 5;
+
+// The newest file matching prefix*.csv in `dir` (BACI ships
+// country_codes_V202201.csv and the like), or "".
+std::string FindBeside(const fs::path& dir, const std::string& prefix) {
+  std::string best;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && e.path().extension() == ".csv" && name > fs::path(best).filename().string()) {
+      best = e.path().string();
+    }
+  }
+  return best;
+}
+
+// "already stored from other.csv line 12 ..." or "same flow as line 12 ...".
+std::string DuplicateMessage(const store::EarlierRow& earlier, const std::string& path, double value) {
+  std::string m = earlier.path == path ? "same flow as line " + std::to_string(earlier.line) + " of this file"
+                                       : "already stored from " + fs::path(earlier.path).filename().string() +
+                                             " line " + std::to_string(earlier.line);
+  if (earlier.value != value) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " with another value (%.17g there, %.17g here)", earlier.value, value);
+    m += buf;
+  }
+  return m + "; the first one stands";
+}
+
+// Rebuilds the derived totals of every year the file touched.
+Status RebuildTotals(store::TradeFileWriter* w, const std::string& dataset) {
+  const bool reconciled = store::IsReconciledTradeDataset(dataset);
+  for (int year : w->years()) {
+    measure::TotalsBuilder builder(reconciled);
+    BILAT_RETURN_IF_ERROR(w->ForEachAnnualFlow(
+        year, [&](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
+          builder.Add(r, p, f == "export" ? measure::TradeFlowKind::kExport : measure::TradeFlowKind::kImport, k, v);
+        }));
+    std::vector<store::TradeTotal> rows;
+    for (measure::FlowRow& r : builder.Finish()) {
+      rows.push_back({std::move(r.reporter), std::move(r.partner),
+                      r.flow == measure::TradeFlowKind::kExport ? "export" : "import", std::move(r.product),
+                      r.value_usd});
+    }
+    BILAT_RETURN_IF_ERROR(w->ReplaceTotals(year, rows));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool IngestTradeResult::all_stored() const {
+  for (const auto& f : files) {
+    if (f.state != TradeFileOutcome::State::kStored && f.state != TradeFileOutcome::State::kAlreadyIngested) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const CountryRegistry& countries,
+                                      const TradeProgressFn& progress) {
+  if (o.dataset != "comtrade" && o.dataset != "baci" && o.dataset != "wdi") {
+    return Status::InvalidArgument("unknown trade dataset '" + o.dataset + "' (expected comtrade, baci or wdi)");
+  }
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
+
+  // BACI's code files, once for all its files.
+  std::optional<ingest::BaciCodes> baci;
+  if (o.dataset == "baci" && !o.files.empty()) {
+    fs::path dir = fs::path(o.files.front()).parent_path();
+    std::string countries_file = o.baci_countries.empty() ? FindBeside(dir, "country_codes") : o.baci_countries;
+    if (countries_file.empty()) {
+      return Status::InvalidArgument("no BACI country code file: none named (--countries) and no "
+                                     "country_codes_*.csv beside " + o.files.front() +
+                                     " (it comes with every BACI release)");
+    }
+    BILAT_ASSIGN_OR_RETURN(ingest::BaciCodes codes, ingest::BaciCodes::LoadCountries(countries_file, countries_file));
+    std::string products_file = o.baci_products.empty() ? FindBeside(dir, "product_codes") : o.baci_products;
+    if (!products_file.empty()) BILAT_RETURN_IF_ERROR(codes.LoadProducts(products_file, products_file));
+    baci = std::move(codes);
+  }
+
+  IngestTradeResult result;
+  for (size_t i = 0; i < o.files.size(); ++i) {
+    const std::string& path = o.files[i];
+    TradeFileOutcome out;
+    out.path = path;
+    auto t0 = std::chrono::steady_clock::now();
+    auto done = [&](TradeFileOutcome::State state, const std::string& error = "") {
+      out.state = state;
+      out.error = error;
+      out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      result.files.push_back(std::move(out));
+    };
+    struct stat st_buf;
+    if (::stat(path.c_str(), &st_buf) != 0) {
+      done(TradeFileOutcome::State::kFailed, path + ": cannot read the file");
+      continue;
+    }
+    const uint64_t size = static_cast<uint64_t>(st_buf.st_size);
+    const int64_t mtime_ns = static_cast<int64_t>(st_buf.st_mtim.tv_sec) * 1000000000 + st_buf.st_mtim.tv_nsec;
+    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen_stat, store::FindTradeFileByStat(ws->db(), path, size, mtime_ns));
+    if (seen_stat) {
+      done(TradeFileOutcome::State::kAlreadyIngested);
+      continue;
+    }
+    Result<std::string> hash = ingest::FileContentHash(path);
+    if (!hash.ok()) {
+      done(TradeFileOutcome::State::kFailed, hash.status().message());
+      continue;
+    }
+    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen, store::FindTradeFile(ws->db(), *hash));
+    if (seen) {
+      done(TradeFileOutcome::State::kAlreadyIngested);
+      continue;
+    }
+
+    store::TradeFileInfo info{*hash, path, o.dataset, "", size, mtime_ns};
+    std::vector<ingest::LoadIssue> issues;
+    uint64_t suppressed = 0, rows_read = 0, emitted = 0;
+    Status add_status;
+    std::unique_ptr<store::TradeFileWriter> writer;
+    auto begin = [&](const std::string& layout) -> Status {
+      info.layout = layout;
+      BILAT_ASSIGN_OR_RETURN(writer, store::TradeFileWriter::Begin(ws->db(), info));
+      return Status::Ok();
+    };
+    auto add_flow = [&](const ingest::TradeFlow& f) {
+      if (!add_status.ok()) return;
+      ++emitted;
+      Result<std::optional<store::EarlierRow>> r = writer->AddFlow(f);
+      if (!r.ok()) {
+        add_status = r.status();
+      } else if (*r) {
+        issues.push_back({path, f.line, "", DuplicateMessage(**r, path, f.value_usd),
+                          (*r)->path == path ? "two of the file's country codes map to the same ISO code, or the "
+                                               "file repeats a flow"
+                                             : "the same flow (year, reporter, partner, flow, product, period) "
+                                               "is in two files"});
+      }
+      if (progress && (emitted & 0xFFFF) == 0) progress(i, emitted);
+    };
+
+    Status loaded;
+    if (o.dataset == "baci") {
+      // BACI years are large: stream rows into the store as they are read.
+      // The layout is fixed, so the file row can be written up front.
+      loaded = begin("baci");
+      if (loaded.ok()) {
+        ingest::TradeLoadResult summary;
+        ingest::BaciOptions bo;
+        bo.label = path;
+        loaded = ingest::ReadBaci(path, *baci, add_flow, &summary, bo);
+        rows_read = summary.rows_read;
+        suppressed = summary.issues_suppressed;
+        issues.insert(issues.begin(), summary.issues.begin(), summary.issues.end());
+      }
+    } else if (o.dataset == "comtrade") {
+      Result<ingest::TradeLoadResult> r = ingest::ReadComtradeCsv(path, path, countries);
+      if (r.ok()) {
+        loaded = begin(r->layout);
+        rows_read = r->rows_read;
+        suppressed = r->issues_suppressed;
+        issues = std::move(r->issues);
+        if (loaded.ok()) {
+          for (const ingest::TradeFlow& f : r->flows) add_flow(f);
+        }
+      } else {
+        loaded = r.status();
+      }
+    } else {
+      Result<ingest::IndicatorLoadResult> r = ingest::ReadWdiCsv(path, path, countries);
+      if (r.ok()) {
+        loaded = begin(r->layout);
+        rows_read = r->rows_read;
+        suppressed = r->issues_suppressed;
+        issues = std::move(r->issues);
+        for (const ingest::IndicatorObservation& obs : r->observations) {
+          if (!loaded.ok() || !add_status.ok()) break;
+          ++emitted;
+          Result<std::optional<store::EarlierRow>> e = writer->AddObservation(obs);
+          if (!e.ok()) {
+            add_status = e.status();
+          } else if (*e) {
+            issues.push_back({path, obs.line, obs.series, DuplicateMessage(**e, path, obs.value),
+                              "the same observation (series, economy, year) is in two files"});
+          }
+        }
+      } else {
+        loaded = r.status();
+      }
+    }
+    if (!loaded.ok() || !add_status.ok()) {
+      writer.reset();  // rolls back
+      done(TradeFileOutcome::State::kFailed, (!loaded.ok() ? loaded : add_status).message());
+      continue;
+    }
+    out.layout = info.layout;
+    out.rows_read = rows_read;
+    out.stored = writer->rows_stored();
+    out.duplicates = writer->rows_duplicate();
+    out.issues = issues.size() + suppressed;
+    out.years = writer->years();
+    for (size_t k = 0; k < issues.size() && k < kSampleIssues; ++k) out.sample_issues.push_back(issues[k].ToString());
+    // Problem rows over all rows that produced something or a problem.
+    const double bad = static_cast<double>(out.issues - out.duplicates);
+    const double ratio = bad / std::max(1.0, bad + static_cast<double>(emitted));
+    if (ratio > o.max_issue_ratio) {
+      writer.reset();
+      done(TradeFileOutcome::State::kTooManyIssues);
+      continue;
+    }
+    for (const ingest::LoadIssue& issue : issues) {
+      Status s = writer->AddIssue(issue);
+      if (!s.ok()) add_status = s;
+    }
+    auto t_totals = std::chrono::steady_clock::now();
+    if (add_status.ok() && o.dataset != "wdi") add_status = RebuildTotals(writer.get(), o.dataset);
+    out.seconds_totals = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_totals).count();
+    if (add_status.ok()) add_status = writer->Commit(rows_read, out.issues);
+    writer.reset();
+    if (!add_status.ok()) {
+      done(TradeFileOutcome::State::kFailed, add_status.message());
+      continue;
+    }
+    done(TradeFileOutcome::State::kStored);
+  }
+  return result;
+}
+
+}  // namespace bilat::app

@@ -1,0 +1,310 @@
+// `bilat ingest comtrade|baci|wdi` and `bilat trade A [B]`.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/ingest_trade.h"
+#include "cli/command.h"
+#include "measure/trade_facts.h"
+#include "report/format.h"
+#include "store/workspace.h"
+
+namespace bilat::cli {
+namespace {
+
+using measure::PartnerIndicators;
+
+std::string Opt(const std::optional<double>& v, int decimals) {
+  return v ? report::FormatFixed(*v, decimals) : "-";
+}
+
+std::string Rank(const std::optional<measure::PartnerStanding>& s) {
+  if (!s) return "-";
+  return report::FormatFixed(s->share_pct, 1) + "% (" + std::to_string(s->rank) + "/" + std::to_string(s->partners) +
+         ")";
+}
+
+nlohmann::json OptJson(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+
+nlohmann::json StandingJson(const std::optional<measure::PartnerStanding>& s) {
+  if (!s) return nullptr;
+  return {{"share_pct", s->share_pct}, {"rank", s->rank}, {"partners", s->partners}};
+}
+
+nlohmann::json MirrorJson(const std::optional<measure::Mirror>& m) {
+  if (!m) return nullptr;
+  return {{"exports_reported", m->exports_reported_by_a},
+          {"imports_reported_by_partner", m->imports_reported_by_b},
+          {"gap_pct", m->gap_pct}};
+}
+
+nlohmann::json IndicatorsJson(const PartnerIndicators& p) {
+  nlohmann::json chapters = nlohmann::json::array();
+  if (p.concentration) {
+    for (const auto& [ch, share] : p.concentration->top_chapters) chapters.push_back({{"chapter", ch}, {"share", share}});
+  }
+  return {{"partner", p.partner},
+          {"exports_usd", p.totals.exports},
+          {"imports_usd", p.totals.imports},
+          {"total_usd", p.totals.total()},
+          {"balance_usd", p.totals.balance()},
+          {"partner_in_trade", StandingJson(p.standing)},
+          {"in_partner_trade", StandingJson(p.partner_standing)},
+          {"intensity", OptJson(p.intensity)},
+          {"complementarity", OptJson(p.complementarity)},
+          {"grubel_lloyd", OptJson(p.grubel_lloyd)},
+          {"hhi", p.concentration ? nlohmann::json(p.concentration->hhi) : nlohmann::json(nullptr)},
+          {"top_chapters", chapters},
+          {"mirror_exports", MirrorJson(p.mirror_exports)},
+          {"mirror_imports", MirrorJson(p.mirror_imports)}};
+}
+
+const char* kColumns[] = {"dataset", "year", "partner", "exports", "imports", "total", "balance",
+                          "partner share (rank)", "share in partner (rank)", "intensity", "complementarity",
+                          "grubel-lloyd", "hhi", "mirror gap exports %", "mirror gap imports %"};
+
+std::vector<std::string> Cells(const std::string& dataset, int year, const PartnerIndicators& p, bool csv) {
+  auto money = [csv](double v) { return csv ? report::FormatFixed(v, 0) : report::FormatUsd(v); };
+  auto mirror = [](const std::optional<measure::Mirror>& m) { return m ? report::FormatFixed(m->gap_pct, 1) : "-"; };
+  return {dataset,
+          std::to_string(year),
+          p.partner,
+          money(p.totals.exports),
+          money(p.totals.imports),
+          money(p.totals.total()),
+          money(p.totals.balance()),
+          Rank(p.standing),
+          Rank(p.partner_standing),
+          Opt(p.intensity, 2),
+          Opt(p.complementarity, 1),
+          Opt(p.grubel_lloyd, 3),
+          p.concentration ? report::FormatFixed(p.concentration->hhi, 3) : "-",
+          mirror(p.mirror_exports),
+          mirror(p.mirror_imports)};
+}
+
+void PrintTable(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> width;
+  for (const auto& r : rows) {
+    width.resize(std::max(width.size(), r.size()));
+    for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
+  }
+  for (const auto& r : rows) {
+    for (size_t i = 0; i < r.size(); ++i) {
+      std::cout << (i ? "  " : "") << r[i] << std::string(i + 1 < r.size() ? width[i] - r[i].size() : 0, ' ');
+    }
+    std::cout << "\n";
+  }
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* commands, const std::string& dataset) {
+  auto opts = std::make_shared<app::IngestTradeOptions>();
+  opts->workspace = ".";
+  opts->dataset = dataset;
+  std::string help;
+  if (dataset == "comtrade") {
+    help = "Ingest UN Comtrade CSV files (the legacy 35-column bulk layout or the current API columns). "
+           "Each reporter's statements are kept as given, so mirror gaps can be measured.";
+  } else if (dataset == "baci") {
+    help = "Ingest CEPII BACI yearly files (t,i,j,k,v,q), with BACI's country code file (and product code file, "
+           "if given or found beside the data). One reconciled figure per exporter-importer flow.";
+  } else {
+    help = "Ingest World Bank WDI CSV files (the wide bulk download with its preamble, or long format "
+           "country_code,Country,year,indicator_name,series,value). GDP, growth and population feed the "
+           "report's outlook.";
+  }
+  CLI::App* sub = roots.ingest->add_subcommand(dataset, help + " A file already ingested is skipped; a flow "
+                                                                "already stored from another file is reported, "
+                                                                "not stored twice.");
+  sub->add_option("FILES", opts->files, "Data files")->required()->check(CLI::ExistingFile);
+  sub->add_option("-w,--workspace", opts->workspace, "Workspace folder")->capture_default_str();
+  if (dataset == "baci") {
+    sub->add_option("--countries", opts->baci_countries,
+                    "BACI country code file (default: country_codes_*.csv beside the first file)")
+        ->check(CLI::ExistingFile);
+    sub->add_option("--products", opts->baci_products,
+                    "BACI product code file (default: product_codes_*.csv beside the first file, if any)")
+        ->check(CLI::ExistingFile);
+  }
+  sub->add_option("--max-issue-ratio", opts->max_issue_ratio,
+                  "Refuse a file (store nothing of it) when more than this share of its rows has problems")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  sub->footer(kExitCodesHelp);
+  commands->push_back({sub, [opts] {
+    const bool tty = ::isatty(2);
+    app::TradeProgressFn progress;
+    if (tty) {
+      progress = [](size_t file, uint64_t rows) {
+        std::fprintf(stderr, "\rfile %zu: %.1fM rows stored...   ", file + 1, rows / 1e6);
+      };
+    }
+    auto result = app::IngestTrade(*opts, Countries(), progress);
+    if (tty) std::fprintf(stderr, "\r%60s\r", "");
+    if (!result.ok()) return Fail(result.status());
+    int exit_code = kExitOk;
+    for (const auto& f : result->files) {
+      using State = app::TradeFileOutcome::State;
+      if (f.state == State::kAlreadyIngested) {
+        std::cout << f.path << ": already ingested (same content), skipped\n";
+        continue;
+      }
+      if (f.state == State::kFailed) {
+        std::cerr << "bilat: " << f.error << "\n";
+        exit_code = std::max(exit_code, kExitBadInput);
+        continue;
+      }
+      std::cout << f.path << ": " << f.layout << ", " << f.rows_read << " rows read";
+      if (f.state == State::kTooManyIssues) {
+        std::cout << ", " << f.issues << " with problems: NOT stored (more than "
+                  << report::FormatPct(opts->max_issue_ratio * 100) << "; see --max-issue-ratio)\n";
+        exit_code = std::max(exit_code, kExitBadInput);
+      } else {
+        std::cout << ", " << f.stored << (opts->dataset == "wdi" ? " observations" : " flows") << " stored";
+        if (!f.years.empty()) {
+          std::cout << " (" << f.years.front();
+          if (f.years.size() > 1) std::cout << "-" << f.years.back();
+          std::cout << ")";
+        }
+        std::cout << ", " << f.duplicates << " already stored from other files, " << f.issues << " issues";
+        if (f.seconds > 0) std::cout << ", " << report::FormatFixed(f.seconds, 2) << " s";
+        std::cout << "\n";
+      }
+      for (const std::string& s : f.sample_issues) std::cout << "  " << s << "\n";
+      if (f.issues > f.sample_issues.size()) {
+        std::cout << "  ... " << (f.issues - f.sample_issues.size())
+                  << " more (all in the workspace's trade_issues table)\n";
+      }
+    }
+    return exit_code;
+  }});
+}
+
+struct TradeCommandOptions {
+  std::string workspace = ".";
+  std::vector<std::string> countries;
+  std::string dataset, format = "table";
+  int year = 0;
+};
+
+void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* commands) {
+  auto o = std::make_shared<TradeCommandOptions>();
+  CLI::App* sub = roots.root->add_subcommand(
+      "trade", "Trade indicators from ingested Comtrade or BACI flows: for A and B, every year; for A alone, A "
+               "against each of its partners (latest year unless --year). Formulas: docs/trade_indicators.md.");
+  sub->add_option("COUNTRIES", o->countries, "A, or A and B (names or ISO codes)")->required()->expected(1, 2);
+  sub->add_option("-w,--workspace", o->workspace, "Workspace folder")->capture_default_str();
+  sub->add_option("--dataset", o->dataset, "comtrade or baci (default: every dataset ingested)");
+  sub->add_option("--year", o->year, "Only this year");
+  sub->add_option("--format", o->format, "table, csv or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  sub->footer(
+      "Columns: exports and imports as A reports them (BACI: its one reconciled figure); partner share = B's "
+      "share of A's trade and B's rank among A's partners; share in partner = A in B's trade; intensity of A's "
+      "exports to B (1 = neutral); complementarity of A's exports with B's imports (0-100); Grubel-Lloyd "
+      "intra-industry trade (0-1); HHI of A's exports to B over products; mirror gaps = 100 (A's exports / B's "
+      "reported imports - 1) and the same for B's exports (imports are valued CIF, exports FOB, so a few "
+      "percent below zero is normal).\n" + std::string(kExitCodesHelp));
+  commands->push_back({sub, [o] {
+    std::vector<std::string> iso;
+    for (const std::string& c : o->countries) {
+      auto code = Countries().Resolve(c);
+      if (!code.ok()) return Fail(code.status());
+      iso.push_back((*code)->alpha3);
+    }
+    auto ws = store::Workspace::Open(o->workspace);
+    if (!ws.ok()) return Fail(ws.status());
+    store::SqliteDb* db = (*ws)->db();
+    auto datasets = measure::TradeDatasets(db);
+    if (!datasets.ok()) return Fail(datasets.status());
+    if (datasets->empty()) {
+      std::cerr << "bilat: no trade flows in " << o->workspace
+                << " (load some with bilat ingest comtrade FILE or bilat ingest baci FILE)\n";
+      return kExitError;
+    }
+    struct Row {
+      std::string dataset;
+      int year;
+      PartnerIndicators p;
+    };
+    std::vector<Row> rows;
+    for (const std::string& dataset : *datasets) {
+      if (!o->dataset.empty() && dataset != o->dataset) continue;
+      auto years = store::TradeYears(db, dataset);
+      if (!years.ok()) return Fail(years.status());
+      std::vector<int> wanted;
+      for (int y : *years) {
+        if (o->year == 0 || y == o->year) wanted.push_back(y);
+      }
+      // One country: its partners in the latest year only, unless asked.
+      if (iso.size() == 1 && o->year == 0 && !wanted.empty()) wanted = {wanted.back()};
+      for (int y : wanted) {
+        auto t = measure::LoadTradeYear(db, dataset, y, iso[0]);
+        if (!t.ok()) return Fail(t.status());
+        if (iso.size() == 2) {
+          PartnerIndicators p = measure::PairIndicators(*t, iso[0], iso[1]);
+          if (p.totals.total() > 0 || measure::Bilateral(*t, iso[1], iso[0]).total() > 0) {
+            rows.push_back({dataset, y, std::move(p)});
+          }
+        } else {
+          for (PartnerIndicators& p : measure::AllPartners(*t, iso[0])) rows.push_back({dataset, y, std::move(p)});
+        }
+      }
+    }
+    if (rows.empty()) {
+      std::cerr << "bilat: no trade flows of " << iso[0] << (iso.size() == 2 ? " with " + iso[1] : std::string())
+                << " in the ingested data" << (o->year ? " for " + std::to_string(o->year) : std::string())
+                << "\n";
+      return kExitError;
+    }
+    if (o->format == "json") {
+      nlohmann::json out = nlohmann::json::array();
+      for (const Row& r : rows) {
+        nlohmann::json j = IndicatorsJson(r.p);
+        j["dataset"] = r.dataset;
+        j["year"] = r.year;
+        j["country"] = iso[0];
+        out.push_back(j);
+      }
+      std::cout << out.dump(2) << "\n";
+      return kExitOk;
+    }
+    const bool csv = o->format == "csv";
+    std::vector<std::vector<std::string>> table;
+    table.emplace_back(std::begin(kColumns), std::end(kColumns));
+    for (const Row& r : rows) table.push_back(Cells(r.dataset, r.year, r.p, csv));
+    if (csv) {
+      for (const auto& row : table) {
+        for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << CsvField(row[i]);
+        std::cout << "\n";
+      }
+    } else {
+      std::cout << iso[0] << (iso.size() == 2 ? " with " + iso[1] : std::string(" with each partner"))
+                << ": values in US dollars as " << iso[0] << " reports them (BACI: reconciled)\n";
+      PrintTable(table);
+    }
+    return kExitOk;
+  }});
+}
+
+}  // namespace
+
+void RegisterTradeCommands(const CommandRoots& roots, std::vector<Command>* commands) {
+  RegisterIngestTrade(roots, commands, "comtrade");
+  RegisterIngestTrade(roots, commands, "baci");
+  RegisterIngestTrade(roots, commands, "wdi");
+  RegisterTradeCommand(roots, commands);
+}
+
+}  // namespace bilat::cli

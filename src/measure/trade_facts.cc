@@ -1,0 +1,58 @@
+#include "measure/trade_facts.h"
+
+namespace bilat::measure {
+namespace {
+
+TradeFlowKind KindOf(std::string_view flow) {
+  return flow == "export" ? TradeFlowKind::kExport : TradeFlowKind::kImport;
+}
+
+}  // namespace
+
+Result<TradeYear> LoadTradeYear(store::SqliteDb* db, const std::string& dataset, int year, const std::string& focus) {
+  std::vector<FlowRow> totals, bilateral;
+  auto into = [](std::vector<FlowRow>* out) {
+    return [out](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
+      out->push_back({std::string(r), std::string(p), KindOf(f), std::string(k), v});
+    };
+  };
+  BILAT_RETURN_IF_ERROR(store::ForEachTotal(db, dataset, year, into(&totals)));
+  BILAT_RETURN_IF_ERROR(store::ForEachFlowOf(db, dataset, year, focus, into(&bilateral)));
+  return TradeYear(store::IsReconciledTradeDataset(dataset), totals, bilateral);
+}
+
+Result<std::vector<std::string>> TradeDatasets(store::SqliteDb* db) {
+  BILAT_ASSIGN_OR_RETURN(store::Statement st,
+                         db->Prepare("SELECT DISTINCT dataset FROM trade_totals ORDER BY dataset"));
+  std::vector<std::string> out;
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(st.ColumnText(0));
+  }
+  return out;
+}
+
+Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const std::string& a, const std::string& b) {
+  std::vector<TradeReading> out;
+  BILAT_ASSIGN_OR_RETURN(std::vector<std::string> datasets, TradeDatasets(db));
+  for (const std::string& dataset : datasets) {
+    BILAT_ASSIGN_OR_RETURN(std::vector<int> years, store::TradeYears(db, dataset));
+    for (int year : years) {
+      BILAT_ASSIGN_OR_RETURN(TradeYear t, LoadTradeYear(db, dataset, year, a));
+      TradeReading r;
+      r.dataset = dataset;
+      r.year = year;
+      r.ab = PairIndicators(t, a, b);
+      r.ba = PairIndicators(t, b, a);
+      if (r.ab.totals.total() == 0 && r.ba.totals.total() == 0) continue;
+      r.a_chapters = ExportChapters(t, a);
+      r.b_chapters = ExportChapters(t, b);
+      BILAT_ASSIGN_OR_RETURN(r.files, store::TradeFilesFor(db, dataset, year, a));
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+}  // namespace bilat::measure

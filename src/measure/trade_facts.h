@@ -1,0 +1,40 @@
+// Loaded trade statistics about a country or a pair: reads a dataset-year
+// from the store into a TradeYear, and the indicators of the pair for every
+// year a dataset covers, with the files to cite.
+#ifndef BILAT_MEASURE_TRADE_FACTS_H_
+#define BILAT_MEASURE_TRADE_FACTS_H_
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "measure/trade_indicators.h"
+#include "store/sqlite_db.h"
+#include "store/trade_store.h"
+
+namespace bilat::measure {
+
+// The totals of every country in `dataset` and `year`, and the product-level
+// flows `focus` reports or is partner in: enough for every indicator of
+// `focus` against any partner, and of any partner against it.
+Result<TradeYear> LoadTradeYear(store::SqliteDb* db, const std::string& dataset, int year, const std::string& focus);
+
+// One dataset-year of a pair.
+struct TradeReading {
+  std::string dataset;
+  int year = 0;
+  PartnerIndicators ab, ba;  // a against b, b against a
+  std::vector<ChapterExport> a_chapters, b_chapters;  // each side's exports to the world by HS chapter
+  std::vector<store::TradeFileSummary> files;         // the files the flows came from
+};
+
+// Datasets with stored trade flows ("baci", "comtrade").
+Result<std::vector<std::string>> TradeDatasets(store::SqliteDb* db);
+
+// Every year of every dataset in which a or b trades with the other,
+// by dataset then year.
+Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const std::string& a, const std::string& b);
+
+}  // namespace bilat::measure
+
+#endif  // BILAT_MEASURE_TRADE_FACTS_H_
