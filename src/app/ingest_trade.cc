@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 
 #include "ingest/events/byte_source.h"
@@ -48,25 +49,72 @@ std::string DuplicateMessage(const store::EarlierRow& earlier, const std::string
   return m + "; the first one stands";
 }
 
-// Rebuilds the derived totals of every year the file touched.
-Status RebuildTotals(store::TradeFileWriter* w, const std::string& dataset) {
-  const bool reconciled = store::IsReconciledTradeDataset(dataset);
-  for (int year : w->years()) {
-    measure::TotalsBuilder builder(reconciled);
-    BILAT_RETURN_IF_ERROR(w->ForEachAnnualFlow(
-        year, [&](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
-          builder.Add(r, p, f == "export" ? measure::TradeFlowKind::kExport : measure::TradeFlowKind::kImport, k, v);
-        }));
-    std::vector<store::TradeTotal> rows;
-    for (measure::FlowRow& r : builder.Finish()) {
-      rows.push_back({std::move(r.reporter), std::move(r.partner),
-                      r.flow == measure::TradeFlowKind::kExport ? "export" : "import", std::move(r.product),
-                      r.value_usd});
-    }
-    BILAT_RETURN_IF_ERROR(w->ReplaceTotals(year, rows));
-  }
-  return Status::Ok();
+measure::TradeFlowKind KindOf(std::string_view flow) {
+  return flow == "export" ? measure::TradeFlowKind::kExport : measure::TradeFlowKind::kImport;
 }
+
+// The derived totals of each year a file touches. A year the dataset did
+// not hold before is summed while the file's rows are stored; a year it did
+// hold is summed again from every stored flow of that year.
+class TotalsForFile {
+ public:
+  TotalsForFile(store::TradeFileWriter* writer, const std::string& dataset)
+      : writer_(writer), reconciled_(store::IsReconciledTradeDataset(dataset)) {}
+
+  // Call before storing each row, with whether it was stored.
+  Status Before(int year) {
+    if (year == last_year_) return Status::Ok();
+    last_year_ = year;
+    if (state_.count(year)) return Status::Ok();
+    BILAT_ASSIGN_OR_RETURN(bool had, writer_->YearHadFlows(year));
+    if (had) {
+      state_[year] = nullptr;
+    } else {
+      state_[year] = std::make_unique<measure::TotalsBuilder>(reconciled_);
+    }
+    return Status::Ok();
+  }
+  void Stored(const ingest::TradeFlow& f) {
+    if (!f.period.empty()) return;
+    if (f.flow != ingest::TradeFlow::Flow::kExport && f.flow != ingest::TradeFlow::Flow::kImport) return;
+    auto it = state_.find(f.year);
+    if (it != state_.end() && it->second) {
+      it->second->Add(f.reporter, f.partner,
+                      f.flow == ingest::TradeFlow::Flow::kExport ? measure::TradeFlowKind::kExport
+                                                                 : measure::TradeFlowKind::kImport,
+                      f.product, f.value_usd);
+    }
+  }
+
+  Status Write() {
+    for (int year : writer_->years()) {
+      std::unique_ptr<measure::TotalsBuilder>& builder = state_[year];
+      if (!builder) {
+        builder = std::make_unique<measure::TotalsBuilder>(reconciled_);
+        measure::TotalsBuilder* b = builder.get();
+        BILAT_RETURN_IF_ERROR(writer_->ForEachAnnualFlow(
+            year, [b](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
+              b->Add(r, p, KindOf(f), k, v);
+            }));
+      }
+      std::vector<store::TradeTotal> rows;
+      for (measure::FlowRow& r : builder->Finish()) {
+        rows.push_back({std::move(r.reporter), std::move(r.partner),
+                        r.flow == measure::TradeFlowKind::kExport ? "export" : "import", std::move(r.product),
+                        r.value_usd});
+      }
+      builder.reset();
+      BILAT_RETURN_IF_ERROR(writer_->ReplaceTotals(year, rows));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  store::TradeFileWriter* writer_;
+  bool reconciled_;
+  int last_year_ = -1;
+  std::map<int, std::unique_ptr<measure::TotalsBuilder>> state_;  // null: re-read the year
+};
 
 }  // namespace
 
@@ -142,18 +190,24 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
     uint64_t suppressed = 0, rows_read = 0, emitted = 0;
     Status add_status;
     std::unique_ptr<store::TradeFileWriter> writer;
+    std::unique_ptr<TotalsForFile> totals;
     auto begin = [&](const std::string& layout) -> Status {
       info.layout = layout;
       BILAT_ASSIGN_OR_RETURN(writer, store::TradeFileWriter::Begin(ws->db(), info));
+      totals = std::make_unique<TotalsForFile>(writer.get(), o.dataset);
       return Status::Ok();
     };
     auto add_flow = [&](const ingest::TradeFlow& f) {
       if (!add_status.ok()) return;
       ++emitted;
+      add_status = totals->Before(f.year);
+      if (!add_status.ok()) return;
       Result<std::optional<store::EarlierRow>> r = writer->AddFlow(f);
       if (!r.ok()) {
         add_status = r.status();
-      } else if (*r) {
+      } else if (!*r) {
+        totals->Stored(f);
+      } else {
         issues.push_back({path, f.line, "", DuplicateMessage(**r, path, f.value_usd),
                           (*r)->path == path ? "two of the file's country codes map to the same ISO code, or the "
                                                "file repeats a flow"
@@ -213,6 +267,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
       }
     }
     if (!loaded.ok() || !add_status.ok()) {
+      totals.reset();
       writer.reset();  // rolls back
       done(TradeFileOutcome::State::kFailed, (!loaded.ok() ? loaded : add_status).message());
       continue;
@@ -228,6 +283,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
     const double bad = static_cast<double>(out.issues - out.duplicates);
     const double ratio = bad / std::max(1.0, bad + static_cast<double>(emitted));
     if (ratio > o.max_issue_ratio) {
+      totals.reset();
       writer.reset();
       done(TradeFileOutcome::State::kTooManyIssues);
       continue;
@@ -237,9 +293,10 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
       if (!s.ok()) add_status = s;
     }
     auto t_totals = std::chrono::steady_clock::now();
-    if (add_status.ok() && o.dataset != "wdi") add_status = RebuildTotals(writer.get(), o.dataset);
+    if (add_status.ok() && o.dataset != "wdi") add_status = totals->Write();
     out.seconds_totals = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_totals).count();
     if (add_status.ok()) add_status = writer->Commit(rows_read, out.issues);
+    totals.reset();
     writer.reset();
     if (!add_status.ok()) {
       done(TradeFileOutcome::State::kFailed, add_status.message());

@@ -6,6 +6,7 @@
 
 #include "measure/growth.h"
 #include "store/event_store.h"
+#include "store/trade_store.h"
 #include "store/registry_store.h"
 
 namespace bilat::measure {
@@ -320,6 +321,72 @@ Status LoadPulse(store::SqliteDb* db, PairFacts* f) {
   return Status::Ok();
 }
 
+// WDI series that stand in for registry indicators (the outlook's inputs).
+struct MacroSeries {
+  const char* series;
+  const char* indicator;
+  bool usd;
+};
+constexpr MacroSeries kMacroSeries[] = {{"NY.GDP.MKTP.CD", "gdp", true},
+                                        {"NY.GDP.MKTP.KD.ZG", "gdp_growth_pct", false},
+                                        {"SP.POP.TOTL", "population", false},
+                                        {"NY.GDP.PCAP.CD", "gdp_per_capita", true}};
+
+void SetColumn(Record* r, std::string_view column, Value v) {
+  int i = r->ColumnIndex(column);
+  if (i >= 0) r->values[static_cast<size_t>(i)] = std::move(v);
+}
+
+// Ingested WDI observations of both countries become indicators records,
+// cited to their file and line, after the registry's own rows (which win
+// where both give the same year: see Observations).
+Status LoadMacro(store::SqliteDb* db, PairFacts* f) {
+  const KindSpec* kind = FindKind("indicators");
+  std::vector<Record> added;
+  std::set<std::string> files;
+  int latest = 0;
+  for (const std::string& country : {f->a, f->b}) {
+    for (const MacroSeries& m : kMacroSeries) {
+      BILAT_ASSIGN_OR_RETURN(std::vector<store::IndicatorValue> values, store::LoadIndicatorSeries(db, m.series, country));
+      for (const store::IndicatorValue& v : values) {
+        Record r;
+        r.kind = kind;
+        r.values.assign(kind->columns.size(), std::monostate{});
+        const std::string file = BaseName(v.path);
+        SetColumn(&r, "id", "wdi-" + std::string(m.series) + "-" + country + "-" + std::to_string(v.year));
+        SetColumn(&r, "country", country);
+        SetColumn(&r, "year", static_cast<long long>(v.year));
+        SetColumn(&r, "indicator", std::string(m.indicator));
+        SetColumn(&r, "series", std::string(m.series));
+        SetColumn(&r, "value", v.value);
+        if (m.usd) SetColumn(&r, "currency", std::string("USD"));
+        SetColumn(&r, "scale", std::string("units"));
+        SetColumn(&r, "source_id", std::string("dataset-wdi"));
+        SetColumn(&r, "locator", file + " line " + std::to_string(v.line) + ", series " + m.series);
+        r.origin_file = file;
+        r.origin_line = static_cast<int>(v.line);
+        files.insert(file);
+        latest = std::max(latest, v.year);
+        added.push_back(std::move(r));
+      }
+    }
+  }
+  if (added.empty()) return Status::Ok();
+  std::string names;
+  for (const std::string& n : files) names += (names.empty() ? "" : ", ") + n;
+  f->sources.emplace("dataset-wdi",
+                     MakeRecord(*FindKind("sources"),
+                                {std::string("dataset-wdi"),
+                                 "World Development Indicators files ingested into the workspace (" + names + ")",
+                                 std::string("World Bank"),
+                                 std::string("https://databank.worldbank.org/source/world-development-indicators"),
+                                 std::monostate{}, std::to_string(latest), std::monostate{}},
+                                "trade_files", 0));
+  std::vector<Record>& list = f->records["indicators"];
+  list.insert(list.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  return Status::Ok();
+}
+
 Status LoadTexts(store::SqliteDb* db, PairFacts* f) {
   BILAT_ASSIGN_OR_RETURN(f->text_items, store::LoadTextItems(db, f->a, f->b));
   for (const store::TextItem& t : f->text_items) {
@@ -462,6 +529,7 @@ Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const
     std::string id = s.Text("id");
     if (cited.count(id)) f.sources.emplace(id, std::move(s));
   }
+  BILAT_RETURN_IF_ERROR(LoadMacro(db, &f));
   DeriveFigures(&f);
   BILAT_RETURN_IF_ERROR(LoadPulse(db, &f));
   f.RegisterPulseSources();

@@ -10,15 +10,19 @@ TradeFlowKind KindOf(std::string_view flow) {
 }  // namespace
 
 Result<TradeYear> LoadTradeYear(store::SqliteDb* db, const std::string& dataset, int year, const std::string& focus) {
-  std::vector<FlowRow> totals, bilateral;
-  auto into = [](std::vector<FlowRow>* out) {
-    return [out](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
-      out->push_back({std::string(r), std::string(p), KindOf(f), std::string(k), v});
-    };
-  };
-  BILAT_RETURN_IF_ERROR(store::ForEachTotal(db, dataset, year, into(&totals)));
-  BILAT_RETURN_IF_ERROR(store::ForEachFlowOf(db, dataset, year, focus, into(&bilateral)));
-  return TradeYear(store::IsReconciledTradeDataset(dataset), totals, bilateral);
+  TradeYear t(store::IsReconciledTradeDataset(dataset));
+  BILAT_RETURN_IF_ERROR(store::ForEachTotal(
+      db, dataset, year,
+      [&t](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
+        t.AddTotal(r, p, KindOf(f), k, v);
+      }));
+  BILAT_RETURN_IF_ERROR(store::ForEachFlowOf(
+      db, dataset, year, focus,
+      [&t](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
+        t.AddBilateral(r, p, KindOf(f), k, v);
+      }));
+  t.Finish();
+  return t;
 }
 
 Result<std::vector<std::string>> TradeDatasets(store::SqliteDb* db) {

@@ -22,6 +22,20 @@ uint64_t PairKey(int country, int partner, int flow) {
 
 }  // namespace
 
+int CodeIds::Intern(std::string_view code) {
+  auto it = ids_.find(code);
+  if (it != ids_.end()) return it->second;
+  int id = static_cast<int>(codes_.size());
+  codes_.emplace_back(code);
+  ids_.emplace(std::string(code), id);
+  return id;
+}
+
+int CodeIds::Find(std::string_view code) const {
+  auto it = ids_.find(code);
+  return it == ids_.end() ? -1 : it->second;
+}
+
 // ---------------------------------------------------------------- totals
 
 double TotalsBuilder::LevelSums::Finest() const {
@@ -32,47 +46,49 @@ double TotalsBuilder::LevelSums::Finest() const {
 }
 
 TotalsBuilder::TotalsBuilder(bool reconciled) : reconciled_(reconciled) {
-  world_ = Country(kWorldPartner);
-  total_ = Product(kAllProducts);
-}
-
-int TotalsBuilder::Country(std::string_view code) {
-  auto it = country_ids_.find(std::string(code));
-  if (it != country_ids_.end()) return it->second;
-  int id = static_cast<int>(countries_.size());
-  countries_.emplace_back(code);
-  country_ids_.emplace(std::string(code), id);
-  return id;
-}
-
-int TotalsBuilder::Product(std::string_view code) {
-  auto it = product_ids_.find(std::string(code));
-  if (it != product_ids_.end()) return it->second;
-  int id = static_cast<int>(products_.size());
-  products_.emplace_back(code);
-  product_ids_.emplace(std::string(code), id);
-  return id;
+  world_ = countries_.Intern(kWorldPartner);
+  total_ = products_.Intern(kAllProducts);
 }
 
 void TotalsBuilder::Add(std::string_view reporter, std::string_view partner, TradeFlowKind flow,
                         std::string_view product, double value_usd) {
-  int r = Country(reporter), p = Country(partner), k = Product(product);
-  AddOne(r, p, F(flow), k, product.size(), value_usd);
+  // Sorted input (BACI, most Comtrade files) repeats reporter and partner
+  // for many rows: remember the last two lookups.
+  if (last_r_ < 0 || reporter != last_reporter_) {
+    last_reporter_.assign(reporter);
+    last_r_ = countries_.Intern(reporter);
+  }
+  if (last_p_ < 0 || partner != last_partner_) {
+    last_partner_.assign(partner);
+    last_p_ = countries_.Intern(partner);
+  }
+  const int r = last_r_, p = last_p_, k = products_.Intern(product);
+  AddOne(r, p, F(flow), k, product.size(), value_usd, 0);
   // A reconciled flow is the exporter's export and the importer's import.
   if (reconciled_ && flow == TradeFlowKind::kExport && p != world_) {
-    AddOne(p, r, F(TradeFlowKind::kImport), k, product.size(), value_usd);
+    AddOne(p, r, F(TradeFlowKind::kImport), k, product.size(), value_usd, 1);
   }
 }
 
-void TotalsBuilder::AddOne(int r, int p, int f, int k, size_t product_len, double v) {
+void TotalsBuilder::AddOne(int r, int p, int f, int k, size_t product_len, double v, int slot) {
   if (p == world_ || k == total_) {
     Cell& c = cells_[CellKey(r, p, f, k)];
     c.reported += v;
     c.has_reported = true;
     return;
   }
-  cells_[CellKey(r, world_, f, k)].summed += v;
-  LevelSums& s = pair_sums_[PairKey(r, p, f)];
+  const size_t row = static_cast<size_t>(r) * 2 + static_cast<size_t>(f);
+  if (row >= summed_.size()) summed_.resize(row + 1);
+  std::vector<double>& sums = summed_[row];
+  if (static_cast<size_t>(k) >= sums.size()) sums.resize(products_.size(), kNone);
+  double& cell = sums[static_cast<size_t>(k)];
+  cell = std::isnan(cell) ? v : cell + v;
+  const uint64_t key = PairKey(r, p, f);
+  if (key != last_pair_key_[slot]) {
+    last_pair_key_[slot] = key;
+    last_pair_[slot] = &pair_sums_[key];  // node-based: the address survives rehashing
+  }
+  LevelSums& s = *last_pair_[slot];
   size_t n = std::min<size_t>(product_len, 15);
   s.sum[n] += v;
   s.levels |= static_cast<uint16_t>(1u << n);
@@ -80,40 +96,49 @@ void TotalsBuilder::AddOne(int r, int p, int f, int k, size_t product_len, doubl
 
 std::vector<FlowRow> TotalsBuilder::Finish() {
   std::vector<FlowRow> out;
-  out.reserve(cells_.size() + pair_sums_.size());
   auto flow_of = [](int f) { return f == 0 ? TradeFlowKind::kExport : TradeFlowKind::kImport; };
   std::unordered_map<uint64_t, LevelSums> world_products;  // (country, world, flow): sums over world products
   std::set<uint64_t> world_products_reported;              // some product's world figure is stated
   std::unordered_map<uint64_t, double> partner_sum;        // (country, world, flow): sum of partners' totals
   std::set<uint64_t> world_totals_reported;
   std::set<uint64_t> pairs_reported;
+  auto world_product = [&](int r, int f, int k, double v) {
+    out.push_back({countries_.Code(r), countries_.Code(world_), flow_of(f), products_.Code(k), v});
+    LevelSums& s = world_products[PairKey(r, world_, f)];
+    size_t n = std::min<size_t>(products_.Code(k).size(), 15);
+    s.sum[n] += v;
+    s.levels |= static_cast<uint16_t>(1u << n);
+  };
   for (const auto& [key, cell] : cells_) {
     int r = static_cast<int>(key >> 42), p = static_cast<int>((key >> 25) & 0x1FFFF);
     int f = static_cast<int>((key >> 24) & 1), k = static_cast<int>(key & 0xFFFFFF);
-    double v = cell.has_reported ? cell.reported : cell.summed;
     if (k == total_) {
-      out.push_back({countries_[r], countries_[p], flow_of(f), products_[k], v});
+      out.push_back({countries_.Code(r), countries_.Code(p), flow_of(f), products_.Code(k), cell.reported});
       if (p == world_) {
         world_totals_reported.insert(PairKey(r, world_, f));
       } else {
         pairs_reported.insert(PairKey(r, p, f));
-        partner_sum[PairKey(r, world_, f)] += v;
+        partner_sum[PairKey(r, world_, f)] += cell.reported;
       }
       continue;
     }
-    // A product-level world cell (reported, or summed over partners).
-    if (cell.has_reported) world_products_reported.insert(PairKey(r, world_, f));
-    out.push_back({countries_[r], countries_[world_], flow_of(f), products_[k], v});
-    LevelSums& s = world_products[PairKey(r, world_, f)];
-    size_t n = std::min<size_t>(products_[k].size(), 15);
-    s.sum[n] += v;
-    s.levels |= static_cast<uint16_t>(1u << n);
+    // A stated world figure for a product wins over the sum over partners.
+    world_products_reported.insert(PairKey(r, world_, f));
+    world_product(r, f, k, cell.reported);
+  }
+  for (size_t row = 0; row < summed_.size(); ++row) {
+    const int r = static_cast<int>(row / 2), f = static_cast<int>(row % 2);
+    for (size_t k = 0; k < summed_[row].size(); ++k) {
+      double v = summed_[row][k];
+      if (std::isnan(v) || cells_.count(CellKey(r, world_, f, static_cast<int>(k)))) continue;
+      world_product(r, f, static_cast<int>(k), v);
+    }
   }
   for (const auto& [key, sums] : pair_sums_) {
     if (pairs_reported.count(key)) continue;
     int r = static_cast<int>(key >> 20), p = static_cast<int>((key >> 1) & 0x7FFFF), f = static_cast<int>(key & 1);
     double v = sums.Finest();
-    out.push_back({countries_[r], countries_[p], flow_of(f), products_[total_], v});
+    out.push_back({countries_.Code(r), countries_.Code(p), flow_of(f), products_.Code(total_), v});
     partner_sum[PairKey(r, world_, f)] += v;
   }
   std::set<uint64_t> world_keys;
@@ -126,7 +151,7 @@ std::vector<FlowRow> TotalsBuilder::Finish() {
     // partners' totals do (they include partners given only in total).
     auto wp = world_products.find(key);
     double v = world_products_reported.count(key) ? wp->second.Finest() : partner_sum[key];
-    out.push_back({countries_[r], countries_[world_], flow_of(f), products_[total_], v});
+    out.push_back({countries_.Code(r), countries_.Code(world_), flow_of(f), products_.Code(total_), v});
   }
   return out;
 }
@@ -139,38 +164,37 @@ std::vector<FlowRow> DeriveTotals(const std::vector<FlowRow>& flows, bool reconc
 
 // ---------------------------------------------------------------- index
 
-int TradeYear::InternCountry(const std::string& code) {
-  auto [it, added] = country_ids_.emplace(code, static_cast<int>(countries_.size()));
-  if (added) countries_.push_back(code);
-  return it->second;
+TradeYear::TradeYear(bool reconciled) : reconciled_(reconciled) { world_ = countries_.Intern(kWorldPartner); }
+
+void TradeYear::AddTotal(std::string_view country, std::string_view partner, TradeFlowKind flow,
+                         std::string_view product, double value) {
+  int c = countries_.Intern(country), p = countries_.Intern(partner), f = F(flow);
+  if (product == kAllProducts) {
+    totals_[Key(c, p, f)] += value;
+    if (p != world_) partner_totals_[Key(c, world_, f)].push_back({p, value});
+  } else if (p == world_) {
+    world_products_[Key(c, world_, f)].push_back({products_.Intern(product), value});
+  }
 }
 
-int TradeYear::InternProduct(const std::string& code) {
-  auto [it, added] = product_ids_.emplace(code, static_cast<int>(products_.size()));
-  if (added) products_.push_back(code);
-  return it->second;
+void TradeYear::AddBilateral(std::string_view reporter, std::string_view partner, TradeFlowKind flow,
+                             std::string_view product, double value) {
+  if (product == kAllProducts || partner == kWorldPartner) return;
+  int c = countries_.Intern(reporter), p = countries_.Intern(partner), k = products_.Intern(product);
+  bilateral_[Key(c, p, F(flow))].push_back({k, value});
+  if (reconciled_ && flow == TradeFlowKind::kExport) {
+    bilateral_[Key(p, c, F(TradeFlowKind::kImport))].push_back({k, value});
+  }
 }
 
 TradeYear::TradeYear(bool reconciled, const std::vector<FlowRow>& totals, const std::vector<FlowRow>& bilateral)
-    : reconciled_(reconciled) {
-  world_ = InternCountry(std::string(kWorldPartner));
-  for (const FlowRow& r : totals) {
-    int c = InternCountry(r.reporter), p = InternCountry(r.partner), f = F(r.flow);
-    if (r.product == kAllProducts) {
-      totals_[Key(c, p, f)] += r.value_usd;
-      if (p != world_) partner_totals_[Key(c, world_, f)].push_back({p, r.value_usd});
-    } else if (p == world_) {
-      world_products_[Key(c, world_, f)].push_back({InternProduct(r.product), r.value_usd});
-    }
-  }
-  for (const FlowRow& r : bilateral) {
-    if (r.product == kAllProducts || r.partner == kWorldPartner) continue;
-    int c = InternCountry(r.reporter), p = InternCountry(r.partner), k = InternProduct(r.product);
-    bilateral_[Key(c, p, F(r.flow))].push_back({k, r.value_usd});
-    if (reconciled_ && r.flow == TradeFlowKind::kExport) {
-      bilateral_[Key(p, c, F(TradeFlowKind::kImport))].push_back({k, r.value_usd});
-    }
-  }
+    : TradeYear(reconciled) {
+  for (const FlowRow& r : totals) AddTotal(r.reporter, r.partner, r.flow, r.product, r.value_usd);
+  for (const FlowRow& r : bilateral) AddBilateral(r.reporter, r.partner, r.flow, r.product, r.value_usd);
+  Finish();
+}
+
+void TradeYear::Finish() {
   auto tidy = [](ProductValues& v) {
     std::sort(v.begin(), v.end());
     // Merge repeats (the same product given twice sums).
@@ -191,6 +215,7 @@ TradeYear::TradeYear(bool reconciled, const std::vector<FlowRow>& totals, const 
     if ((key & 1) != 0) continue;
     for (const auto& [k, value] : v) world_exports_by_product_[k] += value;
   }
+  world_sum_[0] = world_sum_[1] = 0;
   for (const auto& [key, v] : totals_) {
     if (static_cast<int>((key >> 1) & 0x7FFFF) == world_) world_sum_[key & 1] += v;
   }
@@ -200,15 +225,9 @@ TradeYear TradeYear::FromFlows(bool reconciled, const std::vector<FlowRow>& flow
   return TradeYear(reconciled, DeriveTotals(flows, reconciled), flows);
 }
 
-int TradeYear::ProductId(std::string_view code) const {
-  auto it = product_ids_.find(std::string(code));
-  return it == product_ids_.end() ? -1 : it->second;
-}
+int TradeYear::ProductId(std::string_view code) const { return products_.Find(code); }
 
-int TradeYear::CountryId(std::string_view code) const {
-  auto it = country_ids_.find(std::string(code));
-  return it == country_ids_.end() ? -1 : it->second;
-}
+int TradeYear::CountryId(std::string_view code) const { return countries_.Find(code); }
 
 double TradeYear::TotalById(int country, int partner, TradeFlowKind flow) const {
   if (country < 0 || partner < 0) return 0;
@@ -252,16 +271,14 @@ const std::vector<std::pair<int, double>>* TradeYear::PartnerTotals(int country,
 }
 
 double TradeYear::WorldProduct(std::string_view country, TradeFlowKind flow, std::string_view product) const {
-  auto k = product_ids_.find(std::string(product));
-  if (k == product_ids_.end()) return 0;
-  return Find(WorldProducts(CountryId(country), flow), k->second);
+  int k = products_.Find(product);
+  return k < 0 ? 0 : Find(WorldProducts(CountryId(country), flow), k);
 }
 
 double TradeYear::BilateralProduct(std::string_view country, std::string_view partner, TradeFlowKind flow,
                                    std::string_view product) const {
-  auto k = product_ids_.find(std::string(product));
-  if (k == product_ids_.end()) return 0;
-  return Find(BilateralProducts(CountryId(country), CountryId(partner), flow), k->second);
+  int k = products_.Find(product);
+  return k < 0 ? 0 : Find(BilateralProducts(CountryId(country), CountryId(partner), flow), k);
 }
 
 double TradeYear::WorldExportsOf(int product) const {
@@ -284,7 +301,7 @@ std::vector<std::string> TradeYear::Partners(std::string_view country) const {
   int c = CountryId(country);
   for (TradeFlowKind f : kFlows) {
     if (const auto* v = PartnerTotals(c, f)) {
-      for (const auto& [p, value] : *v) out.insert(countries_[p]);
+      for (const auto& [p, value] : *v) out.insert(countries_.Code(p));
     }
   }
   return {out.begin(), out.end()};
@@ -292,7 +309,7 @@ std::vector<std::string> TradeYear::Partners(std::string_view country) const {
 
 std::vector<std::string> TradeYear::Countries() const {
   std::set<std::string> out;
-  for (const auto& [key, v] : totals_) out.insert(countries_[key >> 20]);
+  for (const auto& [key, v] : totals_) out.insert(countries_.Code(static_cast<int>(key >> 20)));
   return {out.begin(), out.end()};
 }
 

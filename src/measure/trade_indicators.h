@@ -17,6 +17,7 @@
 #define BILAT_MEASURE_TRADE_INDICATORS_H_
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,23 @@ enum class TradeFlowKind { kExport, kImport };
 
 inline constexpr std::string_view kWorldPartner = "WLD";
 inline constexpr std::string_view kAllProducts = "TOTAL";
+
+// Small dense ids for codes (countries, products), looked up by view.
+class CodeIds {
+ public:
+  int Intern(std::string_view code);
+  int Find(std::string_view code) const;  // -1 if unknown
+  const std::string& Code(int id) const { return codes_[id]; }
+  int size() const { return static_cast<int>(codes_.size()); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> ids_;
+  std::vector<std::string> codes_;
+};
 
 struct FlowRow {
   std::string reporter, partner;  // ISO alpha-3; "WLD" for the world
@@ -55,7 +73,7 @@ class TotalsBuilder {
 
  private:
   struct Cell {
-    double reported = 0, summed = 0;
+    double reported = 0;
     bool has_reported = false;
   };
   struct LevelSums {
@@ -64,16 +82,21 @@ class TotalsBuilder {
     double Finest() const;
     bool empty() const { return levels == 0; }
   };
-  int Country(std::string_view code);
-  int Product(std::string_view code);
-  void AddOne(int reporter, int partner, int flow, int product, size_t product_len, double value);
+  // `slot` 0 for the row as given, 1 for its reconciled mirror (each keeps
+  // its own last-pair cache).
+  void AddOne(int reporter, int partner, int flow, int product, size_t product_len, double value, int slot);
 
+  static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
   bool reconciled_;
-  std::unordered_map<std::string, int> country_ids_, product_ids_;
-  std::vector<std::string> countries_, products_;
+  CodeIds countries_, products_;
   int world_ = 0, total_ = 0;
-  std::unordered_map<uint64_t, Cell> cells_;          // (country, partner, flow, product)
+  std::string last_reporter_, last_partner_;
+  int last_r_ = -1, last_p_ = -1;
+  std::unordered_map<uint64_t, Cell> cells_;           // stated: (country, partner, flow, product)
+  std::vector<std::vector<double>> summed_;            // [country * 2 + flow][product]: sums over partners; NaN = none
   std::unordered_map<uint64_t, LevelSums> pair_sums_;  // (country, partner, flow): bilateral products
+  uint64_t last_pair_key_[2] = {~0ull, ~0ull};
+  LevelSums* last_pair_[2] = {nullptr, nullptr};
 };
 
 // All flows of a year through a TotalsBuilder.
@@ -87,7 +110,14 @@ std::vector<FlowRow> DeriveTotals(const std::vector<FlowRow>& flows, bool reconc
 // others with it as partner.
 class TradeYear {
  public:
+  // Built row by row (AddTotal, AddBilateral, then Finish), or from vectors.
+  explicit TradeYear(bool reconciled);
   TradeYear(bool reconciled, const std::vector<FlowRow>& totals, const std::vector<FlowRow>& bilateral);
+  void AddTotal(std::string_view country, std::string_view partner, TradeFlowKind flow, std::string_view product,
+                double value_usd);
+  void AddBilateral(std::string_view reporter, std::string_view partner, TradeFlowKind flow,
+                    std::string_view product, double value_usd);
+  void Finish();  // call once, after the last Add
   // Every flow of the year: derives the totals itself (for tests and small data).
   static TradeYear FromFlows(bool reconciled, const std::vector<FlowRow>& flows);
 
@@ -110,9 +140,9 @@ class TradeYear {
   using ProductValues = std::vector<std::pair<int, double>>;  // product id, value; ascending ids
   int CountryId(std::string_view code) const;                // -1 if unknown
   int ProductId(std::string_view code) const;                // -1 if unknown
-  const std::string& ProductCode(int id) const { return products_[id]; }
-  const std::string& CountryCode(int id) const { return countries_[id]; }
-  int product_count() const { return static_cast<int>(products_.size()); }
+  const std::string& ProductCode(int id) const { return products_.Code(id); }
+  const std::string& CountryCode(int id) const { return countries_.Code(id); }
+  int product_count() const { return products_.size(); }
   const ProductValues* WorldProducts(int country, TradeFlowKind flow) const;
   const ProductValues* BilateralProducts(int country, int partner, TradeFlowKind flow) const;
   const std::vector<std::pair<int, double>>* PartnerTotals(int country, TradeFlowKind flow) const;
@@ -122,15 +152,12 @@ class TradeYear {
   double WorldProductShareSum(int country, TradeFlowKind flow) const;  // sum_k v_k / V over its products
 
  private:
-  int InternCountry(const std::string& code);
-  int InternProduct(const std::string& code);
   static uint64_t Key(int country, int partner, int flow) {
     return (static_cast<uint64_t>(country) << 20) | (static_cast<uint64_t>(partner) << 1) | flow;
   }
 
   bool reconciled_;
-  std::unordered_map<std::string, int> country_ids_, product_ids_;
-  std::vector<std::string> countries_, products_;
+  CodeIds countries_, products_;
   int world_ = 0;
   std::unordered_map<uint64_t, double> totals_;                 // (country, partner, flow)
   std::unordered_map<uint64_t, ProductValues> world_products_;  // (country, world, flow)

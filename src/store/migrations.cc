@@ -339,9 +339,12 @@ CREATE TABLE text_items (
 // files (UN Comtrade, CEPII BACI, World Bank WDI). One trade_files row per
 // file, committed with its rows in one transaction. trade_flows keeps each
 // flow as its file states it; its key is also the duplicate test across
-// files. trade_totals is derived (each country's trade with the world by
-// product, rebuilt for the years a file touches); indicator_values holds
-// WDI observations.
+// files. trade_totals and trade_product_totals are derived, rebuilt for the
+// years a file touches: each country's total trade with each partner and
+// with the world ("WLD"), and its trade with the world by product, packed
+// one blob per country and flow (format in store/trade_store.h) so that a
+// query for one country reads a few hundred rows, not millions.
+// indicator_values holds WDI observations.
 constexpr const char* kV5 = R"sql(
 CREATE TABLE trade_files (
   id INTEGER PRIMARY KEY,
@@ -378,9 +381,17 @@ CREATE TABLE trade_totals (
   country TEXT NOT NULL,
   partner TEXT NOT NULL,
   flow TEXT NOT NULL,
-  product TEXT NOT NULL,
   value_usd REAL NOT NULL,
-  PRIMARY KEY (dataset, year, country, partner, flow, product)
+  PRIMARY KEY (dataset, year, country, partner, flow)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE trade_product_totals (
+  dataset TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  country TEXT NOT NULL,
+  flow TEXT NOT NULL,
+  products INTEGER NOT NULL,
+  packed BLOB NOT NULL,
+  PRIMARY KEY (dataset, year, country, flow)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE trade_issues (
   file_id INTEGER NOT NULL REFERENCES trade_files(id),

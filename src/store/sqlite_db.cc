@@ -90,6 +90,13 @@ Status Statement::Bind(int index, const Value& value) {
   return Status::Ok();
 }
 
+Status Statement::BindBlob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC) != SQLITE_OK) {
+    return Status::Internal("bind failed: " + db_->LastError());
+  }
+  return Status::Ok();
+}
+
 Status Statement::BindText(int index, std::string_view text) {
   if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK) {
     return Status::Internal("bind failed: " + db_->LastError());
@@ -138,6 +145,13 @@ std::string Statement::ColumnText(int col) const {
 }
 
 long long Statement::ColumnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
+std::string_view Statement::ColumnView(int col) const {
+  const void* p = sqlite3_column_type(stmt_, col) == SQLITE_BLOB ? sqlite3_column_blob(stmt_, col)
+                                                                  : static_cast<const void*>(sqlite3_column_text(stmt_, col));
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string_view(static_cast<const char*>(p), static_cast<size_t>(n)) : std::string_view();
+}
+
 double Statement::ColumnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
 std::string Statement::ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }
 

@@ -64,6 +64,7 @@ class Statement {
   Status BindText(int index, std::string_view text);
   Status BindInt(int index, long long value);
   Status BindDouble(int index, double value);
+  Status BindBlob(int index, std::string_view bytes);  // no copy, as BindText
   // Steps once: true when a row is available, false when done.
   Result<bool> Step();
   // Resets for re-execution with new bindings.
@@ -72,6 +73,8 @@ class Statement {
   int ColumnCount() const;
   Value ColumnValue(int col) const;
   std::string ColumnText(int col) const;
+  // Text or blob bytes without a copy, valid until the next Step or Reset.
+  std::string_view ColumnView(int col) const;
   long long ColumnInt(int col) const;
   double ColumnDouble(int col) const;  // 0 for NULL
   std::string ColumnName(int col) const;

@@ -1,6 +1,8 @@
 #include "store/trade_store.h"
 
 #include <algorithm>
+#include <cstring>
+#include <map>
 
 namespace bilat::store {
 namespace {
@@ -33,10 +35,17 @@ Status RunFlows(Statement* st, const FlowFn& fn) {
   while (true) {
     BILAT_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
-    std::string r = st->ColumnText(0), p = st->ColumnText(1), f = st->ColumnText(2), k = st->ColumnText(3);
-    fn(r, p, f, k, st->ColumnDouble(4));
+    fn(st->ColumnView(0), st->ColumnView(1), st->ColumnView(2), st->ColumnView(3), st->ColumnDouble(4));
   }
   return Status::Ok();
+}
+
+void AppendProduct(std::string* packed, std::string_view code, double value) {
+  packed->push_back(static_cast<char>(code.size()));
+  packed->append(code);
+  char bytes[8];
+  std::memcpy(bytes, &value, 8);
+  packed->append(bytes, 8);
 }
 
 }  // namespace
@@ -175,6 +184,15 @@ Status TradeFileWriter::AddIssue(const ingest::LoadIssue& issue) {
   return StepDone(&st);
 }
 
+Result<bool> TradeFileWriter::YearHadFlows(int year) {
+  BILAT_ASSIGN_OR_RETURN(Statement st, db_->Prepare("SELECT 1 FROM trade_flows WHERE dataset = ? AND year = ? "
+                                                    "AND file_id <> ? LIMIT 1"));
+  BILAT_RETURN_IF_ERROR(st.BindText(1, info_.dataset));
+  BILAT_RETURN_IF_ERROR(st.BindInt(2, year));
+  BILAT_RETURN_IF_ERROR(st.BindInt(3, file_id_));
+  return st.Step();
+}
+
 Status TradeFileWriter::ForEachAnnualFlow(
     int year, const std::function<void(std::string_view, std::string_view, std::string_view, std::string_view,
                                        double)>& fn) {
@@ -188,22 +206,43 @@ Status TradeFileWriter::ForEachAnnualFlow(
 }
 
 Status TradeFileWriter::ReplaceTotals(int year, const std::vector<TradeTotal>& totals) {
-  {
-    BILAT_ASSIGN_OR_RETURN(Statement del, db_->Prepare("DELETE FROM trade_totals WHERE dataset = ? AND year = ?"));
+  for (const char* table : {"trade_totals", "trade_product_totals"}) {
+    BILAT_ASSIGN_OR_RETURN(Statement del, db_->Prepare(std::string("DELETE FROM ") + table +
+                                                       " WHERE dataset = ? AND year = ?"));
     BILAT_RETURN_IF_ERROR(del.BindText(1, info_.dataset));
     BILAT_RETURN_IF_ERROR(del.BindInt(2, year));
     BILAT_RETURN_IF_ERROR(StepDone(&del));
   }
-  BILAT_ASSIGN_OR_RETURN(Statement st, db_->Prepare("INSERT INTO trade_totals VALUES (?,?,?,?,?,?,?)"));
+  BILAT_ASSIGN_OR_RETURN(Statement st, db_->Prepare("INSERT INTO trade_totals VALUES (?,?,?,?,?,?)"));
+  // Product rows are packed per (country, flow); codes longer than 255
+  // bytes cannot occur (HS codes are digits).
+  std::map<std::pair<std::string, std::string>, std::pair<int64_t, std::string>> packed;
   for (const TradeTotal& t : totals) {
+    if (t.product != "TOTAL") {
+      if (t.partner == "WLD" && t.product.size() < 256) {
+        auto& [n, bytes] = packed[{t.country, t.flow}];
+        ++n;
+        AppendProduct(&bytes, t.product, t.value_usd);
+      }
+      continue;
+    }
     BILAT_RETURN_IF_ERROR(st.BindText(1, info_.dataset));
     BILAT_RETURN_IF_ERROR(st.BindInt(2, year));
     BILAT_RETURN_IF_ERROR(st.BindText(3, t.country));
     BILAT_RETURN_IF_ERROR(st.BindText(4, t.partner));
     BILAT_RETURN_IF_ERROR(st.BindText(5, t.flow));
-    BILAT_RETURN_IF_ERROR(st.BindText(6, t.product));
-    BILAT_RETURN_IF_ERROR(st.BindDouble(7, t.value_usd));
+    BILAT_RETURN_IF_ERROR(st.BindDouble(6, t.value_usd));
     BILAT_RETURN_IF_ERROR(StepDone(&st));
+  }
+  BILAT_ASSIGN_OR_RETURN(Statement pt, db_->Prepare("INSERT INTO trade_product_totals VALUES (?,?,?,?,?,?)"));
+  for (const auto& [key, value] : packed) {
+    BILAT_RETURN_IF_ERROR(pt.BindText(1, info_.dataset));
+    BILAT_RETURN_IF_ERROR(pt.BindInt(2, year));
+    BILAT_RETURN_IF_ERROR(pt.BindText(3, key.first));
+    BILAT_RETURN_IF_ERROR(pt.BindText(4, key.second));
+    BILAT_RETURN_IF_ERROR(pt.BindInt(5, value.first));
+    BILAT_RETURN_IF_ERROR(pt.BindBlob(6, value.second));
+    BILAT_RETURN_IF_ERROR(StepDone(&pt));
   }
   return Status::Ok();
 }
@@ -272,6 +311,7 @@ Result<std::vector<TradeFileSummary>> TradeFiles(SqliteDb* db, const std::string
 Result<std::vector<int>> TradeYears(SqliteDb* db, const std::string& dataset) {
   BILAT_ASSIGN_OR_RETURN(Statement st,
                          db->Prepare("SELECT DISTINCT year FROM trade_totals WHERE dataset = ? ORDER BY year"));
+  // (Years come from the derived totals: only years with annual flows.)
   BILAT_RETURN_IF_ERROR(st.BindText(1, dataset));
   std::vector<int> out;
   while (true) {
@@ -283,11 +323,33 @@ Result<std::vector<int>> TradeYears(SqliteDb* db, const std::string& dataset) {
 }
 
 Status ForEachTotal(SqliteDb* db, const std::string& dataset, int year, const FlowFn& fn) {
-  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT country, partner, flow, product, value_usd "
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT country, partner, flow, 'TOTAL', value_usd "
                                                    "FROM trade_totals WHERE dataset = ? AND year = ?"));
   BILAT_RETURN_IF_ERROR(st.BindText(1, dataset));
   BILAT_RETURN_IF_ERROR(st.BindInt(2, year));
-  return RunFlows(&st, fn);
+  BILAT_RETURN_IF_ERROR(RunFlows(&st, fn));
+  BILAT_ASSIGN_OR_RETURN(Statement pt, db->Prepare("SELECT country, flow, packed FROM trade_product_totals "
+                                                   "WHERE dataset = ? AND year = ?"));
+  BILAT_RETURN_IF_ERROR(pt.BindText(1, dataset));
+  BILAT_RETURN_IF_ERROR(pt.BindInt(2, year));
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, pt.Step());
+    if (!row) break;
+    std::string_view country = pt.ColumnView(0), flow = pt.ColumnView(1), packed = pt.ColumnView(2);
+    size_t i = 0;
+    while (i < packed.size()) {
+      size_t n = static_cast<unsigned char>(packed[i]);
+      if (i + 1 + n + 8 > packed.size()) {
+        return Status::Corruption(db->path() + ": trade_product_totals of " + std::string(country) + " " +
+                                  std::to_string(year) + " is truncated (rebuild: re-ingest the year's files)");
+      }
+      double value;
+      std::memcpy(&value, packed.data() + i + 1 + n, 8);
+      fn(country, "WLD", flow, packed.substr(i + 1, n), value);
+      i += 1 + n + 8;
+    }
+  }
+  return Status::Ok();
 }
 
 Status ForEachFlowOf(SqliteDb* db, const std::string& dataset, int year, const std::string& country,

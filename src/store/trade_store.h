@@ -45,7 +45,10 @@ struct EarlierRow {
   double value = 0;
 };
 
-// One row of trade_totals.
+// One derived total. Rows with product "TOTAL" go to trade_totals; rows
+// with partner "WLD" and a product go to trade_product_totals, packed per
+// country and flow as repeated [1 byte: code length n][n bytes: the HS
+// code][8 bytes: the value, IEEE double, little-endian].
 struct TradeTotal {
   std::string country, partner;  // partner "WLD" = the world
   std::string flow;              // "export" or "import"
@@ -65,6 +68,9 @@ class TradeFileWriter {
   Result<std::optional<EarlierRow>> AddFlow(const ingest::TradeFlow& flow);
   Result<std::optional<EarlierRow>> AddObservation(const ingest::IndicatorObservation& obs);
   Status AddIssue(const ingest::LoadIssue& issue);
+
+  // Whether the dataset held flows of `year` before this file.
+  Result<bool> YearHadFlows(int year);
 
   // Annual (period "") export and import flows of `year` in this dataset,
   // stored ones and this file's, for rebuilding the totals.

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "measure/trade_facts.h"
 #include "store/trade_store.h"
 #include "store/workspace.h"
@@ -75,7 +77,7 @@ TEST(IngestTrade, StoresTheRealComtradeSampleWithItsLines) {
   EXPECT_DOUBLE_EQ(Real(ws, "SELECT value_usd FROM trade_flows WHERE year = 2014 AND product = '010129'"), 9653);
   // The derived world total is the sum of the stated world rows by product.
   EXPECT_NEAR(Real(ws, "SELECT value_usd FROM trade_totals WHERE year = 2021 AND country = 'IDN' AND "
-                       "partner = 'WLD' AND flow = 'export' AND product = 'TOTAL'"),
+                       "partner = 'WLD' AND flow = 'export'"),
               Real(ws, "SELECT SUM(value_usd) FROM trade_flows WHERE year = 2021 AND reporter = 'IDN' "
                        "AND partner = 'WLD' AND flow = 'export'"),
               1e-3);
@@ -95,7 +97,7 @@ TEST(IngestTrade, AnOverlappingFileIsNotCountedTwice) {
   TempWorkspace ws;
   ASSERT_EQ(Ingest(ws, "comtrade", {kComtrade}).files[0].state, State::kStored);
   const double before = Real(ws, "SELECT value_usd FROM trade_totals WHERE year = 2014 AND country = 'IDN' AND "
-                                 "partner = 'WLD' AND flow = 'export' AND product = 'TOTAL'");
+                                 "partner = 'WLD' AND flow = 'export'");
   // Line 2 of the sample again (another value), and one new flow.
   std::string text = ReadAll(kComtrade);
   size_t l2 = text.find('\n') + 1;
@@ -120,9 +122,49 @@ TEST(IngestTrade, AnOverlappingFileIsNotCountedTwice) {
   // The first value stands; the new flow adds to the total once.
   EXPECT_DOUBLE_EQ(Real(ws, "SELECT value_usd FROM trade_flows WHERE year = 2014 AND product = '010129'"), 9653);
   EXPECT_NEAR(Real(ws, "SELECT value_usd FROM trade_totals WHERE year = 2014 AND country = 'IDN' AND "
-                       "partner = 'WLD' AND flow = 'export' AND product = 'TOTAL'"),
+                       "partner = 'WLD' AND flow = 'export'"),
               before + 1000, 1e-3);
   EXPECT_EQ(Count(ws, "SELECT COUNT(*) FROM trade_issues"), 1);
+}
+
+TEST(IngestTrade, TotalsAreTheSameInOneFileOrTwo) {
+  // The second half of a year is summed with the stored first half; one
+  // file is summed as it is stored. Both must give the same totals.
+  std::string text = ReadAll(kComtrade);
+  std::string header = ComtradeHeader(), first = header, second = header;
+  size_t pos = header.size(), n = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    end = end == std::string::npos ? text.size() : end + 1;
+    (n++ % 2 ? second : first) += text.substr(pos, end - pos);
+    pos = end;
+  }
+  TempWorkspace one, two;
+  ASSERT_EQ(Ingest(one, "comtrade", {kComtrade}).files[0].state, State::kStored);
+  WriteAll(two.dir() / "first.csv", first);
+  WriteAll(two.dir() / "second.csv", second);
+  auto r = Ingest(two, "comtrade", {(two.dir() / "first.csv").string(), (two.dir() / "second.csv").string()});
+  ASSERT_EQ(r.files[1].state, State::kStored) << r.files[1].error;
+  auto dump = [](const TempWorkspace& ws) {
+    std::vector<std::string> out;
+    auto w = store::Workspace::Open(ws.str());
+    for (int year : {2014, 2021}) {
+      EXPECT_TRUE(store::ForEachTotal((*w)->db(), "comtrade", year,
+                                      [&](std::string_view c, std::string_view p, std::string_view f,
+                                          std::string_view k, double v) {
+                                        char buf[64];
+                                        std::snprintf(buf, sizeof buf, "%.6f", v);
+                                        out.push_back(std::string(c) + " " + std::string(p) + " " +
+                                                      std::string(f) + " " + std::string(k) + " " + buf);
+                                      })
+                      .ok());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::vector<std::string> a = dump(one), b = dump(two);
+  EXPECT_GT(a.size(), 1000u);
+  EXPECT_EQ(a, b);
 }
 
 TEST(IngestTrade, RefusedFilesLeaveNothingBehind) {
