@@ -2,10 +2,18 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include "ingest/events/byte_source.h"
 #include "ingest/trade/baci_reader.h"
@@ -49,6 +57,41 @@ std::string DuplicateMessage(const store::EarlierRow& earlier, const std::string
   return m + "; the first one stands";
 }
 
+// A bounded queue between two threads; Pop returns false once the queue is
+// closed and empty.
+template <typename T>
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(T item) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+  }
+  bool Pop(T* out) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    *out = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<T> items_;
+  bool closed_ = false;
+};
+
 measure::TradeFlowKind KindOf(std::string_view flow) {
   return flow == "export" ? measure::TradeFlowKind::kExport : measure::TradeFlowKind::kImport;
 }
@@ -74,16 +117,20 @@ class TotalsForFile {
     }
     return Status::Ok();
   }
-  void Stored(const ingest::TradeFlow& f) {
-    if (!f.period.empty()) return;
-    if (f.flow != ingest::TradeFlow::Flow::kExport && f.flow != ingest::TradeFlow::Flow::kImport) return;
+  // The builder a stored row is summed into while the file is read, or null
+  // (not an annual export or import, or a year to re-read). The builder may
+  // be used from another thread than this object's.
+  measure::TotalsBuilder* BuilderFor(const ingest::TradeFlow& f) {
+    if (!f.period.empty()) return nullptr;
+    if (f.flow != ingest::TradeFlow::Flow::kExport && f.flow != ingest::TradeFlow::Flow::kImport) return nullptr;
     auto it = state_.find(f.year);
-    if (it != state_.end() && it->second) {
-      it->second->Add(f.reporter, f.partner,
-                      f.flow == ingest::TradeFlow::Flow::kExport ? measure::TradeFlowKind::kExport
-                                                                 : measure::TradeFlowKind::kImport,
-                      f.product, f.value_usd);
-    }
+    return it == state_.end() ? nullptr : it->second.get();
+  }
+  static void Sum(measure::TotalsBuilder* b, const ingest::TradeFlow& f) {
+    b->Add(f.reporter, f.partner,
+           f.flow == ingest::TradeFlow::Flow::kExport ? measure::TradeFlowKind::kExport
+                                                      : measure::TradeFlowKind::kImport,
+           f.product, f.value_usd);
   }
 
   Status Write() {
@@ -197,16 +244,19 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
       totals = std::make_unique<TotalsForFile>(writer.get(), o.dataset);
       return Status::Ok();
     };
-    auto add_flow = [&](const ingest::TradeFlow& f) {
-      if (!add_status.ok()) return;
+    // Stores one flow; returns the builder to sum it into (null if none, or
+    // if the flow was not stored).
+    auto add_flow = [&](const ingest::TradeFlow& f) -> measure::TotalsBuilder* {
+      if (!add_status.ok()) return nullptr;
       ++emitted;
       add_status = totals->Before(f.year);
-      if (!add_status.ok()) return;
+      if (!add_status.ok()) return nullptr;
+      measure::TotalsBuilder* sum_into = nullptr;
       Result<std::optional<store::EarlierRow>> r = writer->AddFlow(f);
       if (!r.ok()) {
         add_status = r.status();
       } else if (!*r) {
-        totals->Stored(f);
+        sum_into = totals->BuilderFor(f);
       } else {
         issues.push_back({path, f.line, "", DuplicateMessage(**r, path, f.value_usd),
                           (*r)->path == path ? "two of the file's country codes map to the same ISO code, or the "
@@ -215,6 +265,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
                                                "is in two files"});
       }
       if (progress && (emitted & 0xFFFF) == 0) progress(i, emitted);
+      return sum_into;
     };
 
     Status loaded;
@@ -226,7 +277,55 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
         ingest::TradeLoadResult summary;
         ingest::BaciOptions bo;
         bo.label = path;
-        loaded = ingest::ReadBaci(path, *baci, add_flow, &summary, bo);
+        // Three stages on their own threads: reading and parsing, storing
+        // (the SQLite connection stays on this thread), and summing the
+        // stored rows into the totals. BACI sorts by numeric country codes,
+        // the store's key by ISO codes: each exporter's block of rows is put
+        // in key order before it is stored.
+        struct Block {
+          std::vector<ingest::TradeFlow> flows;
+          std::vector<measure::TotalsBuilder*> sum_into;
+        };
+        BoundedQueue<Block> parsed(4), stored(4);
+        std::atomic<bool> stop{false};
+        std::thread reader([&] {
+          Block b;
+          auto send = [&] {
+            std::sort(b.flows.begin(), b.flows.end(), [](const ingest::TradeFlow& x, const ingest::TradeFlow& y) {
+              return std::tie(x.year, x.partner, x.product) < std::tie(y.year, y.partner, y.product);
+            });
+            parsed.Push(std::move(b));
+            b = Block();
+          };
+          loaded = ingest::ReadBaci(
+              path, *baci,
+              [&](const ingest::TradeFlow& f) {
+                if (stop.load(std::memory_order_relaxed)) return;
+                if (!b.flows.empty() && b.flows.back().reporter != f.reporter) send();
+                b.flows.push_back(f);
+              },
+              &summary, bo);
+          if (!b.flows.empty()) send();
+          parsed.Close();
+        });
+        std::thread summer([&] {
+          Block b;
+          while (stored.Pop(&b)) {
+            for (size_t k = 0; k < b.flows.size(); ++k) {
+              if (b.sum_into[k]) TotalsForFile::Sum(b.sum_into[k], b.flows[k]);
+            }
+          }
+        });
+        Block b;
+        while (parsed.Pop(&b)) {
+          b.sum_into.resize(b.flows.size());
+          for (size_t k = 0; k < b.flows.size(); ++k) b.sum_into[k] = add_flow(b.flows[k]);
+          if (!add_status.ok()) stop = true;  // keep draining so the reader can finish
+          stored.Push(std::move(b));
+        }
+        stored.Close();
+        reader.join();
+        summer.join();
         rows_read = summary.rows_read;
         suppressed = summary.issues_suppressed;
         issues.insert(issues.begin(), summary.issues.begin(), summary.issues.end());
@@ -239,7 +338,9 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
         suppressed = r->issues_suppressed;
         issues = std::move(r->issues);
         if (loaded.ok()) {
-          for (const ingest::TradeFlow& f : r->flows) add_flow(f);
+          for (const ingest::TradeFlow& f : r->flows) {
+            if (measure::TotalsBuilder* b = add_flow(f)) TotalsForFile::Sum(b, f);
+          }
         }
       } else {
         loaded = r.status();

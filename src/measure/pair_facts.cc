@@ -239,6 +239,15 @@ const KindSpec& AggregateRecordKind() {
   return k;
 }
 
+const KindSpec& TradeRecordKind() {
+  static const KindSpec k{"trade_flows", "", "stored trade flows",
+                          {{"id", ColumnType::kText, true},
+                           {"source_id", ColumnType::kSourceRef, true},
+                           {"locator", ColumnType::kText, true}},
+                          PairRule::kNone, {}};
+  return k;
+}
+
 const KindSpec& TextRecordKind() {
   static const KindSpec k{"text_items", "", "facts extracted from texts",
                           {{"id", ColumnType::kText, true},
@@ -384,6 +393,47 @@ Status LoadMacro(store::SqliteDb* db, PairFacts* f) {
                                 "trade_files", 0));
   std::vector<Record>& list = f->records["indicators"];
   list.insert(list.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  return Status::Ok();
+}
+
+Status LoadTradeStatistics(store::SqliteDb* db, PairFacts* f) {
+  BILAT_ASSIGN_OR_RETURN(std::vector<TradeReading> readings, LoadTradeReadings(db, f->a, f->b));
+  for (TradeReading& r : readings) {
+    if (f->trade_stats.empty() || f->trade_stats.back().dataset != r.dataset) {
+      f->trade_stats.push_back({});
+      f->trade_stats.back().dataset = r.dataset;
+    }
+    TradeStatistics& ts = f->trade_stats.back();
+    std::string names;
+    for (const store::TradeFileSummary& file : r.files) names += (names.empty() ? "" : ", ") + BaseName(file.path);
+    const std::string sid = "dataset-" + r.dataset;
+    ts.year_records.push_back(MakeRecord(
+        TradeRecordKind(),
+        {r.dataset + "/" + f->a + "-" + f->b + "/" + std::to_string(r.year), sid,
+         "trade_flows " + std::to_string(r.year) + " of " + f->a + " and " + f->b + " (bilat trade " + f->a + " " +
+             f->b + " --dataset " + r.dataset + " --year " + std::to_string(r.year) + "), from " + names},
+        r.files.empty() ? "bilat.db" : BaseName(r.files.front().path), 0));
+    ts.readings.push_back(std::move(r));
+  }
+  for (TradeStatistics& ts : f->trade_stats) {
+    BILAT_ASSIGN_OR_RETURN(std::vector<store::TradeFileSummary> files, store::TradeFiles(db, ts.dataset));
+    const bool baci = ts.dataset == "baci";
+    std::string title = std::string(baci ? "CEPII BACI" : "UN Comtrade") + " files ingested into the workspace (" +
+                        std::to_string(files.size()) + (files.size() == 1 ? " file: " : " files: ");
+    for (size_t i = 0; i < files.size() && i < 4; ++i) title += (i ? ", " : "") + BaseName(files[i].path);
+    if (files.size() > 4) title += ", ...";
+    title += ")";
+    ts.source = MakeRecord(*FindKind("sources"),
+                           {"dataset-" + ts.dataset, title,
+                            std::string(baci ? "CEPII" : "United Nations Statistics Division"),
+                            std::string(baci ? "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"
+                                             : "https://comtradeplus.un.org/"),
+                            std::string(baci ? "reconciled flows: one value per exporter-importer flow (FOB)"
+                                             : "each reporter's own statements"),
+                            std::to_string(ts.readings.back().year), std::monostate{}},
+                           "trade_files", 0);
+    f->sources.emplace(ts.source.Text("id"), ts.source);
+  }
   return Status::Ok();
 }
 
@@ -534,6 +584,7 @@ Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const
   BILAT_RETURN_IF_ERROR(LoadPulse(db, &f));
   f.RegisterPulseSources();
   BILAT_RETURN_IF_ERROR(LoadTexts(db, &f));
+  BILAT_RETURN_IF_ERROR(LoadTradeStatistics(db, &f));
   DeriveClaims(&f);
   return f;
 }

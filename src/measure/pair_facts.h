@@ -17,6 +17,7 @@
 #include "core/record.h"
 #include "core/status.h"
 #include "measure/event_series.h"
+#include "measure/trade_facts.h"
 
 namespace bilat::store {
 class SqliteDb;
@@ -110,6 +111,16 @@ struct EventPulse {
   std::vector<std::string> top_names;    // CAMEO event names, parallel to `top`
 };
 
+// Trade statistics of the pair from ingested Comtrade or BACI files: the
+// indicators for each year, and Records that let a report cite them (the
+// dataset's files as a source; each year's stored flows as a cited record).
+struct TradeStatistics {
+  std::string dataset;               // "baci" or "comtrade"
+  Record source;                     // a sources-kind Record naming the files
+  std::vector<TradeReading> readings;  // ascending years
+  std::vector<Record> year_records;    // parallel to readings
+};
+
 // One stated figure of the pair's total goods trade for a year (and period),
 // from the registry or from a text.
 struct TradeClaim {
@@ -167,6 +178,7 @@ struct PairFacts {
   std::vector<store::TextItem> text_items;
   std::vector<Record> text_records;
   std::vector<ClaimCheck> claims;  // one per stated total-trade figure, by year
+  std::vector<TradeStatistics> trade_stats;  // one per dataset with flows of the pair
 
   // Adds the sources of `pulse` to `sources` (call after filling pulse).
   void RegisterPulseSources();
@@ -178,6 +190,7 @@ struct PairFacts {
 const KindSpec& EventRecordKind();      // "events": one stored event
 const KindSpec& AggregateRecordKind();  // "dyad_months": a stored series
 const KindSpec& TextRecordKind();       // "text_items": one extracted fact
+const KindSpec& TradeRecordKind();      // "trade_flows": a pair's stored flows of a year
 
 // Loads every record about (a, b) and derives the figures above.
 Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b);

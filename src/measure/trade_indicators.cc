@@ -431,7 +431,7 @@ std::optional<Concentration> ExportConcentration(const TradeYear& t, std::string
   return c;
 }
 
-std::optional<Mirror> MirrorGap(const TradeYear& t, std::string_view a, std::string_view b) {
+std::optional<Mirror> MirrorStatistics(const TradeYear& t, std::string_view a, std::string_view b) {
   if (t.reconciled()) return std::nullopt;
   if (!t.Reports(a, TradeFlowKind::kExport) || !t.Reports(b, TradeFlowKind::kImport)) return std::nullopt;
   Mirror m;
@@ -452,8 +452,8 @@ PartnerIndicators PairIndicators(const TradeYear& t, std::string_view a, std::st
   p.complementarity = TradeComplementarity(t, a, b);
   p.grubel_lloyd = GrubelLloyd(t, a, b);
   p.concentration = ExportConcentration(t, a, b);
-  p.mirror_exports = MirrorGap(t, a, b);
-  p.mirror_imports = MirrorGap(t, b, a);
+  p.mirror_exports = MirrorStatistics(t, a, b);
+  p.mirror_imports = MirrorStatistics(t, b, a);
   return p;
 }
 

@@ -222,7 +222,7 @@ struct Mirror {
   double imports_reported_by_b = 0;
   double gap_pct = 0;
 };
-std::optional<Mirror> MirrorGap(const TradeYear& t, std::string_view a, std::string_view b);
+std::optional<Mirror> MirrorStatistics(const TradeYear& t, std::string_view a, std::string_view b);
 
 // Every indicator of `a` against one partner.
 struct PartnerIndicators {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/hs_chapters.h"
 #include "measure/growth.h"
 #include "report/format.h"
 #include "report/svg_chart.h"
@@ -514,6 +515,7 @@ class Builder {
   void Economy() {
     Section& s = NewSection("economy", "Economy and trade");
     TradeParagraphs(s);
+    for (const measure::TradeStatistics& ts : f_.trade_stats) TradeStatisticsBlock(s, ts);
     ProjectsBlock(s);
     TextFacts(s, {"trade", "money", "quantity", "percentage"}, "figures");
   }
@@ -528,6 +530,7 @@ class Builder {
       }
     }
     if (!main) {
+      if (!f_.trade_stats.empty()) return;  // the loaded statistics speak below
       Prose p;
       T(&p, "The workspace holds no trade totals for " + model_.a_name + " and " + model_.b_name + ".");
       Add(s, std::move(p));
@@ -725,6 +728,185 @@ class Builder {
                           CellFig(QualifiedMoney(*pt.record, pt.value_usd), pt.record), computed,
                           pt.stated_growth_pct ? CellFig(FormatPct(*pt.stated_growth_pct), pt.record) : Cell("")});
       }
+    }
+    s.blocks.emplace_back(std::move(t));
+  }
+
+  // ---- trade statistics from ingested files ----------------------------
+  static std::string RankWords(int rank) {
+    static const char* kWords[] = {"", "largest", "second-largest", "third-largest", "fourth-largest",
+                                   "fifth-largest", "sixth-largest", "seventh-largest", "eighth-largest",
+                                   "ninth-largest", "tenth-largest"};
+    return rank >= 1 && rank <= 10 ? kWords[rank] : "number " + std::to_string(rank);
+  }
+
+  std::string ChapterLabel(const std::string& chapter) {
+    std::string name = HsChapterName(chapter);
+    return "chapter " + chapter + (name.empty() ? "" : " (" + name + ")");
+  }
+
+  void TradeStatisticsBlock(Section& s, const measure::TradeStatistics& ts) {
+    if (ts.readings.empty()) return;
+    const bool baci = ts.dataset == "baci";
+    const std::string& a = model_.a_name;
+    const std::string& b = model_.b_name;
+    const size_t n = ts.readings.size();
+    const measure::TradeReading& last = ts.readings.back();
+    const Record* rec = &ts.year_records.back();
+    const Record* prev = n >= 2 ? &ts.year_records[n - 2] : nullptr;
+    // Whose statements: a's where a reports, else b's (mirrored).
+    const bool a_reports = last.ab.totals.total() > 0;
+    const double exports = a_reports ? last.ab.totals.exports : last.ba.totals.imports;
+    const double imports = a_reports ? last.ab.totals.imports : last.ba.totals.exports;
+
+    Prose p;
+    T(&p, baci ? "In CEPII's BACI data, which reconcile both sides' declarations into one figure per flow, "
+               : "In the UN Comtrade data ingested, as " + (a_reports ? a : b) + " reports it, ");
+    T(&p, a + " exported goods worth ");
+    F(&p, FormatUsd(exports), {rec});
+    T(&p, " to " + b + " in ");
+    F(&p, std::to_string(last.year), {rec});
+    T(&p, " and imported ");
+    F(&p, FormatUsd(imports), {rec});
+    T(&p, ": a total of ");
+    F(&p, FormatUsd(exports + imports), {rec});
+    T(&p, exports >= imports ? " and a surplus of " : " and a deficit of ");
+    F(&p, FormatUsd(std::fabs(exports - imports)), {rec});
+    T(&p, " for " + a);
+    if (n >= 2 && ts.readings[n - 2].year == last.year - 1) {
+      const measure::TradeReading& before = ts.readings[n - 2];
+      double t0 = a_reports ? before.ab.totals.total() : before.ba.totals.total();
+      if (t0 > 0) {
+        T(&p, ", ");
+        F(&p, FormatChange(100.0 * ((exports + imports) / t0 - 1.0)), {rec, prev});
+        T(&p, " on the year before");
+      }
+    }
+    T(&p, ".");
+    const auto& st = last.ab.standing;
+    const auto& pst = last.ab.partner_standing;
+    if (st || pst) {
+      T(&p, " ");
+      if (st) {
+        T(&p, b + " was " + a + "'s ");
+        F(&p, RankWords(st->rank), {rec});
+        T(&p, " trading partner, with ");
+        F(&p, FormatPct(st->share_pct), {rec});
+        T(&p, " of its trade");
+      }
+      if (pst) {
+        T(&p, st ? "; " + a + " was " + b + "'s " : a + " was " + b + "'s ");
+        F(&p, RankWords(pst->rank), {rec});
+        T(&p, ", with ");
+        F(&p, FormatPct(pst->share_pct), {rec});
+      }
+      T(&p, " (ranks among the partners in the loaded data: ");
+      F(&p, CountWord(st ? st->partners : pst->partners), {rec});
+      T(&p, st && pst ? " for " + a + ", " : "");
+      if (st && pst) F(&p, CountWord(pst->partners), {rec});
+      T(&p, st && pst ? " for " + b + ")." : ").");
+    }
+    Add(s, std::move(p));
+
+    // Structure of the trade: one plain reading per indicator.
+    Prose q;
+    bool any = false;
+    if (last.ab.intensity) {
+      any = true;
+      T(&q, "Trade intensity: " + a + " sends " + b + " ");
+      F(&q, FormatFixed(*last.ab.intensity, 2), {rec});
+      T(&q, std::string(" times what ") + b + "'s share of world imports would lead one to expect" +
+                (*last.ab.intensity >= 1 ? " (above one: a closer tie than size alone explains). "
+                                         : " (below one: a looser tie than size alone explains). "));
+    }
+    if (last.ab.complementarity) {
+      any = true;
+      T(&q, "Complementarity: " + a + "'s export mix and " + b + "'s import mix overlap by ");
+      F(&q, FormatFixed(*last.ab.complementarity, 1), {rec});
+      T(&q, " on a scale where a hundred would mean " + a + " sells exactly what " + b + " buys. ");
+    }
+    if (last.ab.grubel_lloyd) {
+      any = true;
+      const double g = *last.ab.grubel_lloyd;
+      T(&q, "Intra-industry trade (Grubel\u2013Lloyd): ");
+      F(&q, FormatFixed(g, 2), {rec});
+      T(&q, g < 0.25 ? ", so the two mostly trade goods of different kinds, each selling what the other does not sell back. "
+            : g < 0.5 ? ", so a minority of the trade is in goods of the same kinds both ways. "
+                      : ", so much of the trade is in goods of the same kinds both ways. ");
+    }
+    if (last.ab.concentration && !last.ab.concentration->top_chapters.empty()) {
+      any = true;
+      const auto& c = *last.ab.concentration;
+      T(&q, a + "'s exports to " + b + " spread over ");
+      F(&q, CountWord(c.products), {rec});
+      T(&q, " products with a concentration (HHI) of ");
+      F(&q, FormatFixed(c.hhi, 3), {rec});
+      T(&q, c.hhi >= 0.25 ? ", highly concentrated; " : c.hhi >= 0.15 ? ", moderately concentrated; " : ", diversified; ");
+      T(&q, "the largest HS chapters are ");
+      size_t shown = std::min<size_t>(c.top_chapters.size(), 3);
+      AppendList(shown, [&](size_t i) {
+        F(&q, ChapterLabel(c.top_chapters[i].first) + " at " + FormatPct(100 * c.top_chapters[i].second), {rec});
+      }, &q);
+      T(&q, ".");
+    }
+    if (any) Add(s, std::move(q));
+
+    // Mirror statistics (reporter data only).
+    if (last.ab.mirror_exports || last.ab.mirror_imports) {
+      Prose m;
+      T(&m, "Mirror statistics: ");
+      auto mirror = [&](const measure::Mirror& g, const std::string& exporter, const std::string& importer) {
+        T(&m, exporter + " reports exports to " + importer + " of ");
+        F(&m, FormatUsd(g.exports_reported_by_a), {rec});
+        T(&m, ", while " + importer + " reports imports from " + exporter + " of ");
+        F(&m, FormatUsd(g.imports_reported_by_b), {rec});
+        T(&m, ", a gap of ");
+        F(&m, (g.gap_pct >= 0 ? "+" : "") + FormatPct(g.gap_pct), {rec});
+        T(&m, ". ");
+      };
+      if (last.ab.mirror_exports) mirror(*last.ab.mirror_exports, a, b);
+      if (last.ab.mirror_imports) mirror(*last.ab.mirror_imports, b, a);
+      T(&m, "Importers usually value goods with freight and insurance (CIF) and exporters without (FOB), so "
+            "imports tend to exceed the matching exports by a few percent even when both offices are right; "
+            "transit, re-exports and timing widen the gap.");
+      Add(s, std::move(m));
+    }
+
+    // Both directions by year.
+    std::vector<std::string> cats;
+    BarSeries ab{a + " \u2192 " + b, {}}, ba{b + " \u2192 " + a, {}};
+    for (const measure::TradeReading& r : ts.readings) {
+      cats.push_back(std::to_string(r.year));
+      bool ar = r.ab.totals.total() > 0;
+      ab.values.push_back(ar ? r.ab.totals.exports : r.ba.totals.imports);
+      ba.values.push_back(ar ? r.ab.totals.imports : r.ba.totals.exports);
+    }
+    std::string title = "Trade in goods between " + a + " and " + b + " both ways (" +
+                        (baci ? "CEPII BACI" : "UN Comtrade") + ")";
+    s.blocks.emplace_back(Chart{"trade-" + ts.dataset, title, BarChart(title, cats, {ab, ba}, 1e9, "US$ billion"),
+                                "Exports each way in each year of the ingested " +
+                                    std::string(baci ? "BACI" : "Comtrade") + " data."});
+    Table t{std::string("Trade indicators by year (") + (baci ? "CEPII BACI" : "UN Comtrade") + ", " + a +
+                " against " + b + ")",
+            {"Year", "Exports", "Imports", "Balance", b + " in " + a + "'s trade", a + " in " + b + "'s trade",
+             "Intensity", "Complementarity", "Grubel\u2013Lloyd", "HHI", "Mirror gap"},
+            {}};
+    for (size_t i = 0; i < n; ++i) {
+      const measure::TradeReading& r = ts.readings[i];
+      const Record* yr = &ts.year_records[i];
+      auto opt = [&](const std::optional<double>& v, int d) { return v ? CellFig(FormatFixed(*v, d), yr) : Cell(""); };
+      auto standing = [&](const std::optional<measure::PartnerStanding>& x) {
+        return x ? CellFig(FormatPct(x->share_pct) + ", " + RankWords(x->rank), yr) : Cell("");
+      };
+      bool ar = r.ab.totals.total() > 0;
+      double x = ar ? r.ab.totals.exports : r.ba.totals.imports, mv = ar ? r.ab.totals.imports : r.ba.totals.exports;
+      Prose mirror = Cell("");
+      if (r.ab.mirror_exports) mirror = CellFig(FormatPct(r.ab.mirror_exports->gap_pct), yr);
+      t.rows.push_back({Cell(std::to_string(r.year)), CellFig(FormatUsd(x), yr), CellFig(FormatUsd(mv), yr),
+                        CellFig(FormatUsd(x - mv), yr), standing(r.ab.standing), standing(r.ab.partner_standing),
+                        opt(r.ab.intensity, 2), opt(r.ab.complementarity, 1), opt(r.ab.grubel_lloyd, 2),
+                        r.ab.concentration ? CellFig(FormatFixed(r.ab.concentration->hhi, 3), yr) : Cell(""),
+                        mirror});
     }
     s.blocks.emplace_back(std::move(t));
   }

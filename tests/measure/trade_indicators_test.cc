@@ -95,12 +95,12 @@ TEST(TradeIndicators, ConcentrationNamesTopChapters) {
 
 TEST(TradeIndicators, MirrorGapComparesExportsWithPartnerImports) {
   // A reports 100 of exports to B; B reports 105 of imports from A (CIF).
-  auto m = MirrorGap(World(), "A", "B");
+  auto m = MirrorStatistics(World(), "A", "B");
   ASSERT_TRUE(m);
   EXPECT_DOUBLE_EQ(m->exports_reported_by_a, 100);
   EXPECT_DOUBLE_EQ(m->imports_reported_by_b, 105);
   EXPECT_NEAR(m->gap_pct, 100.0 * (100.0 / 105.0 - 1.0), 1e-12);
-  EXPECT_FALSE(MirrorGap(World(), "A", "Z"));  // Z reports nothing
+  EXPECT_FALSE(MirrorStatistics(World(), "A", "Z"));  // Z reports nothing
 }
 
 TEST(TradeIndicators, ReportedTotalWinsOverSumOfProducts) {
@@ -121,7 +121,7 @@ TEST(TradeIndicators, ReconciledFlowIsBothExportAndImport) {
   EXPECT_DOUBLE_EQ(t.BilateralProduct("A", "B", M, "020100"), 30);
   // 0101: x 60 m 0; 0201: x 40 m 30 -> 1 - (60 + 10) / 130.
   EXPECT_NEAR(*GrubelLloyd(t, "A", "B"), 1.0 - 70.0 / 130.0, 1e-12);
-  EXPECT_FALSE(MirrorGap(t, "A", "B"));  // one figure: no mirror
+  EXPECT_FALSE(MirrorStatistics(t, "A", "B"));  // one figure: no mirror
   EXPECT_DOUBLE_EQ(t.WorldSum(X), t.WorldSum(M));
 }
 
