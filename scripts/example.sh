@@ -7,11 +7,7 @@ cd "$here"
 scripts/setup.sh
 scripts/build.sh
 ws=examples/chn-kaz
-build/bilat init "$ws"
-build/bilat ingest registry "$ws/registry" --workspace "$ws"
-build/bilat follow CHN KAZ --workspace "$ws"
-build/bilat ingest icews "$ws"/events/*.tab --workspace "$ws"
-build/bilat ingest gdelt "$ws"/events/*.CSV --workspace "$ws"
+scripts/example_workspace.sh build/bilat "$ws"
 build/bilat report CHN KAZ --workspace "$ws" --out "$ws/reports" | tee /tmp/bilat-report-paths.txt >/dev/null
 echo
 echo "Report written:"

@@ -80,7 +80,7 @@ TEST(IngestRegistry, ExampleRegistryIsValid) {
   ASSERT_TRUE(r.ok());
   for (const auto& i : r->issues) ADD_FAILURE() << i.ToString();
   EXPECT_TRUE(r->stored);
-  EXPECT_GT(r->rows_read, 300);
+  EXPECT_GT(r->rows_read, 250);  // 257 rows (the WDI series are ingested from macro/, not the registry)
 }
 
 }  // namespace

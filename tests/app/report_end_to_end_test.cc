@@ -2,9 +2,11 @@
 // way a reader would check it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "app/ingest_text.h"
+#include "app/ingest_trade.h"
 #include "tests/app/test_workspace.h"
 
 namespace bilat {
@@ -16,6 +18,20 @@ using testing::ReadAll;
 using testing::TempWorkspace;
 using testing::WriteAll;
 
+// The example workspace's registry and WDI extract, ingested into `ws`.
+void SeedExample(const TempWorkspace& ws) {
+  auto ing = app::IngestRegistry({ws.str(), (kExample / "registry").string(), false}, Countries());
+  EXPECT_TRUE(ing.ok()) << ing.status().ToString();
+  EXPECT_TRUE(ing->stored);
+  EXPECT_TRUE(ing->issues.empty()) << ing->issues.front().ToString();
+  app::IngestTradeOptions wdi;
+  wdi.workspace = ws.str();
+  wdi.dataset = "wdi";
+  wdi.files = {(kExample / "macro" / "wdi_macro_long_2005_2024.csv").string()};
+  auto macro = app::IngestTrade(wdi, Countries());
+  EXPECT_TRUE(macro.ok() && macro->all_stored());
+}
+
 // Builds the example report into a temp workspace; returns the HTML.
 struct ExampleReport {
   TempWorkspace ws;
@@ -23,10 +39,7 @@ struct ExampleReport {
   std::string html, md, json;
 
   ExampleReport() {
-    auto ing = app::IngestRegistry({ws.str(), (kExample / "registry").string(), false}, Countries());
-    EXPECT_TRUE(ing.ok()) << ing.status().ToString();
-    EXPECT_TRUE(ing->stored);
-    EXPECT_TRUE(ing->issues.empty()) << ing->issues.front().ToString();
+    SeedExample(ws);
     std::filesystem::copy(kExample / "notes", ws.dir() / "notes",
                           std::filesystem::copy_options::recursive |
                               std::filesystem::copy_options::overwrite_existing);
@@ -140,9 +153,86 @@ TEST(ReportEndToEnd, OutlookComputesRequiredGrowthFromLatestGdp) {
   EXPECT_NE(md.find("requires growth of **9.1%**"), std::string::npos);
 }
 
+TEST(ReportEndToEnd, OutlookCitesTheWdiFileLine) {
+  // The GDP figure comes from the ingested WDI file, cited to its line.
+  const std::string& json = Example().json;
+  std::string text = ReadAll(kExample / "macro" / "wdi_macro_long_2005_2024.csv");
+  size_t at = text.find("KAZ,Kazakhstan,2024,GDP_CURRENT");
+  ASSERT_NE(at, std::string::npos);
+  std::string line = std::to_string(1 + std::count(text.begin(), text.begin() + at, '\n'));
+  EXPECT_NE(json.find("wdi_macro_long_2005_2024.csv line " + line + ", series NY.GDP.MKTP.CD"), std::string::npos);
+  EXPECT_NE(json.find("World Development Indicators files ingested into the workspace"), std::string::npos);
+}
+
+// A pair with loaded trade statistics: both sides' Comtrade statements and
+// a BACI year, written here (the shared data hold no CHN-KAZ flow rows).
+TEST(ReportEndToEnd, LoadedTradeStatisticsAreReadAndCited) {
+  TempWorkspace ws;
+  const std::string header =
+      "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,"
+      "Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,2nd Partner Code,2nd Partner,2nd Partner ISO,Customs "
+      "Proc. Code,Customs,Mode of Transport Code,Mode of Transport,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,"
+      "Alt Qty Unit Code,Alt Qty Unit,Alt Qty,Netweight (kg),Gross weight (kg),Trade Value (US$),CIF Trade Value "
+      "(US$),FOB Trade Value (US$),Flag\n";
+  auto row = [](int year, int flow, const char* rep, int rep_code, const char* par, int par_code,
+                const char* hs, long long value) {
+    return "H5," + std::to_string(year) + "," + std::to_string(year) + "," + std::to_string(year) + ",6,1," +
+           std::to_string(flow) + "," + (flow == 1 ? "Import" : "Export") + "," + std::to_string(rep_code) + ",," +
+           rep + "," + std::to_string(par_code) + ",," + par + ",,,,,,,," + hs + ",,1,No Quantity,,,,,,," +
+           std::to_string(value) + ",,,0\n";
+  };
+  std::string csv = header;
+  for (int year : {2021, 2022}) {
+    long long k = year == 2021 ? 1 : 2;
+    // China's statements: exports of machinery and vehicles, imports of ores and fuel.
+    csv += row(year, 2, "CHN", 156, "KAZ", 398, "847130", 4000000000LL * k);
+    csv += row(year, 2, "CHN", 156, "KAZ", 398, "870323", 2000000000LL * k);
+    csv += row(year, 1, "CHN", 156, "KAZ", 398, "260300", 3000000000LL * k);
+    csv += row(year, 1, "CHN", 156, "KAZ", 398, "270900", 1000000000LL * k);
+    csv += row(year, 2, "CHN", 156, "RUS", 643, "847130", 12000000000LL * k);
+    // Kazakhstan's statements of the same trade, CIF imports higher.
+    csv += row(year, 1, "KAZ", 398, "CHN", 156, "847130", 4400000000LL * k);
+    csv += row(year, 1, "KAZ", 398, "CHN", 156, "870323", 2100000000LL * k);
+    csv += row(year, 2, "KAZ", 398, "CHN", 156, "260300", 2500000000LL * k);
+    csv += row(year, 2, "KAZ", 398, "CHN", 156, "270900", 900000000LL * k);
+    csv += row(year, 2, "KAZ", 398, "RUS", 643, "270900", 1000000000LL * k);
+  }
+  WriteAll(ws.dir() / "comtrade_chn_kaz.csv", csv);
+  app::IngestTradeOptions o;
+  o.workspace = ws.str();
+  o.dataset = "comtrade";
+  o.files = {(ws.dir() / "comtrade_chn_kaz.csv").string()};
+  auto in = app::IngestTrade(o, Countries());
+  ASSERT_TRUE(in.ok());
+  ASSERT_EQ(in->files[0].state, app::TradeFileOutcome::State::kStored) << in->files[0].error;
+  app::ReportOptions r;
+  r.workspace = ws.str();
+  r.a = "CHN";
+  r.b = "KAZ";
+  auto out = app::WriteReport(r, Countries());
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  std::string md = ReadAll(ws.dir() / "reports" / "CHN-KAZ.md");
+  std::string json = ReadAll(ws.dir() / "reports" / "CHN-KAZ.json");
+  // 2022 as China reports it: exports 12.0, imports 8.0 bn; up 100% on 2021.
+  EXPECT_NE(md.find("as China reports it, China exported goods worth **$12 billion**"), std::string::npos) << md;
+  EXPECT_NE(md.find("**up 100.0%**"), std::string::npos);
+  // Kazakhstan is China's second partner (20 of 44 bn, 45.5%); China is Kazakhstan's first.
+  EXPECT_NE(md.find("Kazakhstan was China's **second-largest**[^1] trading partner, with **45.5%**"), std::string::npos);
+  EXPECT_NE(md.find("China was Kazakhstan's **largest**"), std::string::npos);
+  // Mirror: China's exports 12.0 vs Kazakhstan's imports 13.0 bn: -7.7%.
+  EXPECT_NE(md.find("a gap of **-7.7%**"), std::string::npos);
+  EXPECT_NE(md.find("(CIF)"), std::string::npos);
+  // HHI of China's exports to Kazakhstan: (8/12)^2 + (4/12)^2 = 0.556; chapter 84 first at 66.7%.
+  EXPECT_NE(md.find("**0.556**"), std::string::npos);
+  EXPECT_NE(md.find("chapter 84 (machinery and mechanical appliances) at 66.7%"), std::string::npos);
+  EXPECT_NE(json.find("UN Comtrade files ingested into the workspace (1 file: comtrade_chn_kaz.csv)"),
+            std::string::npos);
+  EXPECT_TRUE(out->lint.empty()) << out->lint.front();
+}
+
 TEST(ReportEndToEnd, ReportIsDeterministic) {
   TempWorkspace ws;
-  ASSERT_TRUE(app::IngestRegistry({ws.str(), (kExample / "registry").string(), false}, Countries()).ok());
+  SeedExample(ws);
   std::filesystem::copy(kExample / "notes", ws.dir() / "notes", std::filesystem::copy_options::recursive);
   app::ReportOptions o;
   o.workspace = ws.str();

@@ -9,12 +9,7 @@ bilat="$1"; out="$2"; update="${3:-}"
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 ws="$out/golden-workspace"
 rm -rf "$ws"
-"$bilat" init "$ws" >/dev/null
-cp -r "$here/examples/chn-kaz/notes/." "$ws/notes/"
-"$bilat" ingest registry "$here/examples/chn-kaz/registry" --workspace "$ws" >/dev/null
-"$bilat" follow CHN KAZ --workspace "$ws" >/dev/null
-"$bilat" ingest icews "$here"/examples/chn-kaz/events/*.tab --workspace "$ws" >/dev/null
-"$bilat" ingest gdelt "$here"/examples/chn-kaz/events/*.CSV --workspace "$ws" >/dev/null
+"$here/scripts/example_workspace.sh" "$bilat" "$ws" >/dev/null
 "$bilat" report CHN KAZ --workspace "$ws" --out "$ws/reports" --format json,md >/dev/null 2>&1
 status=0
 for f in CHN-KAZ.json CHN-KAZ.md; do

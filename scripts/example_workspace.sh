@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the example China-Kazakhstan workspace from the files bundled in
+# examples/chn-kaz (registry, analyst notes, event samples, WDI extract).
+# Used by scripts/example.sh, the golden test and the browser test, so all
+# three see the same workspace.
+# Usage: scripts/example_workspace.sh BILAT_BINARY WORKSPACE_DIR
+set -euo pipefail
+bilat="$1"; ws="$2"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+example="$here/examples/chn-kaz"
+"$bilat" init "$ws" >/dev/null
+if [ "$(cd "$ws" && pwd)" != "$example" ]; then
+  cp -r "$example/notes/." "$ws/notes/"
+fi
+"$bilat" ingest registry "$example/registry" --workspace "$ws"
+"$bilat" follow CHN KAZ --workspace "$ws"
+"$bilat" ingest icews "$example"/events/*.tab --workspace "$ws"
+"$bilat" ingest gdelt "$example"/events/*.CSV --workspace "$ws"
+"$bilat" ingest wdi "$example"/macro/*.csv --workspace "$ws"
