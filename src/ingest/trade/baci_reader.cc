@@ -272,6 +272,15 @@ class BaciParser {
                 "use the country code file of the same BACI release");
       return false;
     }
+    const int c = static_cast<int>(*code);
+    if (codes_.IsPlaceholder(c) && !noted_[c]) {
+      noted_[c] = true;
+      sink_.Add(line, field,
+                "BACI code " + std::to_string(c) + " (" + codes_.Name(c) +
+                    ") has no ISO 3166 code in BACI's code file; its rows are kept under " + codes_.Country(c) +
+                    " (noted once per file)",
+                c == 490 ? "490 stands, in practice, for Taiwan" : "");
+    }
     return true;
   }
 
@@ -280,6 +289,7 @@ class BaciParser {
   TradeLoadResult* summary_;
   IssueSink& sink_;
   TradeFlow flow_;
+  std::array<bool, 1000> noted_{};  // placeholder codes already noted
   DuplicateIndex seen_;
   bool have_header_ = false;
 };
@@ -288,7 +298,7 @@ class BaciParser {
 
 Result<BaciCodes> BaciCodes::LoadCountries(const std::string& path, const std::string& label) {
   BaciCodes codes;
-  int code_col = -1, iso_col = -1;
+  int code_col = -1, iso_col = -1, name_col = -1;
   bool header = false;
   Status bad;
   Status st = StreamCsvFile(path, label, [&](const CsvRecord& rec) {
@@ -298,6 +308,9 @@ Result<BaciCodes> BaciCodes::LoadCountries(const std::string& path, const std::s
       for (size_t c = 0; c < rec.fields.size(); ++c) {
         std::string_view name = TrimView(rec.fields[c]);
         names.emplace_back(name);
+        if (name == "country_name_abbreviation" || (name == "country_name" && name_col < 0)) {
+          name_col = static_cast<int>(c);
+        }
         if (name == "country_code") code_col = static_cast<int>(c);
         if (name == "iso_3digit_alpha" || name == "country_iso3") iso_col = static_cast<int>(c);
       }
@@ -320,7 +333,17 @@ Result<BaciCodes> BaciCodes::LoadCountries(const std::string& path, const std::s
       return false;
     }
     std::string_view iso = TrimView(rec.fields[iso_col]);
-    if (iso.size() == 3 && iso != "N/A") codes.iso3_[code] = std::string(iso);
+    if (name_col >= 0 && rec.fields.size() > static_cast<size_t>(name_col)) {
+      codes.names_[code] = std::string(TrimView(rec.fields[name_col]));
+    }
+    if (iso.size() == 3 && iso != "N/A") {
+      codes.iso3_[code] = std::string(iso);
+    } else if (iso == "N/A") {
+      char placeholder[8];
+      std::snprintf(placeholder, sizeof placeholder, "B%03d", static_cast<int>(code));
+      codes.iso3_[code] = placeholder;
+      codes.placeholder_[code] = true;
+    }
     return true;
   });
   BILAT_RETURN_IF_ERROR(bad);

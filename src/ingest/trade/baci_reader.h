@@ -21,8 +21,11 @@ class BaciCodes {
  public:
   // Reads a BACI country code file: "country_code,...,iso_3digit_alpha"
   // (V202201 and earlier) or "country_code,...,country_iso3" (V202301 on);
-  // UTF-8 BOM allowed. Codes whose ISO3 is "N/A" stay unmapped, so rows using
-  // them are reported. Errors name the file and line.
+  // UTF-8 BOM allowed. A code whose ISO3 is "N/A" in BACI's own file (490
+  // "Other Asia, nes" -- in practice Taiwan --, 697 "Europe EFTA, nes", 849
+  // "US Misc. Pacific Isds") is kept under the placeholder "B" + its three
+  // digits ("B490"), so world totals stay complete; the reader notes it once
+  // per file. Errors name the file and line.
   static Result<BaciCodes> LoadCountries(const std::string& path, const std::string& label);
 
   // Adds BACI's product code file ("code,description[,...]"). Once loaded,
@@ -34,6 +37,9 @@ class BaciCodes {
 
   // ISO alpha-3 for a BACI country code, or "" when unknown.
   const std::string& Country(int code) const;
+  // Whether `code` maps to a placeholder ("B490"), and its name in the file.
+  bool IsPlaceholder(int code) const { return code >= 0 && code < 1000 && placeholder_[code]; }
+  const std::string& Name(int code) const { return names_[code]; }
   bool has_products() const { return !products_.empty(); }
   // Description of a six-digit product code, or nullptr.
   const std::string* Product(std::string_view code) const;
@@ -41,6 +47,8 @@ class BaciCodes {
 
  private:
   std::array<std::string, 1000> iso3_;
+  std::array<std::string, 1000> names_;
+  std::array<bool, 1000> placeholder_{};
   std::unordered_map<std::string, std::string> products_;
 };
 

@@ -31,8 +31,30 @@ TEST(BaciCodes, LoadsCountryFileWithBom) {
   EXPECT_EQ(c.Country(4), "AFG");    // first row, right after the BOM header
   EXPECT_EQ(c.Country(842), "USA");  // BACI's own code for the USA
   EXPECT_EQ(c.Country(398), "KAZ");
-  EXPECT_EQ(c.Country(849), "");       // ISO3 "N/A": stays unknown
-  EXPECT_EQ(c.country_count(), 235u);  // 238 rows, three N/A (490, 697, 849)
+  // ISO3 "N/A" in BACI's own file: kept under a placeholder.
+  EXPECT_EQ(c.Country(849), "B849");
+  EXPECT_TRUE(c.IsPlaceholder(490));
+  EXPECT_FALSE(c.IsPlaceholder(398));
+  EXPECT_EQ(c.Name(490), "Other Asia, nes");
+  EXPECT_EQ(c.country_count(), 238u);
+}
+
+TEST(BaciReader, KeepsCodesWithoutIsoUnderAPlaceholderNotedOnce) {
+  std::string path = WriteTemp("baci490.csv",
+                               "t,i,j,k,v,q\n"
+                               "2019,490,156,854231,1000,1\n"
+                               "2019,490,398,854231,10,1\n"
+                               "2019,156,490,270900,20,1\n");
+  auto r = LoadBaci(path, Codes(), {"baci490.csv", {}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->flows.size(), 3u);  // every row kept
+  EXPECT_EQ(r->flows[0].reporter, "B490");
+  EXPECT_EQ(r->flows[2].partner, "B490");
+  ASSERT_EQ(r->issues.size(), 1u) << Issues(*r);
+  EXPECT_EQ(r->issues[0].line, 2u);
+  EXPECT_NE(r->issues[0].message.find("BACI code 490 (Other Asia, nes) has no ISO 3166 code"), std::string::npos);
+  EXPECT_NE(r->issues[0].message.find("kept under B490"), std::string::npos);
+  EXPECT_NE(r->issues[0].hint.find("Taiwan"), std::string::npos);
 }
 
 TEST(BaciCodes, LoadsProductFile) {
@@ -123,8 +145,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"2019,398,999,270900,1,1",
                 "b.csv:3: unknown importer code 999 (not in the BACI country code file); row "
                 "skipped (use the country code file of the same BACI release)"},
-        BadCase{"2019,849,156,270900,1,1",
-                "b.csv:3: unknown exporter code 849 (not in the BACI country code file); row "
+        BadCase{"2019,111,156,270900,1,1",
+                "b.csv:3: unknown exporter code 111 (not in the BACI country code file); row "
                 "skipped (use the country code file of the same BACI release)"},
         BadCase{"2019,398,156,270900,5,1",
                 "b.csv:3: duplicate row: same t, i, j, k as line 2; row skipped"},
