@@ -292,7 +292,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
           Block b;
           auto send = [&] {
             std::sort(b.flows.begin(), b.flows.end(), [](const ingest::TradeFlow& x, const ingest::TradeFlow& y) {
-              return std::tie(x.year, x.partner, x.product) < std::tie(y.year, y.partner, y.product);
+              return std::tie(x.year, x.partner, x.product, x.line) < std::tie(y.year, y.partner, y.product, y.line);
             });
             parsed.Push(std::move(b));
             b = Block();

@@ -4,10 +4,12 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "app/ingest_trade.h"
 #include "cli/command.h"
+#include "core/hs_chapters.h"
 #include "measure/trade_facts.h"
 #include "report/format.h"
 #include "store/workspace.h"
@@ -47,10 +49,11 @@ nlohmann::json IndicatorsJson(const PartnerIndicators& p) {
     for (const auto& [ch, share] : p.concentration->top_chapters) chapters.push_back({{"chapter", ch}, {"share", share}});
   }
   return {{"partner", p.partner},
-          {"exports_usd", p.totals.exports},
-          {"imports_usd", p.totals.imports},
-          {"total_usd", p.totals.total()},
-          {"balance_usd", p.totals.balance()},
+          {"exports_usd", p.reports_exports ? nlohmann::json(p.totals.exports) : nlohmann::json(nullptr)},
+          {"imports_usd", p.reports_imports ? nlohmann::json(p.totals.imports) : nlohmann::json(nullptr)},
+          {"total_usd", p.reports_exports && p.reports_imports ? nlohmann::json(p.totals.total()) : nlohmann::json(nullptr)},
+          {"balance_usd",
+           p.reports_exports && p.reports_imports ? nlohmann::json(p.totals.balance()) : nlohmann::json(nullptr)},
           {"partner_in_trade", StandingJson(p.standing)},
           {"in_partner_trade", StandingJson(p.partner_standing)},
           {"intensity", OptJson(p.intensity)},
@@ -69,13 +72,15 @@ const char* kColumns[] = {"dataset", "year", "partner", "exports", "imports", "t
 std::vector<std::string> Cells(const std::string& dataset, int year, const PartnerIndicators& p, bool csv) {
   auto money = [csv](double v) { return csv ? report::FormatFixed(v, 0) : report::FormatUsd(v); };
   auto mirror = [](const std::optional<measure::Mirror>& m) { return m ? report::FormatFixed(m->gap_pct, 1) : "-"; };
+  // A flow the data do not give at all is "-", not zero.
+  const bool both = p.reports_exports && p.reports_imports;
   return {dataset,
           std::to_string(year),
           p.partner,
-          money(p.totals.exports),
-          money(p.totals.imports),
-          money(p.totals.total()),
-          money(p.totals.balance()),
+          p.reports_exports ? money(p.totals.exports) : "-",
+          p.reports_imports ? money(p.totals.imports) : "-",
+          both ? money(p.totals.total()) : "-",
+          both ? money(p.totals.balance()) : "-",
           Rank(p.standing),
           Rank(p.partner_standing),
           Opt(p.intensity, 2),
@@ -239,6 +244,12 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
       PartnerIndicators p;
     };
     std::vector<Row> rows;
+    struct Chapters {
+      std::string dataset;
+      int year, countries;
+      std::vector<measure::ChapterExport> top;
+    };
+    std::vector<Chapters> chapters;
     for (const std::string& dataset : *datasets) {
       if (!o->dataset.empty() && dataset != o->dataset) continue;
       auto years = store::TradeYears(db, dataset);
@@ -258,7 +269,22 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
             rows.push_back({dataset, y, std::move(p)});
           }
         } else {
-          for (PartnerIndicators& p : measure::AllPartners(*t, iso[0])) rows.push_back({dataset, y, std::move(p)});
+          std::vector<PartnerIndicators> all = measure::AllPartners(*t, iso[0]);
+          if (all.empty() && (t->Reports(iso[0], measure::TradeFlowKind::kExport) ||
+                              t->Reports(iso[0], measure::TradeFlowKind::kImport))) {
+            // Only trade with the world is given (no partner breakdown).
+            PartnerIndicators w;
+            w.partner = "WLD";
+            w.totals = measure::Bilateral(*t, iso[0], "WLD");
+            w.reports_exports = t->Reports(iso[0], measure::TradeFlowKind::kExport);
+            w.reports_imports = t->Reports(iso[0], measure::TradeFlowKind::kImport);
+            all.push_back(std::move(w));
+          }
+          for (PartnerIndicators& p : all) rows.push_back({dataset, y, std::move(p)});
+          if (o->format == "table") {
+            chapters.push_back({dataset, y, static_cast<int>(t->Countries().size()),
+                                measure::ExportChapters(*t, iso[0], 5)});
+          }
         }
       }
     }
@@ -290,9 +316,29 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
         std::cout << "\n";
       }
     } else {
+      std::set<std::string> shown;
+      for (const Row& r : rows) shown.insert(r.dataset);
       std::cout << iso[0] << (iso.size() == 2 ? " with " + iso[1] : std::string(" with each partner"))
-                << ": values in US dollars as " << iso[0] << " reports them (BACI: reconciled)\n";
+                << ": US dollars" << (shown.count("comtrade") ? "; comtrade: as " + iso[0] + " reports them" : "")
+                << (shown.count("baci") ? "; baci: reconciled flows" : "") << "; - = not in the data\n";
       PrintTable(table);
+      for (const Chapters& c : chapters) {
+        if (c.top.empty()) continue;
+        std::cout << "\n" << iso[0] << "'s largest export chapters to the world, " << c.dataset << " " << c.year;
+        if (c.countries < measure::kMinCountriesForRca) {
+          std::cout << " (RCA not shown: the data hold " << c.countries
+                    << (c.countries == 1 ? " country" : " countries") << ", fewer than "
+                    << measure::kMinCountriesForRca << ")";
+        }
+        std::cout << ":\n";
+        std::vector<std::vector<std::string>> ct = {{"chapter", "name", "exports", "share", "RCA"}};
+        for (const measure::ChapterExport& e : c.top) {
+          ct.push_back({e.chapter, HsChapterName(e.chapter), report::FormatUsd(e.value_usd),
+                        report::FormatPct(100 * e.share),
+                        e.rca && c.countries >= measure::kMinCountriesForRca ? report::FormatFixed(*e.rca, 2) : "-"});
+        }
+        PrintTable(ct);
+      }
     }
     return kExitOk;
   }});

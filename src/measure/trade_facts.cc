@@ -52,6 +52,7 @@ Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const s
       if (r.ab.totals.total() == 0 && r.ba.totals.total() == 0) continue;
       r.a_chapters = ExportChapters(t, a);
       r.b_chapters = ExportChapters(t, b);
+      r.countries = static_cast<int>(t.Countries().size());
       BILAT_ASSIGN_OR_RETURN(r.files, store::TradeFilesFor(db, dataset, year, a));
       out.push_back(std::move(r));
     }

@@ -25,8 +25,13 @@ struct TradeReading {
   int year = 0;
   PartnerIndicators ab, ba;  // a against b, b against a
   std::vector<ChapterExport> a_chapters, b_chapters;  // each side's exports to the world by HS chapter
+  int countries = 0;  // countries with totals that year (RCA means little with few)
   std::vector<store::TradeFileSummary> files;         // the files the flows came from
 };
+
+// Revealed comparative advantage compares a country with "the world": it is
+// shown only when a dataset-year holds at least this many countries.
+inline constexpr int kMinCountriesForRca = 20;
 
 // Datasets with stored trade flows ("baci", "comtrade").
 Result<std::vector<std::string>> TradeDatasets(store::SqliteDb* db);

@@ -446,6 +446,8 @@ PartnerIndicators PairIndicators(const TradeYear& t, std::string_view a, std::st
   PartnerIndicators p;
   p.partner = std::string(b);
   p.totals = Bilateral(t, a, b);
+  p.reports_exports = t.Reports(a, TradeFlowKind::kExport);
+  p.reports_imports = t.Reports(a, TradeFlowKind::kImport);
   p.standing = Standing(t, a, b);
   p.partner_standing = Standing(t, b, a);
   p.intensity = TradeIntensity(t, a, b);

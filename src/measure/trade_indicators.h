@@ -228,6 +228,7 @@ std::optional<Mirror> MirrorStatistics(const TradeYear& t, std::string_view a, s
 struct PartnerIndicators {
   std::string partner;
   BilateralTotals totals;
+  bool reports_exports = false, reports_imports = false;  // whether the data give a's exports / imports at all
   std::optional<PartnerStanding> standing;          // b in a's trade
   std::optional<PartnerStanding> partner_standing;  // a in b's trade
   std::optional<double> intensity;                  // of a's exports to b

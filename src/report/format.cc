@@ -36,6 +36,7 @@ std::string FormatFixed(double v, int decimals) {
 }
 
 std::string FormatMoney(double value, std::string_view currency) {
+  if (value < 0) return "-" + FormatMoney(-value, currency);  // "-$32 million", not "$-32 million"
   std::string prefix = currency == "USD" || currency.empty() ? "$" : std::string(currency) + " ";
   double a = std::fabs(value);
   if (a >= 1e9) return prefix + Trimmed(value / 1e9, 2) + " billion";

@@ -758,29 +758,43 @@ class Builder {
     const bool a_reports = last.ab.totals.total() > 0;
     const double exports = a_reports ? last.ab.totals.exports : last.ba.totals.imports;
     const double imports = a_reports ? last.ab.totals.imports : last.ba.totals.exports;
+    // Flows the reporting side does not give at all are not stated as zero.
+    const bool have_x = a_reports ? last.ab.reports_exports : last.ba.reports_imports;
+    const bool have_m = a_reports ? last.ab.reports_imports : last.ba.reports_exports;
 
     Prose p;
     T(&p, baci ? "In CEPII's BACI data, which reconcile both sides' declarations into one figure per flow, "
                : "In the UN Comtrade data ingested, as " + (a_reports ? a : b) + " reports it, ");
-    T(&p, a + " exported goods worth ");
-    F(&p, FormatUsd(exports), {rec});
-    T(&p, " to " + b + " in ");
+    if (have_x) {
+      T(&p, a + " exported goods worth ");
+      F(&p, FormatUsd(exports), {rec});
+      T(&p, " to " + b);
+    } else {
+      T(&p, a + " imported goods worth ");
+      F(&p, FormatUsd(imports), {rec});
+      T(&p, " from " + b);
+    }
+    T(&p, " in ");
     F(&p, std::to_string(last.year), {rec});
-    T(&p, " and imported ");
-    F(&p, FormatUsd(imports), {rec});
-    T(&p, ": a total of ");
-    F(&p, FormatUsd(exports + imports), {rec});
-    T(&p, exports >= imports ? " and a surplus of " : " and a deficit of ");
-    F(&p, FormatUsd(std::fabs(exports - imports)), {rec});
-    T(&p, " for " + a);
-    if (n >= 2 && ts.readings[n - 2].year == last.year - 1) {
-      const measure::TradeReading& before = ts.readings[n - 2];
-      double t0 = a_reports ? before.ab.totals.total() : before.ba.totals.total();
-      if (t0 > 0) {
-        T(&p, ", ");
-        F(&p, FormatChange(100.0 * ((exports + imports) / t0 - 1.0)), {rec, prev});
-        T(&p, " on the year before");
+    if (have_x && have_m) {
+      T(&p, " and imported ");
+      F(&p, FormatUsd(imports), {rec});
+      T(&p, ": a total of ");
+      F(&p, FormatUsd(exports + imports), {rec});
+      T(&p, exports >= imports ? " and a surplus of " : " and a deficit of ");
+      F(&p, FormatUsd(std::fabs(exports - imports)), {rec});
+      T(&p, " for " + a);
+      if (n >= 2 && ts.readings[n - 2].year == last.year - 1) {
+        const measure::TradeReading& before = ts.readings[n - 2];
+        double t0 = a_reports ? before.ab.totals.total() : before.ba.totals.total();
+        if (t0 > 0) {
+          T(&p, ", ");
+          F(&p, FormatChange(100.0 * ((exports + imports) / t0 - 1.0)), {rec, prev});
+          T(&p, " on the year before");
+        }
       }
+    } else {
+      T(&p, have_x ? " (the data do not give the flow the other way)" : " (the data do not give its exports)");
     }
     T(&p, ".");
     const auto& st = last.ab.standing;
@@ -850,6 +864,33 @@ class Builder {
       T(&q, ".");
     }
     if (any) Add(s, std::move(q));
+
+    // Each side's export structure, where the data cover enough of the
+    // world for comparative advantage to mean something.
+    if (last.countries >= measure::kMinCountriesForRca && (!last.a_chapters.empty() || !last.b_chapters.empty())) {
+      Prose c;
+      bool first = true;
+      for (const auto* side : {&last.a_chapters, &last.b_chapters}) {
+        if (side->empty()) continue;
+        const std::string& who = side == &last.a_chapters ? a : b;
+        T(&c, std::string(first ? "" : " ") + who + "'s largest export chapters to the world are ");
+        first = false;
+        size_t shown = std::min<size_t>(side->size(), 3);
+        AppendList(shown, [&](size_t i) {
+          const measure::ChapterExport& e = (*side)[i];
+          F(&c, ChapterLabel(e.chapter) + " at " + FormatPct(100 * e.share), {rec});
+          if (e.rca) {
+            T(&c, " (revealed comparative advantage ");
+            F(&c, FormatFixed(*e.rca, 1), {rec});
+            T(&c, ")");
+          }
+        }, &c);
+        T(&c, ".");
+      }
+      T(&c, " A revealed comparative advantage above one means the chapter weighs more in the country's exports "
+            "than in the world's.");
+      Add(s, std::move(c));
+    }
 
     // Mirror statistics (reporter data only).
     if (last.ab.mirror_exports || last.ab.mirror_imports) {
