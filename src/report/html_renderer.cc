@@ -28,8 +28,9 @@ figure.chart svg { width: 100%; height: auto; display: block; }
 figure.chart figcaption { font-family: sans-serif; font-size: .85rem; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-family: sans-serif; font-size: .82rem; margin: 14px 0; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
-th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f6f6f8; }
+th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { background: #f6f6f8; overflow-wrap: normal; }
+td:first-child { white-space: nowrap; }
 details { margin: 10px 0; font-family: sans-serif; font-size: .9rem; }
 ol.sources { font-size: .9rem; }
 ol.sources li { margin-bottom: 8px; }

@@ -924,27 +924,33 @@ class Builder {
     }
     std::string title = "Trade in goods between " + a + " and " + b + " both ways (" +
                         (baci ? "CEPII BACI" : "UN Comtrade") + ")";
-    s.blocks.emplace_back(Chart{"trade-" + ts.dataset, title, BarChart(title, cats, {ab, ba}, 1e9, "US$ billion"),
+    double top = 0;
+    for (const auto* series : {&ab, &ba}) {
+      for (double v : series->values) top = std::max(top, std::isnan(v) ? 0.0 : v);
+    }
+    const double divisor = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : 1e3;
+    const std::string unit = top >= 1e9 ? "US$ billion" : top >= 1e6 ? "US$ million" : "US$ thousand";
+    s.blocks.emplace_back(Chart{"trade-" + ts.dataset, title, BarChart(title, cats, {ab, ba}, divisor, unit),
                                 "Exports each way in each year of the ingested " +
                                     std::string(baci ? "BACI" : "Comtrade") + " data."});
     Table t{std::string("Trade indicators by year (") + (baci ? "CEPII BACI" : "UN Comtrade") + ", " + a +
                 " against " + b + ")",
-            {"Year", "Exports", "Imports", "Balance", b + " in " + a + "'s trade", a + " in " + b + "'s trade",
-             "Intensity", "Complementarity", "Grubel\u2013Lloyd", "HHI", "Mirror gap"},
+            {"Year", "Exports", "Imports", b + " in " + a + "'s trade", a + " in " + b + "'s trade", "Intensity",
+             "Complementarity", "Grubel\u2013Lloyd", "HHI", "Mirror gap"},
             {}};
     for (size_t i = 0; i < n; ++i) {
       const measure::TradeReading& r = ts.readings[i];
       const Record* yr = &ts.year_records[i];
       auto opt = [&](const std::optional<double>& v, int d) { return v ? CellFig(FormatFixed(*v, d), yr) : Cell(""); };
       auto standing = [&](const std::optional<measure::PartnerStanding>& x) {
-        return x ? CellFig(FormatPct(x->share_pct) + ", " + RankWords(x->rank), yr) : Cell("");
+        return x ? CellFig(FormatPct(x->share_pct) + " (rank " + std::to_string(x->rank) + ")", yr) : Cell("");
       };
       bool ar = r.ab.totals.total() > 0;
       double x = ar ? r.ab.totals.exports : r.ba.totals.imports, mv = ar ? r.ab.totals.imports : r.ba.totals.exports;
       Prose mirror = Cell("");
       if (r.ab.mirror_exports) mirror = CellFig(FormatPct(r.ab.mirror_exports->gap_pct), yr);
       t.rows.push_back({Cell(std::to_string(r.year)), CellFig(FormatUsd(x), yr), CellFig(FormatUsd(mv), yr),
-                        CellFig(FormatUsd(x - mv), yr), standing(r.ab.standing), standing(r.ab.partner_standing),
+                        standing(r.ab.standing), standing(r.ab.partner_standing),
                         opt(r.ab.intensity, 2), opt(r.ab.complementarity, 1), opt(r.ab.grubel_lloyd, 2),
                         r.ab.concentration ? CellFig(FormatFixed(r.ab.concentration->hhi, 3), yr) : Cell(""),
                         mirror});
