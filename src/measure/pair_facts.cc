@@ -531,7 +531,26 @@ void DeriveClaims(PairFacts* f) {
         c.previous = prev->record;
       }
     }
-    if (!c.others.empty() || c.claim.stated_growth_pct) f->claims.push_back(std::move(c));
+    if (c.claim.period.empty() && c.claim.value_usd > 0) {
+      for (const TradeStatistics& ts : f->trade_stats) {
+        for (size_t k = 0; k < ts.readings.size(); ++k) {
+          const TradeReading& r = ts.readings[k];
+          if (r.year != c.claim.year) continue;
+          auto add = [&](const std::string& reporter, const PartnerIndicators& p) {
+            if (!p.reports_exports || !p.reports_imports || !(p.totals.total() > 0)) return;
+            c.data.push_back({ts.dataset, reporter, p.totals.total(),
+                              100.0 * (c.claim.value_usd / p.totals.total() - 1.0), &ts.year_records[k]});
+          };
+          if (store::IsReconciledTradeDataset(ts.dataset)) {
+            add("", r.ab);
+          } else {
+            if (c.claim.reporter.empty() || c.claim.reporter == f->a) add(f->a, r.ab);
+            if (c.claim.reporter.empty() || c.claim.reporter == f->b) add(f->b, r.ba);
+          }
+        }
+      }
+    }
+    if (!c.others.empty() || c.claim.stated_growth_pct || !c.data.empty()) f->claims.push_back(std::move(c));
   }
 }
 

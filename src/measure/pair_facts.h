@@ -146,6 +146,17 @@ struct ClaimCheck {
   // Growth from the same source's (or same reporter's) previous-year figure.
   std::optional<double> computed_growth_pct;
   const Record* previous = nullptr;
+  // The same year's total in ingested trade statistics (calendar-year
+  // claims only): BACI's reconciled figure, and each side's Comtrade
+  // statement (only the claim's reporter's, when it names one).
+  struct Data {
+    std::string dataset;   // "baci" or "comtrade"
+    std::string reporter;  // whose statement ("" for BACI)
+    double value_usd = 0;
+    double diff_pct = 0;   // 100 * (claim / data - 1)
+    const Record* record = nullptr;  // the year's stored flows
+  };
+  std::vector<Data> data;
 };
 // Figures within this many percent of each other agree (rounding in print).
 inline constexpr double kClaimTolerancePct = 0.5;

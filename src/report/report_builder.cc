@@ -623,6 +623,26 @@ class Builder {
       T(&p, "; elsewhere the figures differ, most often because they come from different reporters (see the mirror "
             "gap above). ");
     }
+    int with_data = 0, data_agree = 0;
+    std::vector<const Record*> data_records;
+    for (const measure::ClaimCheck& c : f_.claims) {
+      if (c.data.empty()) continue;
+      ++with_data;
+      bool agree = true;
+      for (const auto& d : c.data) {
+        agree &= std::fabs(d.diff_pct) <= measure::kClaimTolerancePct;
+        data_records.push_back(d.record);
+      }
+      data_agree += agree;
+    }
+    if (with_data) {
+      std::vector<const Record*> both = all;
+      both.insert(both.end(), data_records.begin(), data_records.end());
+      F(&p, Capitalise(CountWord(with_data)), both);
+      T(&p, " of them could be set beside the ingested trade statistics for the same year; ");
+      F(&p, data_agree == 0 ? "none" : CountWord(data_agree), both);
+      T(&p, data_agree == 1 ? " agrees with every figure there. " : " agree with every figure there. ");
+    }
     if (growth_checked) {
       F(&p, Capitalise(CountWord(growth_off)), all);
       T(&p, " of ");
@@ -633,6 +653,8 @@ class Builder {
     Add(s, std::move(p));
     Table t{"Stated trade figures, checked", {"Year", "Figure", "Reporter", "Compared with", "Difference", "Stated growth",
                                               "Growth from the source's figures"}, {}};
+    // A column for the ingested statistics only when some claim meets them.
+    if (with_data) t.header.push_back("In the ingested trade statistics");
     for (const measure::ClaimCheck& c : f_.claims) {
       const measure::TradeClaim& k = c.claim;
       Prose others, diffs;
@@ -652,10 +674,21 @@ class Builder {
       if (c.computed_growth_pct) computed = {};
       if (c.computed_growth_pct) F(&computed, FormatPct(*c.computed_growth_pct), {k.record, c.previous});
       std::string year = std::to_string(k.year) + (k.period.empty() ? "" : " " + k.period);
+      Prose data = Cell("");
+      if (!c.data.empty()) data = {};
+      for (size_t i = 0; i < c.data.size(); ++i) {
+        const auto& d = c.data[i];
+        if (i) data.push_back({"; ", false, {}, {}});
+        std::string who = d.dataset == "baci" ? "BACI" : "Comtrade, " + Name(d.reporter) + "'s";
+        F(&data, FormatUsd(d.value_usd) + " (" + who + "): " + (d.diff_pct >= 0 ? "+" : "") + FormatPct(d.diff_pct) +
+                     (std::fabs(d.diff_pct) <= measure::kClaimTolerancePct ? " agrees" : ""),
+          {k.record, d.record});
+      }
       t.rows.push_back({CellFig(year, k.record),
                         CellFig(QualifiedMoney(*k.record, k.value_usd), k.record),
                         Cell(k.reporter.empty() ? "not stated" : Name(k.reporter)), others, diffs,
                         k.stated_growth_pct ? CellFig(FormatPct(*k.stated_growth_pct), k.record) : Cell(""), computed});
+      if (with_data) t.rows.back().push_back(std::move(data));
     }
     s.blocks.emplace_back(std::move(t));
   }

@@ -28,6 +28,16 @@ TradeFileSummary SummaryFrom(const Statement& st) {
   return s;
 }
 
+Result<std::vector<TradeFileSummary>> Summaries(Statement* st) {
+  std::vector<TradeFileSummary> out;
+  while (true) {
+    BILAT_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    out.push_back(SummaryFrom(*st));
+  }
+  return out;
+}
+
 constexpr const char* kFileColumns =
     "f.id, f.path, f.dataset, f.layout, f.rows_read, f.rows_stored, f.rows_duplicate, f.issues, f.ingested_at";
 
@@ -299,13 +309,7 @@ Result<std::vector<TradeFileSummary>> TradeFiles(SqliteDb* db, const std::string
                                                    " FROM trade_files f WHERE ? = '' OR f.dataset = ? ORDER BY f.id"));
   BILAT_RETURN_IF_ERROR(st.BindText(1, dataset));
   BILAT_RETURN_IF_ERROR(st.BindText(2, dataset));
-  std::vector<TradeFileSummary> out;
-  while (true) {
-    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(SummaryFrom(st));
-  }
-  return out;
+  return Summaries(&st);
 }
 
 Result<std::vector<int>> TradeYears(SqliteDb* db, const std::string& dataset) {
@@ -387,13 +391,7 @@ Result<std::vector<TradeFileSummary>> TradeFilesFor(SqliteDb* db, const std::str
   BILAT_RETURN_IF_ERROR(st.BindText(1, dataset));
   BILAT_RETURN_IF_ERROR(st.BindInt(2, year));
   BILAT_RETURN_IF_ERROR(st.BindText(3, country));
-  std::vector<TradeFileSummary> out;
-  while (true) {
-    BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(SummaryFrom(st));
-  }
-  return out;
+  return Summaries(&st);
 }
 
 Result<std::vector<IndicatorValue>> LoadIndicatorSeries(SqliteDb* db, const std::string& series,
