@@ -475,13 +475,24 @@ double UsdFromTextUnit(double value, const std::string& unit) {
 void DeriveClaims(PairFacts* f) {
   std::vector<TradeClaim> claims;
   for (const Record& r : f->Of("trade")) {
-    if (r.Text("flow") != "total") continue;
+    const std::string flow = r.Text("flow");
+    if (flow != "total" && flow != "export" && flow != "import") continue;
     std::string c = r.Text("currency");
     if (!c.empty() && c != "USD") continue;
     TradeClaim t;
     t.year = static_cast<int>(r.Int("year").value_or(0));
     t.period = r.Text("period");
     t.reporter = r.Text("reporter");
+    // partner_a is the side the flow is stated from: its exports to, or
+    // imports from, partner_b.
+    if (flow == "export") {
+      t.exporter = r.Text("partner_a");
+      t.importer = r.Text("partner_b");
+    } else if (flow == "import") {
+      t.exporter = r.Text("partner_b");
+      t.importer = r.Text("partner_a");
+    }
+    t.stated_as = flow == "total" ? "total" : flow == "export" ? "exports" : "imports";
     t.value_usd = r.Number("value").value_or(0);
     t.exact = r.Text("value_qualifier").empty() || r.Text("value_qualifier") == "exact";
     t.stated_growth_pct = r.Number("stated_growth_pct");
@@ -499,17 +510,18 @@ void DeriveClaims(PairFacts* f) {
     t.exact = it.qualifier.empty();
     t.stated_growth_pct = it.yoy_pct;
     t.record = &f->text_records[i];
+    t.stated_as = "total";
     t.origin = "text";
     claims.push_back(t);
   }
   std::stable_sort(claims.begin(), claims.end(), [](const TradeClaim& a, const TradeClaim& b) {
-    return std::tie(a.year, a.period) < std::tie(b.year, b.period);
+    return std::tie(a.year, a.period, a.exporter, a.importer) < std::tie(b.year, b.period, b.exporter, b.importer);
   });
   for (size_t i = 0; i < claims.size(); ++i) {
     ClaimCheck c;
     c.claim = claims[i];
     for (size_t j = 0; j < claims.size(); ++j) {
-      if (j == i || claims[j].year != claims[i].year || claims[j].period != claims[i].period) continue;
+      if (j == i || !claims[j].SameQuantity(claims[i])) continue;
       if (!(claims[j].value_usd > 0)) continue;
       c.others.push_back({claims[j], 100.0 * (claims[i].value_usd / claims[j].value_usd - 1.0)});
     }
@@ -518,6 +530,9 @@ void DeriveClaims(PairFacts* f) {
       const TradeClaim* prev = nullptr;
       for (const TradeClaim& o : claims) {
         if (o.year != c.claim.year - 1 || o.period != c.claim.period || !o.exact) continue;
+        if (o.exporter != c.claim.exporter || o.importer != c.claim.importer || o.stated_as != c.claim.stated_as) {
+          continue;
+        }
         bool same_source = o.record->Text("source_id") == c.claim.record->Text("source_id");
         bool same_reporter = !o.reporter.empty() && o.reporter == c.claim.reporter;
         if (same_source) {
@@ -536,16 +551,33 @@ void DeriveClaims(PairFacts* f) {
         for (size_t k = 0; k < ts.readings.size(); ++k) {
           const TradeReading& r = ts.readings[k];
           if (r.year != c.claim.year) continue;
-          auto add = [&](const std::string& reporter, const PartnerIndicators& p) {
-            if (!p.reports_exports || !p.reports_imports || !(p.totals.total() > 0)) return;
-            c.data.push_back({ts.dataset, reporter, p.totals.total(),
-                              100.0 * (c.claim.value_usd / p.totals.total() - 1.0), &ts.year_records[k]});
+          auto add = [&](const std::string& reporter, double value, bool reported) {
+            if (!reported || !(value > 0)) return;
+            c.data.push_back({ts.dataset, reporter, value, 100.0 * (c.claim.value_usd / value - 1.0),
+                              &ts.year_records[k]});
           };
-          if (store::IsReconciledTradeDataset(ts.dataset)) {
-            add("", r.ab);
+          const bool baci = store::IsReconciledTradeDataset(ts.dataset);
+          const std::string& who = c.claim.reporter;
+          if (c.claim.is_total()) {
+            auto total = [](const PartnerIndicators& p) { return p.totals.total(); };
+            auto both = [](const PartnerIndicators& p) { return p.reports_exports && p.reports_imports; };
+            if (baci) {
+              add("", total(r.ab), both(r.ab));
+            } else {
+              if (who.empty() || who == f->a) add(f->a, total(r.ab), both(r.ab));
+              if (who.empty() || who == f->b) add(f->b, total(r.ba), both(r.ba));
+            }
           } else {
-            if (c.claim.reporter.empty() || c.claim.reporter == f->a) add(f->a, r.ab);
-            if (c.claim.reporter.empty() || c.claim.reporter == f->b) add(f->b, r.ba);
+            // The flow exporter -> importer as each side states it.
+            const bool from_a = c.claim.exporter == f->a;
+            const PartnerIndicators& ex = from_a ? r.ab : r.ba;  // the exporter's statements
+            const PartnerIndicators& im = from_a ? r.ba : r.ab;  // the importer's
+            if (baci) {
+              add("", ex.totals.exports, ex.reports_exports);
+            } else {
+              if (who.empty() || who == c.claim.exporter) add(c.claim.exporter, ex.totals.exports, ex.reports_exports);
+              if (who.empty() || who == c.claim.importer) add(c.claim.importer, im.totals.imports, im.reports_imports);
+            }
           }
         }
       }

@@ -121,12 +121,21 @@ struct TradeStatistics {
   std::vector<Record> year_records;    // parallel to readings
 };
 
-// One stated figure of the pair's total goods trade for a year (and period),
-// from the registry or from a text.
+// One stated figure of the pair's goods trade for a year (and period), from
+// the registry or from a text: the total both ways, or the flow from
+// `exporter` to `importer` (stated as the exporter's exports or the
+// importer's imports: the same goods, so the two are compared).
 struct TradeClaim {
   int year = 0;
   std::string period;    // "" for the calendar year
+  std::string exporter, importer;  // both "" for total trade
+  std::string stated_as;           // "total", "exports" or "imports"
   std::string reporter;  // whose statistics, "" if not stated
+  bool is_total() const { return exporter.empty(); }
+  // The quantity compared: claims with equal keys are about the same goods.
+  bool SameQuantity(const TradeClaim& o) const {
+    return year == o.year && period == o.period && exporter == o.exporter && importer == o.importer;
+  }
   double value_usd = 0;
   bool exact = true;     // false for "more than ..." and the like
   std::optional<double> stated_growth_pct;
@@ -134,8 +143,9 @@ struct TradeClaim {
   std::string origin;    // "registry" or "text"
 };
 
-// A claim set beside every other stated figure for the same year and period,
-// and its stated growth beside the growth its own source's figures give.
+// A claim set beside every other stated figure for the same quantity (year,
+// period and direction), and its stated growth beside the growth its own
+// source's figures give.
 struct ClaimCheck {
   TradeClaim claim;
   struct Other {
@@ -146,9 +156,10 @@ struct ClaimCheck {
   // Growth from the same source's (or same reporter's) previous-year figure.
   std::optional<double> computed_growth_pct;
   const Record* previous = nullptr;
-  // The same year's total in ingested trade statistics (calendar-year
-  // claims only): BACI's reconciled figure, and each side's Comtrade
-  // statement (only the claim's reporter's, when it names one).
+  // The same quantity in ingested trade statistics (calendar-year claims
+  // only): BACI's reconciled figure, and each side's Comtrade statement of
+  // it (a flow: the exporter's exports and the importer's imports; only the
+  // claim's reporter's, when it names one).
   struct Data {
     std::string dataset;   // "baci" or "comtrade"
     std::string reporter;  // whose statement ("" for BACI)

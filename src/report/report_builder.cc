@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "core/hs_chapters.h"
 #include "measure/growth.h"
@@ -585,20 +586,29 @@ class Builder {
     ClaimsBlock(s);
   }
 
-  // Every stated total-trade figure beside the others for its year, and each
-  // stated growth beside the growth its own source's figures give.
+  // "total trade", "China's exports to Kazakhstan", "Kazakhstan's imports from China".
+  std::string ClaimQuantity(const measure::TradeClaim& c) const {
+    if (c.is_total()) return "total trade";
+    if (c.stated_as == "imports") return Name(c.importer) + "'s imports from " + Name(c.exporter);
+    return Name(c.exporter) + "'s exports to " + Name(c.importer);
+  }
+
+  // Every stated trade figure (totals and each direction) beside the others
+  // for the same quantity and year and beside the ingested statistics, and
+  // each stated growth beside the growth its own source's figures give.
   void ClaimsBlock(Section& s) {
     if (f_.claims.empty()) return;
     int years_compared = 0, years_agree = 0, growth_checked = 0, growth_off = 0;
-    std::set<int> seen_years;
+    std::set<std::tuple<int, std::string, std::string, std::string>> seen_years;
     std::vector<const Record*> all;
     for (const measure::ClaimCheck& c : f_.claims) {
       all.push_back(c.claim.record);
-      if (!c.others.empty() && seen_years.insert(c.claim.year * 100 + static_cast<int>(c.claim.period.size())).second) {
+      if (!c.others.empty() &&
+          seen_years.insert({c.claim.year, c.claim.period, c.claim.exporter, c.claim.importer}).second) {
         ++years_compared;
         bool agree = true;
         for (const measure::ClaimCheck& d : f_.claims) {
-          if (d.claim.year != c.claim.year || d.claim.period != c.claim.period) continue;
+          if (!d.claim.SameQuantity(c.claim)) continue;
           for (const auto& o : d.others) agree &= std::fabs(o.diff_pct) <= measure::kClaimTolerancePct;
         }
         years_agree += agree;
@@ -611,12 +621,13 @@ class Builder {
     Prose p;
     T(&p, "Claims checked: the workspace holds ");
     F(&p, CountWord(static_cast<long long>(f_.claims.size())), all);
-    T(&p, " stated figures for the pair's total trade that can be compared with another figure or with their "
-          "own growth. ");
+    T(&p, " stated figures of the pair's trade (totals, and the flows each way stated as one side's exports or the "
+          "other's imports) that can be compared with another figure, with ingested statistics or with their own "
+          "growth. ");
     if (years_compared) {
       T(&p, "Of the ");
       F(&p, CountWord(years_compared), all);
-      T(&p, " years (or periods) stated more than once, ");
+      T(&p, " quantities (a year or period, and a direction) stated more than once, ");
       F(&p, years_agree == 0 ? "none" : CountWord(years_agree), all);
       T(&p, years_agree == 1 ? " has figures that all agree within " : " have figures that all agree within ");
       F(&p, FormatPct(measure::kClaimTolerancePct), all);
@@ -651,8 +662,8 @@ class Builder {
             "source for the two years.");
     }
     Add(s, std::move(p));
-    Table t{"Stated trade figures, checked", {"Year", "Figure", "Reporter", "Compared with", "Difference", "Stated growth",
-                                              "Growth from the source's figures"}, {}};
+    Table t{"Stated trade figures, checked", {"Year", "What", "Figure", "Reporter", "Compared with", "Difference",
+                                              "Stated growth", "Growth from the source's figures"}, {}};
     // A column for the ingested statistics only when some claim meets them.
     if (with_data) t.header.push_back("In the ingested trade statistics");
     for (const measure::ClaimCheck& c : f_.claims) {
@@ -664,8 +675,11 @@ class Builder {
           others.push_back({"; ", false, {}, {}});
           diffs.push_back({"; ", false, {}, {}});
         }
-        F(&others, QualifiedMoney(*o.claim.record, o.claim.value_usd) +
-                       (o.claim.reporter.empty() ? "" : " (" + Name(o.claim.reporter) + ")"), {o.claim.record});
+        std::string how = o.claim.stated_as != k.stated_as ? "as " + o.claim.stated_as : "";
+        std::string who = o.claim.reporter.empty() ? "" : Name(o.claim.reporter);
+        std::string note = who.empty() ? how : how.empty() ? who : who + ", " + how;
+        F(&others, QualifiedMoney(*o.claim.record, o.claim.value_usd) + (note.empty() ? "" : " (" + note + ")"),
+          {o.claim.record});
         std::string d = (o.diff_pct >= 0 ? "+" : "") + FormatPct(o.diff_pct);
         if (std::fabs(o.diff_pct) <= measure::kClaimTolerancePct) d += " agrees";
         F(&diffs, d, {k.record, o.claim.record});
@@ -684,7 +698,7 @@ class Builder {
                      (std::fabs(d.diff_pct) <= measure::kClaimTolerancePct ? " agrees" : ""),
           {k.record, d.record});
       }
-      t.rows.push_back({CellFig(year, k.record),
+      t.rows.push_back({CellFig(year, k.record), Cell(ClaimQuantity(k)),
                         CellFig(QualifiedMoney(*k.record, k.value_usd), k.record),
                         Cell(k.reporter.empty() ? "not stated" : Name(k.reporter)), others, diffs,
                         k.stated_growth_pct ? CellFig(FormatPct(*k.stated_growth_pct), k.record) : Cell(""), computed});
@@ -718,10 +732,43 @@ class Builder {
       F(&p, CountWord(same) + " of " + CountWord(static_cast<long long>(f_.mirror_gaps.size())), recs);
       T(&p, " years both report");
     }
-    T(&p, ". Mirror figures differ by design: importers value goods including freight and insurance "
+    T(&p, ".");
+    FlowMirrorSentence(&p);
+    T(&p, " Mirror figures differ by design: importers value goods including freight and insurance "
           "(CIF), exporters without (FOB), and goods in transit or re-exported may be attributed to "
           "another partner.");
     Add(s, std::move(p));
+  }
+
+  // The latest calendar year in which one side states its exports to the
+  // other and the other its imports of the same goods: both figures.
+  void FlowMirrorSentence(Prose* p) {
+    const measure::TradeClaim* best_x = nullptr;
+    const measure::TradeClaim* best_m = nullptr;
+    for (const measure::ClaimCheck& c : f_.claims) {
+      const measure::TradeClaim& x = c.claim;
+      if (x.is_total() || !x.period.empty() || !x.exact || x.stated_as != "exports" || x.reporter != x.exporter) continue;
+      for (const measure::ClaimCheck& d : f_.claims) {
+        const measure::TradeClaim& m = d.claim;
+        if (!m.SameQuantity(x) || !m.exact || m.stated_as != "imports" || m.reporter != m.importer) continue;
+        if (!(m.value_usd > 0)) continue;
+        if (!best_x || x.year > best_x->year) {
+          best_x = &x;
+          best_m = &m;
+        }
+      }
+    }
+    if (!best_x) return;
+    T(p, " Flow by flow: for ");
+    F(p, std::to_string(best_x->year), {best_x->record, best_m->record});
+    T(p, ", " + Name(best_x->exporter) + " reports exports to " + Name(best_x->importer) + " of ");
+    F(p, FormatUsd(best_x->value_usd), {best_x->record});
+    T(p, ", while " + Name(best_m->importer) + " reports imports from " + Name(best_m->exporter) + " of ");
+    F(p, FormatUsd(best_m->value_usd), {best_m->record});
+    T(p, " (");
+    double gap = 100.0 * (best_x->value_usd / best_m->value_usd - 1.0);
+    F(p, (gap >= 0 ? "+" : "") + FormatPct(gap), {best_x->record, best_m->record});
+    T(p, ").");
   }
 
   void TradeChartAndTable(Section& s) {

@@ -145,6 +145,17 @@ TEST(ReportEndToEnd, ComputesGrowthAndFlagsTheStatedFigure) {
   EXPECT_NE(md.find("**23.6%**"), std::string::npos);
 }
 
+TEST(ReportEndToEnd, ChecksEachDirectionAgainstTheOtherSidesStatement) {
+  // 2021: China states exports to Kazakhstan of $13.98bn; Kazakhstan states
+  // imports from China of $8.3bn: the same goods, 68.4% apart.
+  const std::string& md = Example().md;
+  EXPECT_NE(md.find("| China's exports to Kazakhstan | **$13.98 billion**"), std::string::npos);
+  EXPECT_NE(md.find("**$8.3 billion (Kazakhstan, as imports)**"), std::string::npos);
+  EXPECT_NE(md.find("**+68.4%**"), std::string::npos);
+  // The mirror paragraph names the latest year both directions are stated.
+  EXPECT_NE(md.find("Flow by flow: for **2023**"), std::string::npos);
+}
+
 TEST(ReportEndToEnd, OutlookComputesRequiredGrowthFromLatestGdp) {
   // $450bn by 2029 from WDI 2024 GDP $291.48bn: (450/291.48)^(1/5) - 1 = 9.08%.
   const std::string& md = Example().md;
