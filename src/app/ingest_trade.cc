@@ -11,6 +11,7 @@
 #include <thread>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -91,6 +92,27 @@ class BoundedQueue {
   std::deque<T> items_;
   bool closed_ = false;
 };
+
+std::string DatasetTitle(const std::string& dataset) {
+  return dataset == "baci" ? "CEPII BACI" : dataset == "wdi" ? "World Bank WDI" : "UN Comtrade";
+}
+
+// Refuses binary data before a loader prints its bytes as "columns found":
+// a NUL byte, or more than 1% control characters, in the first 64 KiB.
+// (Text in another encoding than UTF-8 is left to the loaders.)
+Status CheckLooksLikeText(const std::string& path, const std::string& dataset) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  size_t control = 0;
+  for (unsigned char c : head) control += c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+  if (head.find('\0') != std::string::npos || control * 100 > head.size()) {
+    return Status::InvalidArgument(path + ": binary data, not a " + DatasetTitle(dataset) +
+                                   " CSV (the files are UTF-8 text; unpack .zip or .gz downloads first)");
+  }
+  return Status::Ok();
+}
 
 measure::TradeFlowKind KindOf(std::string_view flow) {
   return flow == "export" ? measure::TradeFlowKind::kExport : measure::TradeFlowKind::kImport;
@@ -219,6 +241,14 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
     BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen_stat, store::FindTradeFileByStat(ws->db(), path, size, mtime_ns));
     if (seen_stat) {
       done(TradeFileOutcome::State::kAlreadyIngested);
+      continue;
+    }
+    if (size == 0) {
+      done(TradeFileOutcome::State::kFailed, path + ": empty file (expected a " + DatasetTitle(o.dataset) + " CSV)");
+      continue;
+    }
+    if (Status text = CheckLooksLikeText(path, o.dataset); !text.ok()) {
+      done(TradeFileOutcome::State::kFailed, text.message());
       continue;
     }
     Result<std::string> hash = ingest::FileContentHash(path);

@@ -174,6 +174,17 @@ TEST(IngestTrade, RefusedFilesLeaveNothingBehind) {
   auto r = Ingest(ws, "comtrade", {unknown});
   ASSERT_EQ(r.files[0].state, State::kFailed);
   EXPECT_NE(r.files[0].error.find("year, exporter, importer, value"), std::string::npos) << r.files[0].error;
+  // Binary data and an empty file: named as such, not as "columns found".
+  std::string binary = (ws.dir() / "gz.csv").string();
+  WriteAll(binary, std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10) + "abc");
+  r = Ingest(ws, "wdi", {binary});
+  ASSERT_EQ(r.files[0].state, State::kFailed);
+  EXPECT_NE(r.files[0].error.find("binary data, not a World Bank WDI CSV"), std::string::npos) << r.files[0].error;
+  std::string empty = (ws.dir() / "empty.csv").string();
+  WriteAll(empty, "");
+  r = Ingest(ws, "baci", {empty});
+  ASSERT_EQ(r.files[0].state, State::kFailed);
+  EXPECT_NE(r.files[0].error.find("empty file"), std::string::npos) << r.files[0].error;
   // Half the rows bad: above the 5% default, so nothing is stored.
   std::string text = ReadAll(kComtrade);
   size_t l2 = text.find('\n') + 1;
