@@ -65,11 +65,12 @@ nlohmann::json IndicatorsJson(const PartnerIndicators& p) {
           {"mirror_imports", MirrorJson(p.mirror_imports)}};
 }
 
-const char* kColumns[] = {"dataset", "year", "partner", "exports", "imports", "total", "balance",
+const char* kColumns[] = {"dataset", "year", "partner", "exports", "imports", "total", "balance", "total growth %",
                           "partner share (rank)", "share in partner (rank)", "intensity", "complementarity",
                           "grubel-lloyd", "hhi", "mirror gap exports %", "mirror gap imports %"};
 
-std::vector<std::string> Cells(const std::string& dataset, int year, const PartnerIndicators& p, bool csv) {
+std::vector<std::string> Cells(const std::string& dataset, int year, const PartnerIndicators& p,
+                               const std::optional<double>& growth, bool csv) {
   auto money = [csv](double v) { return csv ? report::FormatFixed(v, 0) : report::FormatUsd(v); };
   auto mirror = [](const std::optional<measure::Mirror>& m) { return m ? report::FormatFixed(m->gap_pct, 1) : "-"; };
   // A flow the data do not give at all is "-", not zero.
@@ -81,6 +82,7 @@ std::vector<std::string> Cells(const std::string& dataset, int year, const Partn
           p.reports_imports ? money(p.totals.imports) : "-",
           both ? money(p.totals.total()) : "-",
           both ? money(p.totals.balance()) : "-",
+          Opt(growth, 1),
           Rank(p.standing),
           Rank(p.partner_standing),
           Opt(p.intensity, 2),
@@ -242,6 +244,7 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
       std::string dataset;
       int year;
       PartnerIndicators p;
+      std::optional<double> growth;  // total on the previous year (a pair's rows only)
     };
     std::vector<Row> rows;
     struct Chapters {
@@ -266,7 +269,12 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
         if (iso.size() == 2) {
           PartnerIndicators p = measure::PairIndicators(*t, iso[0], iso[1]);
           if (p.totals.total() > 0 || measure::Bilateral(*t, iso[1], iso[0]).total() > 0) {
-            rows.push_back({dataset, y, std::move(p)});
+            std::optional<double> growth;
+            if (!rows.empty() && rows.back().dataset == dataset && rows.back().year == y - 1 &&
+                rows.back().p.totals.total() > 0 && p.reports_exports && p.reports_imports) {
+              growth = 100.0 * (p.totals.total() / rows.back().p.totals.total() - 1.0);
+            }
+            rows.push_back({dataset, y, std::move(p), growth});
           }
         } else {
           std::vector<PartnerIndicators> all = measure::AllPartners(*t, iso[0]);
@@ -280,7 +288,7 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
             w.reports_imports = t->Reports(iso[0], measure::TradeFlowKind::kImport);
             all.push_back(std::move(w));
           }
-          for (PartnerIndicators& p : all) rows.push_back({dataset, y, std::move(p)});
+          for (PartnerIndicators& p : all) rows.push_back({dataset, y, std::move(p), std::nullopt});
           if (o->format == "table") {
             chapters.push_back({dataset, y, static_cast<int>(t->Countries().size()),
                                 measure::ExportChapters(*t, iso[0], 5)});
@@ -301,6 +309,7 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
         j["dataset"] = r.dataset;
         j["year"] = r.year;
         j["country"] = iso[0];
+        j["total_growth_pct"] = OptJson(r.growth);
         out.push_back(j);
       }
       std::cout << out.dump(2) << "\n";
@@ -309,7 +318,7 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
     const bool csv = o->format == "csv";
     std::vector<std::vector<std::string>> table;
     table.emplace_back(std::begin(kColumns), std::end(kColumns));
-    for (const Row& r : rows) table.push_back(Cells(r.dataset, r.year, r.p, csv));
+    for (const Row& r : rows) table.push_back(Cells(r.dataset, r.year, r.p, r.growth, csv));
     if (csv) {
       for (const auto& row : table) {
         for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << CsvField(row[i]);

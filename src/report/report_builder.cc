@@ -873,6 +873,19 @@ class Builder {
           T(&p, " on the year before");
         }
       }
+      // Compound growth over the whole series, when it spans three years or more.
+      const measure::TradeReading& first = ts.readings.front();
+      const double first_total = a_reports ? first.ab.totals.total() : first.ba.totals.total();
+      if (last.year - first.year >= 2 && first_total > 0) {
+        auto cagr = measure::CompoundAnnualGrowthPct(first_total, exports + imports, last.year - first.year);
+        if (cagr) {
+          T(&p, "; over ");
+          F(&p, std::to_string(first.year) + "\u2013" + std::to_string(last.year), {&ts.year_records.front(), rec});
+          T(&p, " it changed at a compound ");
+          F(&p, FormatPct(*cagr), {&ts.year_records.front(), rec});
+          T(&p, " a year");
+        }
+      }
     } else {
       T(&p, have_x ? " (the data do not give the flow the other way)" : " (the data do not give its exports)");
     }
