@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
                "Typical session:\n"
                "  bilat init W\n"
                "  bilat ingest registry W/registry --workspace W\n"
+               "  bilat ingest comtrade|baci|wdi FILES --workspace W   (optional statistics)\n"
                "  bilat report CHN KAZ --workspace W"};
   app.footer(kExitCodesHelp);
   app.require_subcommand(1);

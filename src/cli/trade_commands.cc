@@ -130,9 +130,10 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
            "country_code,Country,year,indicator_name,series,value). GDP, growth and population feed the "
            "report's outlook.";
   }
-  CLI::App* sub = roots.ingest->add_subcommand(dataset, help + " A file already ingested is skipped; a flow "
-                                                                "already stored from another file is reported, "
-                                                                "not stored twice.");
+  CLI::App* sub = roots.ingest->add_subcommand(
+      dataset, help + " A file already ingested is skipped; " +
+                   (dataset == "wdi" ? "an observation" : "a flow") +
+                   " already stored from another file is reported with that file and line, not stored twice.");
   sub->add_option("FILES", opts->files, "Data files")->required()->check(CLI::ExistingFile);
   sub->add_option("-w,--workspace", opts->workspace, "Workspace folder")->capture_default_str();
   if (dataset == "baci") {
