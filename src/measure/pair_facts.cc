@@ -502,15 +502,26 @@ void DeriveClaims(PairFacts* f) {
   }
   for (size_t i = 0; i < f->text_items.size(); ++i) {
     const store::TextItem& it = f->text_items[i];
-    if (it.kind != "trade" || it.subkind != "total" || !it.value || it.unit.find("USD") == std::string::npos) continue;
+    if (it.kind != "trade" || !it.value || it.unit.find("USD") == std::string::npos) continue;
     TradeClaim t;
+    if (it.subkind == "exports" || it.subkind == "imports") {
+      // A goods flow: the actor is "FROM->TO"; only flows between the pair.
+      size_t arrow = it.actor.find("->");
+      if (arrow == std::string::npos) continue;
+      t.exporter = it.actor.substr(0, arrow);
+      t.importer = it.actor.substr(arrow + 2);
+      bool pair = (t.exporter == f->a && t.importer == f->b) || (t.exporter == f->b && t.importer == f->a);
+      if (!pair) continue;
+    } else if (it.subkind != "total") {
+      continue;
+    }
     t.year = std::atoi(it.date.substr(0, 4).c_str());
     t.period = it.period;
     t.value_usd = UsdFromTextUnit(*it.value, it.unit);
     t.exact = it.qualifier.empty();
     t.stated_growth_pct = it.yoy_pct;
     t.record = &f->text_records[i];
-    t.stated_as = "total";
+    t.stated_as = it.subkind;
     t.origin = "text";
     claims.push_back(t);
   }

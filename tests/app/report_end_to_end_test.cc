@@ -301,6 +301,33 @@ TEST(ReportEndToEnd, DataDerivedMarkupRendersInert) {
   EXPECT_EQ(lower.find("href=\"javascript:"), std::string::npos);
 }
 
+TEST(ReportEndToEnd, TextStatedFlowsJoinTheClaimsCheck) {
+  // A text's "China's exports to Kazakhstan" figure is set beside the
+  // registry's statement of the same goods as Kazakhstan's imports.
+  TempWorkspace ws;
+  SeedExample(ws);
+  const auto text = ws.dir() / "flow.txt";
+  WriteAll(text, "Kazakhstan and China trade grows\n\nASTANA, March 3, 2022. China's exports to Kazakhstan "
+                 "reached $13.9 billion in 2021, according to Chinese customs.\n");
+  auto ing = app::IngestText({ws.str(), {text.string()}}, Countries());
+  ASSERT_TRUE(ing.ok()) << ing.status().ToString();
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  o.formats = {"md"};
+  auto r = app::WriteReport(o, Countries());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->lint.empty()) << r->lint.front();
+  std::string md = ReadAll(ws.dir() / "reports" / "CHN-KAZ.md");
+  // 13.9 against Kazakhstan's 8.3 (as imports): +67.5%.
+  size_t row = md.find("| China's exports to Kazakhstan | **$13.9 billion**");
+  ASSERT_NE(row, std::string::npos);
+  std::string line = md.substr(row, md.find('\n', row) - row);
+  EXPECT_NE(line.find("**$8.3 billion (Kazakhstan, as imports)**"), std::string::npos) << line;
+  EXPECT_NE(line.find("**+67.5%**"), std::string::npos) << line;
+}
+
 TEST(ReportEndToEnd, TextDerivedFactsShowTheirEvidenceAndJoinThePulse) {
   TempWorkspace ws;
   const std::string seed = std::string(BILAT_SHARED_DIR) + "/corpus/dev/texts/00_seed.txt";
