@@ -318,7 +318,9 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
         };
         BoundedQueue<Block> parsed(4), stored(4);
         std::atomic<bool> stop{false};
-        std::thread reader([&] {
+        bo.cancel = &stop;  // a storing failure stops the reading too
+        // jthreads join when they go out of scope, even on an exception.
+        std::jthread reader([&] {
           Block b;
           auto send = [&] {
             std::sort(b.flows.begin(), b.flows.end(), [](const ingest::TradeFlow& x, const ingest::TradeFlow& y) {
@@ -327,7 +329,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
             parsed.Push(std::move(b));
             b = Block();
           };
-          loaded = ingest::ReadBaci(
+          Status read = ingest::ReadBaci(
               path, *baci,
               [&](const ingest::TradeFlow& f) {
                 if (stop.load(std::memory_order_relaxed)) return;
@@ -335,10 +337,12 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
                 b.flows.push_back(f);
               },
               &summary, bo);
-          if (!b.flows.empty()) send();
+          // A cancelled read is not the file's fault: the storing error is reported.
+          if (!stop.load()) loaded = read;
+          if (!b.flows.empty() && !stop.load()) send();
           parsed.Close();
         });
-        std::thread summer([&] {
+        std::jthread summer([&] {
           Block b;
           while (stored.Pop(&b)) {
             for (size_t k = 0; k < b.flows.size(); ++k) {

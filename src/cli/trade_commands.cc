@@ -272,7 +272,8 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
           if (p.totals.total() > 0 || measure::Bilateral(*t, iso[1], iso[0]).total() > 0) {
             std::optional<double> growth;
             if (!rows.empty() && rows.back().dataset == dataset && rows.back().year == y - 1 &&
-                rows.back().p.totals.total() > 0 && p.reports_exports && p.reports_imports) {
+                rows.back().p.totals.total() > 0 && rows.back().p.reports_exports &&
+                rows.back().p.reports_imports && p.reports_exports && p.reports_imports) {
               growth = 100.0 * (p.totals.total() / rows.back().p.totals.total() - 1.0);
             }
             rows.push_back({dataset, y, std::move(p), growth});

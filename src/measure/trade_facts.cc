@@ -53,7 +53,7 @@ Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const s
       r.a_chapters = ExportChapters(t, a);
       r.b_chapters = ExportChapters(t, b);
       r.countries = static_cast<int>(t.Countries().size());
-      BILAT_ASSIGN_OR_RETURN(r.files, store::TradeFilesFor(db, dataset, year, a));
+      BILAT_ASSIGN_OR_RETURN(r.files, store::TradeFilesFor(db, dataset, year, a, b));
       out.push_back(std::move(r));
     }
   }

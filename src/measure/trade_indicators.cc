@@ -99,6 +99,7 @@ std::vector<FlowRow> TotalsBuilder::Finish() {
   auto flow_of = [](int f) { return f == 0 ? TradeFlowKind::kExport : TradeFlowKind::kImport; };
   std::unordered_map<uint64_t, LevelSums> world_products;  // (country, world, flow): sums over world products
   std::set<uint64_t> world_products_reported;              // some product's world figure is stated
+  std::unordered_map<uint64_t, LevelSums> world_stated;    // the stated world figures by product alone
   std::unordered_map<uint64_t, double> partner_sum;        // (country, world, flow): sum of partners' totals
   std::set<uint64_t> world_totals_reported;
   std::set<uint64_t> pairs_reported;
@@ -125,6 +126,10 @@ std::vector<FlowRow> TotalsBuilder::Finish() {
     // A stated world figure for a product wins over the sum over partners.
     world_products_reported.insert(PairKey(r, world_, f));
     world_product(r, f, k, cell.reported);
+    LevelSums& st = world_stated[PairKey(r, world_, f)];
+    size_t n = std::min<size_t>(products_.Code(k).size(), 15);
+    st.sum[n] += cell.reported;
+    st.levels |= static_cast<uint16_t>(1u << n);
   }
   for (size_t row = 0; row < summed_.size(); ++row) {
     const int r = static_cast<int>(row / 2), f = static_cast<int>(row % 2);
@@ -149,8 +154,7 @@ std::vector<FlowRow> TotalsBuilder::Finish() {
     int r = static_cast<int>(key >> 20), f = static_cast<int>(key & 1);
     // Stated world figures by product sum to the total; otherwise the
     // partners' totals do (they include partners given only in total).
-    auto wp = world_products.find(key);
-    double v = world_products_reported.count(key) ? wp->second.Finest() : partner_sum[key];
+    double v = world_products_reported.count(key) ? world_stated[key].Finest() : partner_sum[key];
     out.push_back({countries_.Code(r), countries_.Code(world_), flow_of(f), products_.Code(total_), v});
   }
   return out;
@@ -208,12 +212,31 @@ void TradeYear::Finish() {
     }
     v.resize(o);
   };
-  for (auto& [k, v] : world_products_) tidy(v);
-  for (auto& [k, v] : bilateral_) tidy(v);
+  // Keep the finest HS level of each list, as the totals do: a file with
+  // chapter 01 and its subheadings must not count the goods twice.
+  auto finest = [this](ProductValues& v) {
+    size_t longest = 0;
+    for (const auto& [k, value] : v) longest = std::max(longest, products_.Code(k).size());
+    v.erase(std::remove_if(v.begin(), v.end(),
+                           [&](const std::pair<int, double>& e) { return products_.Code(e.first).size() != longest; }),
+            v.end());
+  };
+  for (auto& [k, v] : world_products_) {
+    tidy(v);
+    finest(v);
+  }
+  for (auto& [k, v] : bilateral_) {
+    tidy(v);
+    finest(v);
+  }
   world_exports_by_product_.assign(products_.size(), 0);
+  world_product_exports_ = 0;
   for (const auto& [key, v] : world_products_) {
     if ((key & 1) != 0) continue;
-    for (const auto& [k, value] : v) world_exports_by_product_[k] += value;
+    for (const auto& [k, value] : v) {
+      world_exports_by_product_[k] += value;
+      world_product_exports_ += value;
+    }
   }
   world_sum_[0] = world_sum_[1] = 0;
   for (const auto& [key, v] : totals_) {
@@ -287,13 +310,18 @@ double TradeYear::WorldExportsOf(int product) const {
              : 0;
 }
 
-double TradeYear::WorldProductShareSum(int country, TradeFlowKind flow) const {
-  double total = TotalById(country, world_, flow);
+double TradeYear::ProductSum(int country, TradeFlowKind flow) const {
   const ProductValues* v = WorldProducts(country, flow);
-  if (!v || !(total > 0)) return 0;
   double s = 0;
-  for (const auto& [k, value] : *v) s += value;
-  return s / total;
+  if (v) {
+    for (const auto& [k, value] : *v) s += value;
+  }
+  return s;
+}
+
+bool TradeYear::HasTotal(std::string_view country, std::string_view partner, TradeFlowKind flow) const {
+  int c = CountryId(country), p = CountryId(partner);
+  return c >= 0 && p >= 0 && totals_.count(Key(c, p, F(flow))) > 0;
 }
 
 std::vector<std::string> TradeYear::Partners(std::string_view country) const {
@@ -343,6 +371,7 @@ std::optional<PartnerStanding> Standing(const TradeYear& t, std::string_view a, 
 }
 
 std::optional<double> TradeIntensity(const TradeYear& t, std::string_view a, std::string_view b) {
+  if (!t.HasTotal(a, b, TradeFlowKind::kExport)) return std::nullopt;
   double x_ab = t.Total(a, b, TradeFlowKind::kExport);
   double x_a = t.Total(a, kWorldPartner, TradeFlowKind::kExport);
   double m_b = t.Total(b, kWorldPartner, TradeFlowKind::kImport);
@@ -355,34 +384,35 @@ std::optional<double> TradeIntensity(const TradeYear& t, std::string_view a, std
 std::optional<double> RevealedComparativeAdvantage(const TradeYear& t, std::string_view exporter,
                                                    std::string_view product) {
   double x_ak = t.WorldProduct(exporter, TradeFlowKind::kExport, product);
-  double x_a = t.Total(exporter, kWorldPartner, TradeFlowKind::kExport);
-  double x_w = t.WorldSum(TradeFlowKind::kExport);
+  double x_a = t.ProductSum(t.CountryId(exporter), TradeFlowKind::kExport);
+  double x_w = t.WorldProductExports();
   double x_wk = t.WorldExportsOf(t.ProductId(product));
   if (!(x_a > 0) || !(x_wk > 0) || !(x_w > 0)) return std::nullopt;
   return (x_ak / x_a) / (x_wk / x_w);
 }
 
 std::optional<double> TradeComplementarity(const TradeYear& t, std::string_view a, std::string_view b) {
-  int ia = t.CountryId(a), ib = t.CountryId(b), w = t.CountryId(kWorldPartner);
-  double x_a = t.TotalById(ia, w, TradeFlowKind::kExport);
-  double m_b = t.TotalById(ib, w, TradeFlowKind::kImport);
+  int ia = t.CountryId(a), ib = t.CountryId(b);
   const auto* xs = t.WorldProducts(ia, TradeFlowKind::kExport);
   const auto* ms = t.WorldProducts(ib, TradeFlowKind::kImport);
+  double x_a = t.ProductSum(ia, TradeFlowKind::kExport);
+  double m_b = t.ProductSum(ib, TradeFlowKind::kImport);
   if (!(x_a > 0) || !(m_b > 0) || !xs || !ms) return std::nullopt;
   // Sum of |q_k - p_k| over the union of both product lists, walking a's
-  // list only: products only b imports add q_k, which is b's share sum less
-  // the part covered by a's products.
+  // list only: products only b imports add their q_k, which together are
+  // one (the shares' sum) less the part a's products cover.
   double sum = 0, covered = 0;
   for (const auto& [k, x] : *xs) {
     double q = Find(ms, k) / m_b;
     sum += std::fabs(q - x / x_a);
     covered += q;
   }
-  sum += t.WorldProductShareSum(ib, TradeFlowKind::kImport) - covered;
+  sum += std::max(0.0, 1.0 - covered);
   return 100.0 * (1.0 - sum / 2.0);
 }
 
 std::optional<double> GrubelLloyd(const TradeYear& t, std::string_view a, std::string_view b) {
+  if (!t.Reports(a, TradeFlowKind::kExport) || !t.Reports(a, TradeFlowKind::kImport)) return std::nullopt;
   int ia = t.CountryId(a), ib = t.CountryId(b);
   const auto* xs = t.BilateralProducts(ia, ib, TradeFlowKind::kExport);
   const auto* ms = t.BilateralProducts(ia, ib, TradeFlowKind::kImport);
@@ -433,7 +463,7 @@ std::optional<Concentration> ExportConcentration(const TradeYear& t, std::string
 
 std::optional<Mirror> MirrorStatistics(const TradeYear& t, std::string_view a, std::string_view b) {
   if (t.reconciled()) return std::nullopt;
-  if (!t.Reports(a, TradeFlowKind::kExport) || !t.Reports(b, TradeFlowKind::kImport)) return std::nullopt;
+  if (!t.HasTotal(a, b, TradeFlowKind::kExport) || !t.HasTotal(b, a, TradeFlowKind::kImport)) return std::nullopt;
   Mirror m;
   m.exports_reported_by_a = t.Total(a, b, TradeFlowKind::kExport);
   m.imports_reported_by_b = t.Total(b, a, TradeFlowKind::kImport);
@@ -471,8 +501,8 @@ std::vector<PartnerIndicators> AllPartners(const TradeYear& t, std::string_view 
 std::vector<ChapterExport> ExportChapters(const TradeYear& t, std::string_view a, size_t top) {
   int ia = t.CountryId(a);
   const auto* xs = t.WorldProducts(ia, TradeFlowKind::kExport);
-  double x_a = t.Total(a, kWorldPartner, TradeFlowKind::kExport);
-  double x_w = t.WorldSum(TradeFlowKind::kExport);
+  double x_a = t.ProductSum(ia, TradeFlowKind::kExport);
+  double x_w = t.WorldProductExports();
   if (!xs || !(x_a > 0)) return {};
   std::map<std::string, std::pair<double, double>> chapters;  // a's value, world value
   for (const auto& [k, v] : *xs) chapters[t.ProductCode(k).substr(0, 2)].first += v;

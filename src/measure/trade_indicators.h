@@ -132,6 +132,9 @@ class TradeYear {
                           std::string_view product) const;
   // Whether the data give `country`'s trade with the world for that flow.
   bool Reports(std::string_view country, TradeFlowKind flow) const;
+  // Whether the data give `country`'s trade with `partner` for that flow
+  // (stated, or summed from products); a zero from absence is not a figure.
+  bool HasTotal(std::string_view country, std::string_view partner, TradeFlowKind flow) const;
   // Partners of `country` (either flow), and every country with totals.
   std::vector<std::string> Partners(std::string_view country) const;
   std::vector<std::string> Countries() const;
@@ -149,7 +152,11 @@ class TradeYear {
   double WorldSum(TradeFlowKind flow) const { return world_sum_[static_cast<int>(flow)]; }
   double WorldExportsOf(int product) const;  // sum over countries of exports of `product`
   double TotalById(int country, int partner, TradeFlowKind flow) const;
-  double WorldProductShareSum(int country, TradeFlowKind flow) const;  // sum_k v_k / V over its products
+  // Sum of a country's world trade over its products (the finest HS level),
+  // and of every country's exports over products: the bases of the product
+  // indicators, so that their shares cover the same goods.
+  double ProductSum(int country, TradeFlowKind flow) const;
+  double WorldProductExports() const { return world_product_exports_; }
 
  private:
   static uint64_t Key(int country, int partner, int flow) {
@@ -164,6 +171,7 @@ class TradeYear {
   std::unordered_map<uint64_t, ProductValues> bilateral_;       // (country, partner, flow)
   std::unordered_map<uint64_t, std::vector<std::pair<int, double>>> partner_totals_;  // (country, world, flow)
   std::vector<double> world_exports_by_product_;
+  double world_product_exports_ = 0;
   double world_sum_[2] = {0, 0};
 };
 
@@ -186,20 +194,24 @@ std::optional<PartnerStanding> Standing(const TradeYear& t, std::string_view a, 
 
 // Trade intensity of a's exports to b: (x_ab / X_a) / (M_b / (M_w - M_a)),
 // where M_w is world imports (sum over countries). 1 = as much as b's weight
-// in world imports predicts.
+// in world imports predicts. None unless the data give x_ab.
 std::optional<double> TradeIntensity(const TradeYear& t, std::string_view a, std::string_view b);
 
 // Balassa revealed comparative advantage of `exporter` in `product`:
-// (x_ak / X_a) / (x_wk / X_w), world = all countries' exports.
+// (x_ak / X_a) / (x_wk / X_w), world = all countries' exports; X_a and X_w
+// are sums over products (the finest HS level), so that countries giving
+// only totals do not weigh in the world's side alone.
 std::optional<double> RevealedComparativeAdvantage(const TradeYear& t, std::string_view exporter,
                                                    std::string_view product);
 
 // Trade complementarity of a's exports with b's imports, 0..100:
-// 100 * (1 - sum_k |m_bk / M_b - x_ak / X_a| / 2).
+// 100 * (1 - sum_k |m_bk / M_b - x_ak / X_a| / 2), M_b and X_a the sums over
+// products (so the shares each add up to one).
 std::optional<double> TradeComplementarity(const TradeYear& t, std::string_view a, std::string_view b);
 
 // Grubel-Lloyd intra-industry trade of a with b over products, 0..1:
-// 1 - sum_k |x_k - m_k| / sum_k (x_k + m_k).
+// 1 - sum_k |x_k - m_k| / sum_k (x_k + m_k). None unless the data give a's
+// trade both ways (a missing direction is not zero trade).
 std::optional<double> GrubelLloyd(const TradeYear& t, std::string_view a, std::string_view b);
 
 // Herfindahl-Hirschman concentration of a's exports to b over products,
@@ -216,7 +228,8 @@ std::optional<Concentration> ExportConcentration(const TradeYear& t, std::string
 // from a. gap_pct = 100 * (exports_by_a / imports_by_b - 1). Imports are
 // usually valued CIF (with freight and insurance), exports FOB, so imports
 // tend to exceed the mirror exports by a few percent even when both are right.
-// None in a reconciled dataset, where the two are one figure.
+// None in a reconciled dataset, where the two are one figure, and unless
+// both statements are in the data.
 struct Mirror {
   double exports_reported_by_a = 0;
   double imports_reported_by_b = 0;

@@ -531,10 +531,22 @@ class Builder {
       }
     }
     if (!main) {
-      if (!f_.trade_stats.empty()) return;  // the loaded statistics speak below
-      Prose p;
-      T(&p, "The workspace holds no trade totals for " + model_.a_name + " and " + model_.b_name + ".");
-      Add(s, std::move(p));
+      // No registry series of totals: the loaded statistics speak below,
+      // but stated flows may still be checked against each other.
+      if (f_.trade_stats.empty() && f_.claims.empty()) {
+        Prose p;
+        T(&p, "The workspace holds no trade totals for " + model_.a_name + " and " + model_.b_name + ".");
+        Add(s, std::move(p));
+      }
+      if (!f_.claims.empty()) {
+        Prose p;
+        FlowMirrorSentence(&p);
+        if (!p.empty()) {
+          p.front().text = p.front().text.substr(1);  // the sentence opens a paragraph here
+          Add(s, std::move(p));
+        }
+        ClaimsBlock(s);
+      }
       return;
     }
     const measure::TradePoint& last = main->points.back();
@@ -825,6 +837,25 @@ class Builder {
     return "chapter " + chapter + (name.empty() ? "" : " (" + name + ")");
   }
 
+  // A's trade with B in one reading, as the side that reports it states it:
+  // A's own statements where A reports, else B's (mirrored). A flow that
+  // side does not give at all is marked absent, not zero.
+  struct PairSide {
+    bool a_reports = false, have_x = false, have_m = false;
+    double exports = 0, imports = 0;
+    bool both() const { return have_x && have_m; }
+    double total() const { return exports + imports; }
+  };
+  static PairSide SideOf(const measure::TradeReading& r) {
+    PairSide p;
+    p.a_reports = r.ab.totals.total() > 0;
+    p.exports = p.a_reports ? r.ab.totals.exports : r.ba.totals.imports;
+    p.imports = p.a_reports ? r.ab.totals.imports : r.ba.totals.exports;
+    p.have_x = p.a_reports ? r.ab.reports_exports : r.ba.reports_imports;
+    p.have_m = p.a_reports ? r.ab.reports_imports : r.ba.reports_exports;
+    return p;
+  }
+
   void TradeStatisticsBlock(Section& s, const measure::TradeStatistics& ts) {
     if (ts.readings.empty()) return;
     const bool baci = ts.dataset == "baci";
@@ -834,13 +865,10 @@ class Builder {
     const measure::TradeReading& last = ts.readings.back();
     const Record* rec = &ts.year_records.back();
     const Record* prev = n >= 2 ? &ts.year_records[n - 2] : nullptr;
-    // Whose statements: a's where a reports, else b's (mirrored).
-    const bool a_reports = last.ab.totals.total() > 0;
-    const double exports = a_reports ? last.ab.totals.exports : last.ba.totals.imports;
-    const double imports = a_reports ? last.ab.totals.imports : last.ba.totals.exports;
-    // Flows the reporting side does not give at all are not stated as zero.
-    const bool have_x = a_reports ? last.ab.reports_exports : last.ba.reports_imports;
-    const bool have_m = a_reports ? last.ab.reports_imports : last.ba.reports_exports;
+    const PairSide side = SideOf(last);
+    const bool a_reports = side.a_reports;
+    const double exports = side.exports, imports = side.imports;
+    const bool have_x = side.have_x, have_m = side.have_m;
 
     Prose p;
     T(&p, baci ? "In CEPII's BACI data, which reconcile both sides' declarations into one figure per flow, "
@@ -865,8 +893,9 @@ class Builder {
       F(&p, FormatUsd(std::fabs(exports - imports)), {rec});
       T(&p, " for " + a);
       if (n >= 2 && ts.readings[n - 2].year == last.year - 1) {
-        const measure::TradeReading& before = ts.readings[n - 2];
-        double t0 = a_reports ? before.ab.totals.total() : before.ba.totals.total();
+        // Growth only between years that both give the two flows from the same side.
+        const PairSide before = SideOf(ts.readings[n - 2]);
+        double t0 = before.both() && before.a_reports == a_reports ? before.total() : 0;
         if (t0 > 0) {
           T(&p, ", ");
           F(&p, FormatChange(100.0 * ((exports + imports) / t0 - 1.0)), {rec, prev});
@@ -875,7 +904,9 @@ class Builder {
       }
       // Compound growth over the whole series, when it spans three years or more.
       const measure::TradeReading& first = ts.readings.front();
-      const double first_total = a_reports ? first.ab.totals.total() : first.ba.totals.total();
+      const PairSide first_side = SideOf(first);
+      const double first_total =
+          first_side.both() && first_side.a_reports == a_reports ? first_side.total() : 0;
       if (last.year - first.year >= 2 && first_total > 0) {
         auto cagr = measure::CompoundAnnualGrowthPct(first_total, exports + imports, last.year - first.year);
         if (cagr) {
@@ -1011,9 +1042,9 @@ class Builder {
     BarSeries ab{a + " \u2192 " + b, {}}, ba{b + " \u2192 " + a, {}};
     for (const measure::TradeReading& r : ts.readings) {
       cats.push_back(std::to_string(r.year));
-      bool ar = r.ab.totals.total() > 0;
-      ab.values.push_back(ar ? r.ab.totals.exports : r.ba.totals.imports);
-      ba.values.push_back(ar ? r.ab.totals.imports : r.ba.totals.exports);
+      const PairSide p = SideOf(r);
+      ab.values.push_back(p.have_x ? p.exports : NAN);  // no bar for a flow not in the data
+      ba.values.push_back(p.have_m ? p.imports : NAN);
     }
     std::string title = "Trade in goods between " + a + " and " + b + " both ways (" +
                         (baci ? "CEPII BACI" : "UN Comtrade") + ")";
@@ -1038,11 +1069,11 @@ class Builder {
       auto standing = [&](const std::optional<measure::PartnerStanding>& x) {
         return x ? CellFig(FormatPct(x->share_pct) + " (rank " + std::to_string(x->rank) + ")", yr) : Cell("");
       };
-      bool ar = r.ab.totals.total() > 0;
-      double x = ar ? r.ab.totals.exports : r.ba.totals.imports, mv = ar ? r.ab.totals.imports : r.ba.totals.exports;
+      const PairSide p = SideOf(r);
       Prose mirror = Cell("");
       if (r.ab.mirror_exports) mirror = CellFig(FormatPct(r.ab.mirror_exports->gap_pct), yr);
-      t.rows.push_back({Cell(std::to_string(r.year)), CellFig(FormatUsd(x), yr), CellFig(FormatUsd(mv), yr),
+      t.rows.push_back({CellFig(std::to_string(r.year), yr), p.have_x ? CellFig(FormatUsd(p.exports), yr) : Cell(""),
+                        p.have_m ? CellFig(FormatUsd(p.imports), yr) : Cell(""),
                         standing(r.ab.standing), standing(r.ab.partner_standing),
                         opt(r.ab.intensity, 2), opt(r.ab.complementarity, 1), opt(r.ab.grubel_lloyd, 2),
                         r.ab.concentration ? CellFig(FormatFixed(r.ab.concentration->hhi, 3), yr) : Cell(""),

@@ -382,15 +382,18 @@ Status ForEachFlowOf(SqliteDb* db, const std::string& dataset, int year, const s
 }
 
 Result<std::vector<TradeFileSummary>> TradeFilesFor(SqliteDb* db, const std::string& dataset, int year,
-                                                    const std::string& country) {
-  BILAT_ASSIGN_OR_RETURN(Statement st,
-                         db->Prepare(std::string("SELECT ") + kFileColumns +
-                                     " FROM trade_files f WHERE f.dataset = ?1 AND EXISTS (SELECT 1 FROM trade_flows t "
-                                     "WHERE t.file_id = f.id AND t.dataset = ?1 AND t.year = ?2 AND "
-                                     "(t.reporter = ?3 OR t.partner = ?3)) ORDER BY f.id"));
+                                                    const std::string& a, const std::string& b) {
+  BILAT_ASSIGN_OR_RETURN(
+      Statement st,
+      db->Prepare(std::string("SELECT ") + kFileColumns +
+                  " FROM trade_files f WHERE f.dataset = ?1 AND (EXISTS (SELECT 1 FROM trade_flows t "
+                  "WHERE t.dataset = ?1 AND t.year = ?2 AND t.reporter = ?3 AND t.file_id = f.id) OR "
+                  "EXISTS (SELECT 1 FROM trade_flows t WHERE t.dataset = ?1 AND t.year = ?2 AND t.reporter = ?4 "
+                  "AND t.file_id = f.id)) ORDER BY f.id"));
   BILAT_RETURN_IF_ERROR(st.BindText(1, dataset));
   BILAT_RETURN_IF_ERROR(st.BindInt(2, year));
-  BILAT_RETURN_IF_ERROR(st.BindText(3, country));
+  BILAT_RETURN_IF_ERROR(st.BindText(3, a));
+  BILAT_RETURN_IF_ERROR(st.BindText(4, b));
   return Summaries(&st);
 }
 

@@ -127,9 +127,11 @@ using FlowFn = std::function<void(std::string_view reporter, std::string_view pa
 Status ForEachTotal(SqliteDb* db, const std::string& dataset, int year, const FlowFn& fn);
 Status ForEachFlowOf(SqliteDb* db, const std::string& dataset, int year, const std::string& country,
                      const FlowFn& fn);
-// Files whose flows of `year` involve `country` (for citations).
+// Files holding flows of `year` reported by `a` or by `b` (for citing a
+// pair's figures; in BACI the exporter is the reporter, so a's imports from
+// b are b's rows). Both are key-range lookups.
 Result<std::vector<TradeFileSummary>> TradeFilesFor(SqliteDb* db, const std::string& dataset, int year,
-                                                    const std::string& country);
+                                                    const std::string& a, const std::string& b);
 
 // One stored WDI observation with its provenance.
 struct IndicatorValue {

@@ -301,6 +301,34 @@ TEST(ReportEndToEnd, DataDerivedMarkupRendersInert) {
   EXPECT_EQ(lower.find("href=\"javascript:"), std::string::npos);
 }
 
+TEST(ReportEndToEnd, StatedFlowsAreCheckedWithoutAnySeriesOfTotals) {
+  // Only the two sides' statements of one flow: no totals, no ingested data.
+  TempWorkspace ws;
+  const auto reg = ws.dir() / "reg";
+  WriteAll(reg / "sources.csv", "id,title,publisher,url,published\n"
+                                "src-c,China customs,GACC,https://example.org/c,2022-01-14\n"
+                                "src-k,Kazakh statistics,BNS,https://example.org/k,2022-02-10\n");
+  WriteAll(reg / "trade.csv",
+           "id,year,period,reporter,partner_a,partner_b,flow,value,value_qualifier,currency,scale,"
+           "stated_growth_pct,source_id,locator\n"
+           "tr-c,2021,,CHN,CHN,KAZ,export,13.98,,USD,billions,,src-c,table 1\n"
+           "tr-k,2021,,KAZ,KAZ,CHN,import,8.3,,USD,billions,,src-k,table 2\n");
+  auto in = app::IngestRegistry({ws.str(), reg.string(), false}, Countries());
+  ASSERT_TRUE(in.ok() && in->stored);
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  o.formats = {"md"};
+  auto r = app::WriteReport(o, Countries());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->lint.empty()) << r->lint.front();
+  std::string md = ReadAll(ws.dir() / "reports" / "CHN-KAZ.md");
+  EXPECT_EQ(md.find("holds no trade totals"), std::string::npos);
+  EXPECT_NE(md.find("Flow by flow: for **2021**"), std::string::npos) << md.substr(md.find("## Economy"), 800);
+  EXPECT_NE(md.find("| Kazakhstan's imports from China | **$8.3 billion**"), std::string::npos);
+}
+
 TEST(ReportEndToEnd, TextStatedFlowsJoinTheClaimsCheck) {
   // A text's "China's exports to Kazakhstan" figure is set beside the
   // registry's statement of the same goods as Kazakhstan's imports.

@@ -181,5 +181,47 @@ TEST(TradeIndicators, ComplementarityCountsProductsOnlyThePartnerImports) {
   EXPECT_NEAR(*TradeComplementarity(t, "A", "B"), 50.0, 1e-12);
 }
 
+TEST(TradeIndicators, ProductIndicatorsUseTheFinestLevelOnly) {
+  // A's exports to B as chapter 01 (100) and its subheadings (60 + 40), and
+  // chapter 02 given only as a chapter elsewhere: only the six-digit rows count.
+  TradeYear t = TradeYear::FromFlows(false, {
+      {"A", "B", X, "01", 100}, {"A", "B", X, "010100", 60}, {"A", "B", X, "010200", 40},
+      {"B", "A", M, "010100", 60}, {"B", "A", M, "010200", 40}, {"A", "B", M, "010100", 10}});
+  auto c = ExportConcentration(t, "A", "B");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->products, 2);
+  EXPECT_NEAR(c->hhi, 0.36 + 0.16, 1e-12);
+  ASSERT_EQ(c->top_chapters.size(), 1u);
+  EXPECT_NEAR(c->top_chapters[0].second, 1.0, 1e-12);  // not 2.0
+  std::vector<ChapterExport> ch = ExportChapters(t, "A");
+  ASSERT_EQ(ch.size(), 1u);
+  EXPECT_NEAR(ch[0].share, 1.0, 1e-12);
+  // B imports exactly A's mix: complementarity 100, not above.
+  EXPECT_NEAR(*TradeComplementarity(t, "A", "B"), 100.0, 1e-9);
+}
+
+TEST(TradeIndicators, MissingStatementsAreNotZeroTrade) {
+  // A gives only its world totals; B states imports from A.
+  TradeYear t = TradeYear::FromFlows(false, {
+      {"A", "WLD", X, "TOTAL", 500}, {"A", "WLD", M, "TOTAL", 300}, {"B", "A", M, "TOTAL", 50},
+      {"B", "C", X, "TOTAL", 70}});
+  EXPECT_FALSE(MirrorStatistics(t, "A", "B"));  // not -100%
+  EXPECT_FALSE(TradeIntensity(t, "A", "B"));    // not 0
+  EXPECT_FALSE(t.HasTotal("A", "B", X));
+  EXPECT_TRUE(t.HasTotal("B", "A", M));
+  // B reports exports but no imports by product: no Grubel-Lloyd for B.
+  TradeYear u = TradeYear::FromFlows(false, {{"B", "A", X, "010100", 5}});
+  EXPECT_FALSE(GrubelLloyd(u, "B", "A"));
+}
+
+TEST(TradeIndicators, StatedWorldFiguresWinOverFinerPartnerSums) {
+  // A states its world exports by chapter (01: 100, 02: 50) and gives one
+  // partner in subheadings (0101: 30): the world total is the stated 150.
+  TradeYear t = TradeYear::FromFlows(false, {
+      {"A", "WLD", X, "01", 100}, {"A", "WLD", X, "02", 50}, {"A", "B", X, "010100", 30}});
+  EXPECT_DOUBLE_EQ(t.Total("A", "WLD", X), 150);
+  EXPECT_DOUBLE_EQ(t.Total("A", "B", X), 30);
+}
+
 }  // namespace
 }  // namespace bilat::measure

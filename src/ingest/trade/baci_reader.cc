@@ -425,6 +425,9 @@ Status ReadBaci(const std::string& path, const BaciCodes& codes,
   uint64_t line = 1;
   bool eof = false;
   while (!eof) {
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+      return Status::FailedPrecondition(label + ": reading cancelled");
+    }
     size_t n = std::fread(buf.data() + held, 1, buf.size() - held, file.get());
     if (n == 0) {
       if (std::ferror(file.get())) return Status::IoError(label + ": read failed");

@@ -7,6 +7,7 @@
 #define BILAT_INGEST_TRADE_BACI_READER_H_
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -55,6 +56,9 @@ class BaciCodes {
 struct BaciOptions {
   std::string label;  // the file's name in issues; the path when empty
   LoadLimits limits;
+  // When set and true, reading stops at the next buffer with Cancelled
+  // (a caller that gave up on the file; checked once per 4 MiB or so).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Streams the BACI file at `path`, calling `on_flow` for each good row (the
