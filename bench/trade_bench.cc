@@ -235,6 +235,7 @@ int main(int argc, char** argv) {
   Measured ref = InChild([&] { return ReferenceLoad(file, workspace + "-reference.db", *codes); });
   std::printf("load  reference (plain SQLite inserts, no checks): %6.2f s, peak RSS %6.0f MiB\n", ref.seconds,
               ref.peak_rss_mib);
+  for (const char* suffix : {"-reference.db", "-reference.db-wal", "-reference.db-shm"}) fs::remove(workspace + suffix);
   fs::remove_all(workspace);
   auto countries = bilat::CountryRegistry::LoadDefault();
   if (!countries.ok()) {
