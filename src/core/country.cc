@@ -103,7 +103,7 @@ Result<std::shared_ptr<const CountryRegistry>> CountryRegistry::Load(
     std::vector<std::string_view> cells = Split(l, '\t');
     if (cells.size() < 2 || cells.size() > 3) {
       return Status::Corruption(aliases_path + ":" + std::to_string(line_no) +
-                                ": expected ALIAS<TAB>ALPHA3[<TAB>display]");
+                                ": expected ALIAS<TAB>ALPHA3[<TAB>FLAGS], FLAGS display and/or the, comma-separated");
     }
     auto it = reg->index_.find(Key(cells[1]));
     std::string code(Trim(cells[1]));
@@ -121,8 +121,18 @@ Result<std::shared_ptr<const CountryRegistry>> CountryRegistry::Load(
                                 "' already names " +
                                 reg->countries_[pos->second].alpha3);
     }
-    if (cells.size() == 3 && Trim(cells[2]) == "display") {
-      reg->countries_[it->second].display_name = std::string(Trim(cells[0]));
+    if (cells.size() == 3) {
+      for (std::string_view flag : Split(Trim(cells[2]), ',')) {
+        flag = Trim(flag);
+        if (flag == "display") {
+          reg->countries_[it->second].display_name = std::string(Trim(cells[0]));
+        } else if (flag == "the") {
+          reg->countries_[it->second].takes_article = true;
+        } else {
+          return Status::Corruption(aliases_path + ":" + std::to_string(line_no) + ": unknown flag '" +
+                                    std::string(flag) + "' (expected display and/or the)");
+        }
+      }
     }
   }
   return std::shared_ptr<const CountryRegistry>(std::move(reg));

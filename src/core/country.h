@@ -27,6 +27,11 @@ struct Country {
   // The name a report prints: the short name from the alias table when the
   // team set one (e.g. "Russia"), else common_name, else the ISO name.
   std::string display_name;
+  // Whether running prose puts "the" before the display name ("trade with
+  // the United States", "the Philippines"): set by the alias table.
+  bool takes_article = false;
+  // display_name with its article, for prose: "the United States", "China".
+  std::string ProseName() const { return takes_article ? "the " + display_name : display_name; }
 };
 
 class CountryRegistry {

@@ -66,12 +66,15 @@ void AppendList(size_t n, Fn item, Prose* p) {
 
 class Builder {
  public:
+  // (pa_/pb_ below: the pair's names as prose writes them, "the United States".)
   explicit Builder(const ReportInputs& in) : in_(in), f_(*in.facts) {
     model_.a = f_.a;
     model_.b = f_.b;
     model_.a_name = Name(f_.a);
     model_.b_name = Name(f_.b);
-    model_.title = model_.a_name + " and " + model_.b_name + ": bilateral relations";
+    pa_ = Name(f_.a);
+    pb_ = Name(f_.b);
+    model_.title = Capitalise(pa_) + " and " + pb_ + ": bilateral relations";
   }
 
   ReportModel Build() {
@@ -83,15 +86,60 @@ class Builder {
     People();
     Outlook();
     for (Section& s : model_.sections) AddAuthorsText(&s);
+    Polish();
     return std::move(model_);
   }
 
  private:
   // ---- prose helpers --------------------------------------------------
+  // Names that take the article are written "the United States" in
+  // templates; this pass capitalises "the" where a sentence (or a cell, a
+  // caption, a header) opens with it, and writes the possessive of a name
+  // ending in s as "the United States'" rather than "the United States's".
+  static void FixPossessive(std::string* t) {
+    for (size_t at = t->find("s's"); at != std::string::npos; at = t->find("s's", at + 2)) {
+      size_t after = at + 3;
+      if (after == t->size() || !std::isalpha(static_cast<unsigned char>((*t)[after]))) t->erase(at + 2, 1);
+    }
+  }
+  static void PolishProse(Prose* prose, bool opens) {
+    bool start = opens;
+    for (Segment& seg : *prose) {
+      FixPossessive(&seg.text);
+      for (size_t i = 0; i < seg.text.size(); ++i) {
+        char c = seg.text[i];
+        if (c == ' ' || c == '(' || c == '"') continue;
+        if (start && seg.text.compare(i, 4, "the ") == 0) seg.text[i] = 'T';
+        start = !seg.figure && (c == '.' || c == '!' || c == '?' || c == ':') &&
+                (i + 1 == seg.text.size() || seg.text[i + 1] == ' ');
+        if (c == ':') start = false;  // "...: the United States" stays lower case
+      }
+    }
+  }
+  void Polish() {
+    for (Section& s : model_.sections) {
+      for (Block& b : s.blocks) {
+        if (auto* p = std::get_if<Paragraph>(&b)) {
+          PolishProse(&p->prose, true);
+        } else if (auto* t = std::get_if<Table>(&b)) {
+          t->caption = Capitalise(t->caption);
+          FixPossessive(&t->caption);
+          for (std::string& h : t->header) {
+            h = Capitalise(h);
+            FixPossessive(&h);
+          }
+          for (auto& row : t->rows) {
+            for (Prose& cell : row) PolishProse(&cell, true);
+          }
+        }
+      }
+    }
+  }
+
   std::string Name(const std::string& alpha3) const {
     if (alpha3.empty()) return "";
     const Country* c = in_.countries->Find(alpha3);
-    return c ? c->display_name : alpha3;
+    return c ? c->ProseName() : alpha3;
   }
 
   Citation Cite(const Record* r) {
@@ -175,15 +223,15 @@ class Builder {
     for (const auto& e : episodes) actual.insert(actual.end(), e.records.begin(), e.records.end());
     if (episodes.empty()) {
       Prose p;
-      T(&p, "The workspace holds no high-level exchanges between " + model_.a_name + " and " +
-                model_.b_name + ".");
+      T(&p, "The workspace holds no high-level exchanges between " + pa_ + " and " +
+                pb_ + ".");
       Add(s, std::move(p));
     } else {
       Prose p;
       T(&p, "The registry records ");
       F(&p, CountWord(static_cast<long long>(episodes.size())), actual);
       T(&p, " high-level " + Plural(static_cast<long long>(episodes.size()), "exchange", "exchanges") +
-                " (visits, meetings and calls) between " + model_.a_name + " and " + model_.b_name + ", from ");
+                " (visits, meetings and calls) between " + pa_ + " and " + pb_ + ", from ");
       F(&p, episodes.front().start.ToEnglish(), {episodes.front().records.front()});
       T(&p, " to ");
       F(&p, episodes.back().start.ToEnglish(), {episodes.back().records.front()});
@@ -197,9 +245,9 @@ class Builder {
         dst.insert(dst.end(), e.records.begin(), e.records.end());
       }
       F(&p, Capitalise(CountWord(n_ab)), ab.empty() ? actual : ab);
-      T(&p, " were led from the " + model_.a_name + " side and ");
+      T(&p, " were led from the " + pa_ + " side and ");
       F(&p, CountWord(n_ba), ba.empty() ? actual : ba);
-      T(&p, " from the " + model_.b_name + " side. ");
+      T(&p, " from the " + pb_ + " side. ");
       const measure::YearCount* busiest = nullptr;
       for (const auto& yc : f_.exchanges_per_year) {
         if (!busiest || yc.count > busiest->count) busiest = &yc;
@@ -240,7 +288,7 @@ class Builder {
     for (size_t i : rows) recs.push_back(&f_.text_records[i]);
     Prose p;
     F(&p, Capitalise(CountWord(static_cast<long long>(rows.size()))), recs);
-    T(&p, " " + label + " concerning " + model_.a_name + " and " + model_.b_name + " were extracted from ");
+    T(&p, " " + label + " concerning " + pa_ + " and " + pb_ + " were extracted from ");
     F(&p, CountWord(static_cast<long long>(docs.size())), recs);
     T(&p, docs.size() == 1 ? " text" : " texts");
     T(&p, " by bilat's extractor; each is listed with the sentence it was read from, so that a reader can judge it.");
@@ -316,17 +364,17 @@ class Builder {
       if (!r->Text("occasion").empty()) label += ", " + r->Text("occasion");
       events.push_back({FractionalYear(e.start), e.from == f_.a ? 0 : 1, label});
     }
-    std::vector<std::string> lanes = {model_.a_name + " \u2192 " + model_.b_name,
-                                      model_.b_name + " \u2192 " + model_.a_name};
+    std::vector<std::string> lanes = {Capitalise(pa_ + " \u2192 " + pb_),
+                                      Capitalise(pb_ + " \u2192 " + pa_)};
     std::string title = "High-level exchanges by date and direction";
     s.blocks.emplace_back(Chart{"exchanges-timeline", title, Timeline(title, lanes, events),
                                 "Each mark is one exchange; the upper lane holds those led from the " +
-                                    model_.a_name + " side."});
+                                    pa_ + " side."});
     // Counts per year over the whole span, zero years included.
     if (f_.exchanges_per_year.empty()) return;
     int y0 = f_.exchanges_per_year.front().year, y1 = f_.exchanges_per_year.back().year;
     std::vector<std::string> years;
-    BarSeries ab{model_.a_name + " side", {}}, ba{model_.b_name + " side", {}};
+    BarSeries ab{pa_ + " side", {}}, ba{pb_ + " side", {}};
     for (int y = y0; y <= y1; ++y) {
       years.push_back(std::to_string(y));
       double na = 0, nb = 0;
@@ -405,7 +453,7 @@ class Builder {
     Section& s = NewSection("pulse", "Relations pulse");
     if (f_.pulse.empty()) {
       Prose p;
-      T(&p, "No event data (GDELT or ICEWS) are loaded for " + model_.a_name + " and " + model_.b_name +
+      T(&p, "No event data (GDELT or ICEWS) are loaded for " + pa_ + " and " + pb_ +
                 ", so the workspace cannot show the month-by-month pulse of the relationship; ingest event "
                 "files with bilat ingest gdelt or bilat ingest icews.");
       Add(s, std::move(p));
@@ -416,7 +464,7 @@ class Builder {
 
   void PulseBlock(Section& s, const measure::EventPulse& pulse) {
     const std::string dataset = pulse.dataset == "gdelt" ? "GDELT" : "ICEWS";
-    const std::string ab = model_.a_name + " \u2192 " + model_.b_name, ba = model_.b_name + " \u2192 " + model_.a_name;
+    const std::string ab = Capitalise(pa_ + " \u2192 " + pb_), ba = Capitalise(pb_ + " \u2192 " + pa_);
     std::vector<const Record*> both = {&pulse.ab_record, &pulse.ba_record};
     uint64_t n_ab = pulse.ab.TotalEvents(), n_ba = pulse.ba.TotalEvents();
     std::set<int> month_set;
@@ -431,9 +479,9 @@ class Builder {
     F(&p, FormatNumber(static_cast<double>(n_ab + n_ba), 0), both);
     T(&p, std::string(n_ab + n_ba == 1 ? " event" : " events") + " between the two countries, ");
     F(&p, FormatNumber(static_cast<double>(n_ab), 0), {&pulse.ab_record});
-    T(&p, " with " + model_.a_name + " as the actor and ");
+    T(&p, " with " + pa_ + " as the actor and ");
     F(&p, FormatNumber(static_cast<double>(n_ba), 0), {&pulse.ba_record});
-    T(&p, " with " + model_.b_name + ", in ");
+    T(&p, " with " + pb_ + ", in ");
     F(&p, CountWord(static_cast<long long>(month_set.size())), both);
     T(&p, month_set.size() == 1 ? " month (" : " months (");
     F(&p, month_set.size() == 1 ? month_label(*month_set.begin())
@@ -535,7 +583,7 @@ class Builder {
       // but stated flows may still be checked against each other.
       if (f_.trade_stats.empty() && f_.claims.empty()) {
         Prose p;
-        T(&p, "The workspace holds no trade totals for " + model_.a_name + " and " + model_.b_name + ".");
+        T(&p, "The workspace holds no trade totals for " + pa_ + " and " + pb_ + ".");
         Add(s, std::move(p));
       }
       if (!f_.claims.empty()) {
@@ -551,8 +599,8 @@ class Builder {
     }
     const measure::TradePoint& last = main->points.back();
     Prose p;
-    T(&p, ReporterPhrase(main->reporter) + ", trade in goods between " + model_.a_name + " and " +
-              model_.b_name + " reached ");
+    T(&p, ReporterPhrase(main->reporter) + ", trade in goods between " + pa_ + " and " +
+              pb_ + " reached ");
     F(&p, QualifiedMoney(*last.record, last.value_usd), {last.record});
     T(&p, " in ");
     F(&p, std::to_string(last.year), {last.record});
@@ -725,11 +773,11 @@ class Builder {
     Prose p;
     T(&p, "The two sides' statistics disagree. For ");
     F(&p, std::to_string(g.year), {g.a, g.b});
-    T(&p, ", " + model_.a_name + "'s figures give ");
+    T(&p, ", " + pa_ + "'s figures give ");
     F(&p, FormatUsd(*g.a->Number("value")), {g.a});
-    T(&p, " and " + model_.b_name + "'s ");
+    T(&p, " and " + pb_ + "'s ");
     F(&p, FormatUsd(*g.b->Number("value")), {g.b});
-    T(&p, std::string(": ") + model_.a_name + "'s figure is ");
+    T(&p, std::string(": ") + pa_ + "'s figure is ");
     F(&p, FormatPct(std::fabs(g.gap_pct)), {g.a, g.b});
     T(&p, g.gap_pct >= 0 ? " higher" : " lower");
     if (f_.mirror_gaps.size() > 1) {
@@ -805,7 +853,7 @@ class Builder {
       }
       series.push_back(std::move(b));
     }
-    std::string title = "Trade in goods between " + model_.a_name + " and " + model_.b_name + ", by reporter";
+    std::string title = "Trade in goods between " + pa_ + " and " + pb_ + ", by reporter";
     s.blocks.emplace_back(Chart{"trade-by-year", title, BarChart(title, cats, series, 1e9, "US$ billion"),
                                 "Total trade (exports plus imports) in each year, as each side reports it."});
     Table t{"Trade totals by year", {"Year", "Reporter", "Total trade", "Change (computed)", "Change (stated)"}, {}};
@@ -859,8 +907,8 @@ class Builder {
   void TradeStatisticsBlock(Section& s, const measure::TradeStatistics& ts) {
     if (ts.readings.empty()) return;
     const bool baci = ts.dataset == "baci";
-    const std::string& a = model_.a_name;
-    const std::string& b = model_.b_name;
+    const std::string& a = pa_;
+    const std::string& b = pb_;
     const size_t n = ts.readings.size();
     const measure::TradeReading& last = ts.readings.back();
     const Record* rec = &ts.year_records.back();
@@ -1039,7 +1087,7 @@ class Builder {
 
     // Both directions by year.
     std::vector<std::string> cats;
-    BarSeries ab{a + " \u2192 " + b, {}}, ba{b + " \u2192 " + a, {}};
+    BarSeries ab{Capitalise(a + " \u2192 " + b), {}}, ba{Capitalise(b + " \u2192 " + a), {}};
     for (const measure::TradeReading& r : ts.readings) {
       cats.push_back(std::to_string(r.year));
       const PairSide p = SideOf(r);
@@ -1256,7 +1304,7 @@ class Builder {
       F(&p, CountWord(n), by_kind[kinds[i]]);
       T(&p, " operating " + KindNoun(kinds[i], n));
     }, &p);
-    T(&p, " between " + model_.a_name + " and " + model_.b_name + ".");
+    T(&p, " between " + pa_ + " and " + pb_ + ".");
     if (kinds.empty()) T(&p, " None of them is recorded as operating yet.");
     Add(s, std::move(p));
     Table t{"Connectivity assets", {"Kind", "Name", "Count", "Status", "Opened", "As of"}, {}};
@@ -1472,6 +1520,7 @@ class Builder {
   }
 
   const ReportInputs& in_;
+  std::string pa_, pb_;  // prose names of the pair
   const PairFacts& f_;
   ReportModel model_;
   std::map<std::string, int> numbers_;

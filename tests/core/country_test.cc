@@ -201,7 +201,25 @@ TEST(CountryRegistryLoad, WrongCellCountNamesFileAndLine) {
   TempFile f("Kazakh\tKAZ\n\nKazakh only\n");
   auto r = CountryRegistry::Load(kIsoJson, f.path());
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().message(), f.path() + ":3: expected ALIAS<TAB>ALPHA3[<TAB>display]");
+  EXPECT_EQ(r.status().message(),
+            f.path() + ":3: expected ALIAS<TAB>ALPHA3[<TAB>FLAGS], FLAGS display and/or the, comma-separated");
+}
+
+TEST(CountryRegistryLoad, FlagsSetTheDisplayNameAndTheArticle) {
+  TempFile f("United States\tUSA\tdisplay,the\nPhilippines\tPHL\tthe\nKazakh\tKAZ\n");
+  auto r = CountryRegistry::Load(kIsoJson, f.path());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ((*r)->Find("USA")->ProseName(), "the United States");
+  EXPECT_EQ((*r)->Find("PHL")->ProseName(), "the Philippines");
+  EXPECT_EQ((*r)->Find("PHL")->display_name, "Philippines");
+  EXPECT_EQ((*r)->Find("KAZ")->ProseName(), "Kazakhstan");
+}
+
+TEST(CountryRegistryLoad, UnknownFlagNamesIt) {
+  TempFile f("Kazakh\tKAZ\tdisplay,an\n");
+  auto r = CountryRegistry::Load(kIsoJson, f.path());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), f.path() + ":1: unknown flag 'an' (expected display and/or the)");
 }
 
 TEST(CountryRegistryLoad, AliasNamingTwoCountriesIsAnError) {
