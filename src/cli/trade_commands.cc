@@ -126,9 +126,9 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
     help = "Ingest CEPII BACI yearly files (t,i,j,k,v,q), with BACI's country code file (and product code file, "
            "if given or found beside the data). One reconciled figure per exporter-importer flow.";
   } else {
-    help = "Ingest World Bank WDI CSV files (the wide bulk download with its preamble, or long format "
-           "country_code,Country,year,indicator_name,series,value). GDP, growth and population feed the "
-           "report's outlook.";
+    help = "Ingest World Bank WDI CSV files (the wide bulk download with its preamble, long format "
+           "country_code,Country,year,indicator_name,series,value, or wbgapi's economy,SERIES,SERIES:T). GDP, "
+           "growth and population feed the report's outlook.";
   }
   CLI::App* sub = roots.ingest->add_subcommand(
       dataset, help + " A file already ingested is skipped; " +

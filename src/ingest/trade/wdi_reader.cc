@@ -39,6 +39,26 @@ class WdiLoader {
                                                                       : std::string_view();
     };
     std::string_view country = get(country_col_);
+    if (layout_ == Layout::kApi) {
+      if (country.empty()) {
+        sink_.Add(rec.line, "economy", "empty economy code; row skipped");
+        return true;
+      }
+      for (const ApiSeries& a : api_series_) {
+        std::string_view year_text = get(a.time_col);
+        // wbgapi writes the year as 2020 or YR2020.
+        if (year_text.size() > 2 && year_text.substr(0, 2) == "YR") year_text.remove_prefix(2);
+        int64_t year = 0;
+        if (get(a.value_col).empty()) continue;
+        if (!ParseInt(year_text, &year) || year < kMinTradeYear || year > kMaxTradeYear) {
+          sink_.Add(rec.line, header_[a.time_col],
+                    "impossible year '" + std::string(get(a.time_col)) + "'; value skipped");
+          continue;
+        }
+        Value(rec.line, country, a.series, static_cast<int>(year), get(a.value_col), header_[a.value_col]);
+      }
+      return true;
+    }
     std::string_view series = get(series_col_);
     if (country.empty() || series.empty()) {
       sink_.Add(rec.line, country.empty() ? header_[country_col_] : header_[series_col_],
@@ -73,10 +93,15 @@ class WdiLoader {
   }
 
  private:
-  enum class Layout { kNone, kWide, kLong };
+  enum class Layout { kNone, kWide, kLong, kApi };
   static constexpr const char* kExpected =
       "wdi-wide (Country Name, Country Code, Indicator Name, Indicator Code, 1960, 1961, ...), "
-      "wdi-long (country_code, Country, year, indicator_name, series, value)";
+      "wdi-long (country_code, Country, year, indicator_name, series, value), "
+      "wdi-api (economy, SERIES, SERIES:T, ... as the World Bank's wbgapi writes it)";
+  struct ApiSeries {
+    std::string series;
+    int value_col = -1, time_col = -1;
+  };
 
   bool Header(const CsvRecord& rec) {
     std::vector<std::string> names;
@@ -114,6 +139,21 @@ class WdiLoader {
       year_col_ = FindCol(header_, "year");
       value_col_ = FindCol(header_, "value");
       return true;
+    }
+    // wbgapi's data frames: "economy" and, per series, its value column and
+    // a "<series>:T" column with the year.
+    if (!names.empty() && names[0] == "economy") {
+      for (size_t c = 1; c < names.size(); ++c) {
+        int time = FindCol(names, names[c] + ":T");
+        if (time >= 0) api_series_.push_back({names[c], static_cast<int>(c), time});
+      }
+      if (!api_series_.empty()) {
+        layout_ = Layout::kApi;
+        out_->layout = "wdi-api";
+        header_ = std::move(names);
+        country_col_ = 0;
+        return true;
+      }
     }
     // A wide file's preamble ("Data Source","World Development Indicators").
     if (header_candidates_ < kPreambleLinesMax && !names.empty() &&
@@ -175,6 +215,7 @@ class WdiLoader {
   std::vector<std::string> header_;
   int country_col_ = -1, series_col_ = -1, year_col_ = -1, value_col_ = -1;
   std::vector<std::pair<int, int>> year_cols_;  // column, year
+  std::vector<ApiSeries> api_series_;
   std::unordered_map<std::string, uint64_t> seen_;
   std::unordered_map<std::string, bool> is_country_;
 };

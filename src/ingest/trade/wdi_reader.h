@@ -1,7 +1,9 @@
 // World Bank WDI loaders: the wide bulk CSV ("API_<series>_DS2_en_csv_v2_*":
 // preamble lines, UTF-8 BOM, every field quoted, one column per year, a
-// trailing comma) and a long format "country_code,Country,year,
-// indicator_name,series,value". Both yield IndicatorObservations.
+// trailing comma), a long format "country_code,Country,year,
+// indicator_name,series,value", and the data frames of the World Bank's
+// wbgapi library ("economy,SP.POP.TOTL,SP.POP.TOTL:T": per series a value
+// column and a ":T" year column). All yield IndicatorObservations.
 #ifndef BILAT_INGEST_TRADE_WDI_READER_H_
 #define BILAT_INGEST_TRADE_WDI_READER_H_
 

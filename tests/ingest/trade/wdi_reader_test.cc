@@ -110,15 +110,41 @@ TEST(WdiReader, ReportsBadWideCellsByLine) {
   EXPECT_EQ(r->observations[1].line, 5u);
 }
 
+TEST(WdiReader, ReadsWbgapiDataFrames) {
+  // The shared SP.POP.TOTL_2020.csv: "economy,SP.POP.TOTL,SP.POP.TOTL:T".
+  auto r = ReadWdiCsv(SharedTrade("wdi/SP.POP.TOTL_2020.csv"), "pop.csv", Countries());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->layout, "wdi-api");
+  EXPECT_EQ(r->rows_read, 265u);
+  EXPECT_TRUE(r->issues.empty()) << Issues(*r);
+  // Line 121: KAZ,18754440.0,2020
+  const IndicatorObservation* kaz = FindObs(*r, "KAZ", 2020);
+  ASSERT_NE(kaz, nullptr);
+  EXPECT_EQ(kaz->series, "SP.POP.TOTL");
+  EXPECT_DOUBLE_EQ(kaz->value, 18754440.0);
+  EXPECT_EQ(kaz->line, 121u);
+  EXPECT_TRUE(kaz->is_country);
+  EXPECT_FALSE(FindObs(*r, "WLD", 2020)->is_country);
+  // wbgapi's "YR2020" years, a bad year and an empty value.
+  std::string path = WriteTemp("wb.csv", "economy,NY.GDP.MKTP.CD,NY.GDP.MKTP.CD:T\nKAZ,5,YR2019\nCHN,,2019\n"
+                                         "UZB,7,19\n");
+  auto w = ReadWdiCsv(path, "wb.csv", Countries());
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  ASSERT_EQ(w->observations.size(), 1u);
+  EXPECT_EQ(w->observations[0].year, 2019);
+  ASSERT_EQ(w->issues.size(), 1u);
+  EXPECT_EQ(w->issues[0].ToString(), "wb.csv:4: impossible year '19'; value skipped");
+}
+
 TEST(WdiReader, RefusesUnknownLayoutNamingColumns) {
-  std::string path = WriteTemp("wdi_odd.csv", "economy,SP.POP.TOTL,SP.POP.TOTL:T\nKAZ,1,2\n");
+  std::string path = WriteTemp("wdi_odd.csv", "iso_code,indicator,date,value\nKAZ,GDP (current US$),01/01/2019,1\n");
   auto r = ReadWdiCsv(path, "wdi_odd.csv", Countries());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(),
-            "wdi_odd.csv:1: unknown WDI layout; columns found: economy, SP.POP.TOTL, "
-            "SP.POP.TOTL:T; layouts expected: wdi-wide (Country Name, Country Code, Indicator "
-            "Name, Indicator Code, 1960, 1961, ...), wdi-long (country_code, Country, year, "
-            "indicator_name, series, value)");
+            "wdi_odd.csv:1: unknown WDI layout; columns found: iso_code, indicator, date, value; layouts "
+            "expected: wdi-wide (Country Name, Country Code, Indicator Name, Indicator Code, 1960, 1961, ...), "
+            "wdi-long (country_code, Country, year, indicator_name, series, value), wdi-api (economy, SERIES, "
+            "SERIES:T, ... as the World Bank's wbgapi writes it)");
 }
 
 }  // namespace
