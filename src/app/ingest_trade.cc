@@ -382,6 +382,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
     } else {
       Result<ingest::IndicatorLoadResult> r = ingest::ReadWdiCsv(path, path, countries);
       if (r.ok()) {
+        out.missing = r->missing_values;
         loaded = begin(r->layout);
         rows_read = r->rows_read;
         suppressed = r->issues_suppressed;

@@ -34,6 +34,7 @@ struct TradeFileOutcome {
   uint64_t stored = 0;      // flows or observations stored
   uint64_t duplicates = 0;  // already stored from another file: not stored again
   uint64_t issues = 0;      // problems found (loader's and duplicates), all stored in trade_issues
+  uint64_t missing = 0;     // WDI: empty or ".." cells (no observation; not a problem)
   std::vector<std::string> sample_issues;  // the first few, "file:line: message (hint)"
   std::vector<int> years;                  // years with stored flows
   double seconds = 0, seconds_totals = 0;  // in all; rebuilding the derived totals

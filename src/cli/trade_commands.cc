@@ -184,7 +184,9 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
           if (f.years.size() > 1) std::cout << "-" << f.years.back();
           std::cout << ")";
         }
-        std::cout << ", " << f.duplicates << " already stored from other files, " << f.issues << " issues";
+        std::cout << ", " << f.duplicates << " already stored from other files, " << f.issues
+                  << (f.issues == 1 ? " issue" : " issues");
+        if (f.missing) std::cout << ", " << f.missing << " empty values (missing in the source; nothing to store)";
         if (f.seconds > 0) std::cout << ", " << report::FormatFixed(f.seconds, 2) << " s";
         std::cout << "\n";
       }

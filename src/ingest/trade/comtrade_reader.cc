@@ -146,6 +146,7 @@ class ComtradeLoader {
   // Header; returns the refusal for an unknown layout.
   Status Header(const std::vector<std::string_view>& fields) {
     for (auto f : fields) header_.emplace_back(TrimView(f));
+    header_fields_ = fields.size();  // rows have as many fields, trailing empty ones included
     while (!header_.empty() && header_.back().empty()) header_.pop_back();
     for (size_t i = 0; i < Layouts().size(); ++i) {
       if (Missing(header_, Layouts()[i].required).empty()) {
@@ -170,6 +171,15 @@ class ComtradeLoader {
 
   void Row(const std::vector<std::string_view>& f, uint64_t line) {
     ++out_->rows_read;
+    // A row shorter or longer than the header is not a row of the layout:
+    // most often a file cut short (its last line ends mid-field), whose
+    // value would otherwise be read from a partial number.
+    if (f.size() != header_fields_) {
+      sink_.Add(line, "", std::to_string(f.size()) + " fields where the header has " +
+                              std::to_string(header_fields_) + "; row skipped",
+                "a short last line usually means the file was cut off while downloading or copying");
+      return;
+    }
     auto get = [&](int col) -> std::string_view {
       return col >= 0 && static_cast<size_t>(col) < f.size() ? TrimView(f[col])
                                                              : std::string_view();
@@ -259,7 +269,8 @@ class ComtradeLoader {
     }
     if (flow.value_usd < 0) {
       sink_.Add(line, name_of(cols_.value),
-                "negative trade value " + std::string(value) + "; row skipped");
+                "negative trade value " + std::string(value) + "; row skipped",
+                "trade values are never negative; correct the value where the file came from");
       return;
     }
     // Quantity.
@@ -327,6 +338,7 @@ class ComtradeLoader {
   TradeLoadResult* out_;
   IssueSink sink_;
   std::vector<std::string> header_;
+  size_t header_fields_ = 0;
   bool legacy_ = false;
   Columns cols_;
   std::unordered_map<std::string, uint64_t> seen_;

@@ -69,9 +69,9 @@ bool ParseInt(std::string_view text, int64_t* out) {
 
 std::string JoinNames(const std::vector<std::string>& names) {
   std::string out;
-  for (const auto& n : names) {
-    if (!out.empty()) out += ", ";
-    out += n;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += ", ";
+    out += names[i].empty() ? "(empty)" : names[i];
   }
   return out;
 }

@@ -63,10 +63,11 @@ struct IndicatorObservation {
 };
 
 struct IndicatorLoadResult {
-  std::string layout;  // "wdi-wide", "wdi-long"
+  std::string layout;  // "wdi-wide", "wdi-long", "wdi-api"
   std::vector<IndicatorObservation> observations;
   std::vector<LoadIssue> issues;
   uint64_t rows_read = 0;
+  uint64_t missing_values = 0;  // empty and ".." cells: no observation, not an issue
   uint64_t issues_suppressed = 0;
 };
 

@@ -32,8 +32,18 @@ class WdiLoader {
 
   // Returns false to stop reading (refusal in `status_`).
   bool Record(const CsvRecord& rec) {
-    if (layout_ == Layout::kNone) return Header(rec);
+    if (layout_ == Layout::kNone) {
+      header_fields_ = rec.fields.size();
+      return Header(rec);
+    }
     ++out_->rows_read;
+    // A row of another width than the header: most often a file cut short.
+    if (rec.fields.size() != header_fields_) {
+      sink_.Add(rec.line, "", std::to_string(rec.fields.size()) + " fields where the header has " +
+                                  std::to_string(header_fields_) + "; row skipped",
+                "a short last line usually means the file was cut off while downloading or copying");
+      return true;
+    }
     auto get = [&](int col) -> std::string_view {
       return col >= 0 && static_cast<size_t>(col) < rec.fields.size() ? TrimView(rec.fields[col])
                                                                       : std::string_view();
@@ -160,15 +170,22 @@ class WdiLoader {
         (names[0] == "Data Source" || names[0] == "Last Updated Date")) {
       return true;
     }
-    status_ = Status::InvalidArgument(sink_.file() + ":" + std::to_string(rec.line) +
-                                      ": unknown WDI layout; columns found: " + JoinNames(names) +
-                                      "; layouts expected: " + kExpected);
+    const bool metadata = FindCol(names, "IncomeGroup") >= 0 || FindCol(names, "SOURCE_NOTE") >= 0;
+    status_ = Status::InvalidArgument(
+        sink_.file() + ":" + std::to_string(rec.line) + ": " +
+        (metadata ? "a WDI metadata file (country or series descriptions, no values); ingest the "
+                    "API_<series>_DS2_*.csv data file beside it instead. Columns found: "
+                  : "unknown WDI layout; columns found: ") +
+        JoinNames(names) + "; layouts expected: " + kExpected);
     return false;
   }
 
   void Value(uint64_t line, std::string_view country, std::string_view series, int year,
              std::string_view text, const std::string& field) {
-    if (text.empty() || text == "..") return;
+    if (text.empty() || text == "..") {
+      ++out_->missing_values;
+      return;
+    }
     IndicatorObservation obs;
     if (!ParseNumber(text, &obs.value)) {
       sink_.Add(line, field,
@@ -216,6 +233,7 @@ class WdiLoader {
   int country_col_ = -1, series_col_ = -1, year_col_ = -1, value_col_ = -1;
   std::vector<std::pair<int, int>> year_cols_;  // column, year
   std::vector<ApiSeries> api_series_;
+  size_t header_fields_ = 0;
   std::unordered_map<std::string, uint64_t> seen_;
   std::unordered_map<std::string, bool> is_country_;
 };

@@ -162,7 +162,8 @@ INSTANTIATE_TEST_SUITE_P(
     Kinds, ComtradeBadRow,
     ::testing::Values(
         BadCase{LegacyRow("2020", "520300", "-40"),
-                "bad.csv:3: negative trade value -40; row skipped"},
+                "bad.csv:3: negative trade value -40; row skipped (trade values are never negative; correct the "
+                "value where the file came from)"},
         BadCase{LegacyRow("20200", "520300", "40"),
                 "bad.csv:3: impossible year '20200'; row skipped (expected a year between 1900 "
                 "and 2100)"},
@@ -240,6 +241,20 @@ TEST(ComtradeReader, MissingFileIsIoError) {
   auto r = ReadComtradeCsv("/nonexistent/x.csv", "x.csv", Countries());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kIoError);
+}
+
+TEST(ComtradeReader, ALineCutShortIsSkippedNotReadAsAValue) {
+  // The sample's header and first row, the second row cut inside its value.
+  std::string text = testing_util::ReadFile(SharedTrade("comtrade/comtrade_legacy_IDN_export_world_HS6_2014_2021.csv"));
+  size_t l2 = text.find('\n') + 1, l3 = text.find('\n', l2) + 1, l4 = text.find('\n', l3) + 1;
+  std::string row3 = text.substr(l3, l4 - l3);
+  std::string cut = text.substr(0, l3) + row3.substr(0, row3.rfind(",2750,") + 3);  // "...,27"
+  auto r = ReadComtradeCsv(WriteTemp("cut.csv", cut), "cut.csv", Countries());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->flows.size(), 1u);
+  ASSERT_EQ(r->issues.size(), 1u) << Issues(*r);
+  EXPECT_NE(r->issues[0].ToString().find("cut.csv:3: 32 fields where the header has 35; row skipped"), std::string::npos)
+      << r->issues[0].ToString();
 }
 
 }  // namespace

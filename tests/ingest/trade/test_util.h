@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,11 @@ namespace bilat::ingest::testing_util {
 
 inline std::string SharedTrade(const std::string& rel) {
   return std::string(BILAT_SHARED_DIR) + "/data/trade/" + rel;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 // Writes `text` to a fresh file in the test temp dir and returns its path.
