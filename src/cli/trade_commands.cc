@@ -159,7 +159,14 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
     }
     auto result = app::IngestTrade(*opts, Countries(), progress);
     if (tty) std::fprintf(stderr, "\r%60s\r", "");
-    if (!result.ok()) return Fail(result.status());
+    if (!result.ok()) {
+      // A code file that is missing or not BACI's is refused input, as a data file would be.
+      if (result.status().code() == StatusCode::kInvalidArgument) {
+        std::cerr << "bilat: " << result.status().message() << "\n";
+        return kExitBadInput;
+      }
+      return Fail(result.status());
+    }
     int exit_code = kExitOk;
     for (const auto& f : result->files) {
       using State = app::TradeFileOutcome::State;
@@ -211,8 +218,11 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
   auto o = std::make_shared<TradeCommandOptions>();
   CLI::App* sub = roots.root->add_subcommand(
       "trade", "Trade indicators from ingested Comtrade or BACI flows: for A and B, every year; for A alone, A "
-               "against each of its partners (latest year unless --year). Formulas: docs/trade_indicators.md.");
-  sub->add_option("COUNTRIES", o->countries, "A, or A and B (names or ISO codes)")->required()->expected(1, 2);
+               "against each of its partners in the latest year A has data (or --year). Formulas: "
+               "docs/trade_indicators.md.");
+  sub->add_option("COUNTRIES", o->countries, "A, or A and B (names or ISO codes; B may be WLD, the world)")
+      ->required()
+      ->expected(1, 2);
   sub->add_option("-w,--workspace", o->workspace, "Workspace folder")->capture_default_str();
   sub->add_option("--dataset", o->dataset, "comtrade or baci (default: every dataset ingested)");
   sub->add_option("--year", o->year, "Only this year");
@@ -229,6 +239,11 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
   commands->push_back({sub, [o] {
     std::vector<std::string> iso;
     for (const std::string& c : o->countries) {
+      // The world as a partner: A's trade with all partners together.
+      if (iso.size() == 1 && (c == "WLD" || c == "World" || c == "world")) {
+        iso.push_back("WLD");
+        continue;
+      }
       auto code = Countries().Resolve(c);
       if (!code.ok()) return Fail(code.status());
       iso.push_back((*code)->alpha3);
@@ -264,8 +279,19 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
       for (int y : *years) {
         if (o->year == 0 || y == o->year) wanted.push_back(y);
       }
-      // One country: its partners in the latest year only, unless asked.
-      if (iso.size() == 1 && o->year == 0 && !wanted.empty()) wanted = {wanted.back()};
+      // One country: its partners in the latest year it has data, unless asked.
+      bool latest_only = iso.size() == 1 && o->year == 0;
+      for (auto it = wanted.rbegin(); it != wanted.rend(); ++it) {
+        if (!latest_only) break;
+        auto t = measure::LoadTradeYear(db, dataset, *it, iso[0]);
+        if (!t.ok()) return Fail(t.status());
+        if (t->Reports(iso[0], measure::TradeFlowKind::kExport) ||
+            t->Reports(iso[0], measure::TradeFlowKind::kImport) || !t->Partners(iso[0]).empty()) {
+          wanted = {*it};
+          break;
+        }
+        if (std::next(it) == wanted.rend()) wanted.clear();
+      }
       for (int y : wanted) {
         auto t = measure::LoadTradeYear(db, dataset, y, iso[0]);
         if (!t.ok()) return Fail(t.status());

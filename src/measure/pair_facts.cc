@@ -428,8 +428,8 @@ Status LoadTradeStatistics(store::SqliteDb* db, PairFacts* f) {
                             std::string(baci ? "CEPII" : "United Nations Statistics Division"),
                             std::string(baci ? "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"
                                              : "https://comtradeplus.un.org/"),
-                            std::string(baci ? "reconciled flows: one value per exporter-importer flow (FOB)"
-                                             : "each reporter's own statements"),
+                            std::string(baci ? "Reconciled flows: one value per exporter-importer flow (FOB)."
+                                             : "Each reporter's own statements."),
                             std::to_string(ts.readings.back().year), std::monostate{}},
                            "trade_files", 0);
     f->sources.emplace(ts.source.Text("id"), ts.source);

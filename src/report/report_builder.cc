@@ -691,8 +691,10 @@ class Builder {
       F(&p, years_agree == 0 ? "none" : CountWord(years_agree), all);
       T(&p, years_agree == 1 ? " has figures that all agree within " : " have figures that all agree within ");
       F(&p, FormatPct(measure::kClaimTolerancePct), all);
-      T(&p, "; elsewhere the figures differ, most often because they come from different reporters (see the mirror "
-            "gap above). ");
+      T(&p, years_agree == 0 ? "; the figures differ, most often because they come from different reporters (see the "
+                               "mirror gap above). "
+                             : "; elsewhere the figures differ, most often because they come from different reporters "
+                               "(see the mirror gap above). ");
     }
     int with_data = 0, data_agree = 0;
     std::vector<const Record*> data_records;
@@ -719,7 +721,8 @@ class Builder {
       T(&p, " of ");
       F(&p, CountWord(growth_checked), all);
       T(&p, " stated growth rates are not borne out, to a tenth of a percentage point, by the figures of their own "
-            "source for the two years.");
+            "source for the two years (or, where that source gives only one year, by the same reporter's figure for "
+            "the year before).");
     }
     Add(s, std::move(p));
     Table t{"Stated trade figures, checked", {"Year", "What", "Figure", "Reporter", "Compared with", "Difference",
@@ -986,18 +989,26 @@ class Builder {
         T(&p, ", with ");
         F(&p, FormatPct(pst->share_pct), {rec});
       }
-      T(&p, " (ranks among the partners in the loaded data: ");
+      // The ranks are among the partners the loaded data hold, not the world's.
+      T(&p, " (ranked among the ");
       F(&p, CountWord(st ? st->partners : pst->partners), {rec});
-      T(&p, st && pst ? " for " + a + ", " : "");
-      if (st && pst) F(&p, CountWord(pst->partners), {rec});
-      T(&p, st && pst ? " for " + b + ")." : ").");
+      T(&p, std::string(" partners ") + (st ? a : b) + " has in the loaded data");
+      if (st && pst) {
+        T(&p, " and the ");
+        F(&p, CountWord(pst->partners), {rec});
+        T(&p, " " + b + " has");
+      }
+      T(&p, ").");
     }
     Add(s, std::move(p));
 
     // Structure of the trade: one plain reading per indicator.
     Prose q;
     bool any = false;
-    if (last.ab.intensity) {
+    // Intensity and complementarity weigh a partner against the world: like
+    // RCA, they are read only when the data cover enough of it.
+    const bool world_covered = last.countries >= measure::kMinCountriesForRca;
+    if (last.ab.intensity && world_covered) {
       any = true;
       T(&q, "Trade intensity: " + a + " sends " + b + " ");
       F(&q, FormatFixed(*last.ab.intensity, 2), {rec});
@@ -1005,7 +1016,7 @@ class Builder {
                 (*last.ab.intensity >= 1 ? " (above one: a closer tie than size alone explains). "
                                          : " (below one: a looser tie than size alone explains). "));
     }
-    if (last.ab.complementarity) {
+    if (last.ab.complementarity && world_covered) {
       any = true;
       T(&q, "Complementarity: " + a + "'s export mix and " + b + "'s import mix overlap by ");
       F(&q, FormatFixed(*last.ab.complementarity, 1), {rec});
@@ -1451,7 +1462,10 @@ class Builder {
       std::string value = TargetValue(t, "target_value");
       if (t->Number("target_value_high")) {
         std::string hi = TargetValue(t, "target_value_high");
-        if (is_rate) value = FormatNumber(*t->Number("target_value"), 1) + "\u2013" + hi;
+        if (is_rate) {
+          value = FormatNumber(*t->Number("target_value"), 1) + "\u2013" +
+                  FormatNumber(*t->Number("target_value_high"), 1) + "%";  // "6–7%"
+        }
         else value += "\u2013" + hi;
       }
       F(&p, value, {t});
