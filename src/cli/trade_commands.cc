@@ -46,7 +46,9 @@ nlohmann::json MirrorJson(const std::optional<measure::Mirror>& m) {
 nlohmann::json IndicatorsJson(const PartnerIndicators& p) {
   nlohmann::json chapters = nlohmann::json::array();
   if (p.concentration) {
-    for (const auto& [ch, share] : p.concentration->top_chapters) chapters.push_back({{"chapter", ch}, {"share", share}});
+    for (const auto& [ch, share] : p.concentration->top_chapters) {
+      chapters.push_back({{"chapter", ch}, {"share_pct", 100.0 * share}});
+    }
   }
   return {{"partner", p.partner},
           {"exports_usd", p.reports_exports ? nlohmann::json(p.totals.exports) : nlohmann::json(nullptr)},
@@ -54,8 +56,8 @@ nlohmann::json IndicatorsJson(const PartnerIndicators& p) {
           {"total_usd", p.reports_exports && p.reports_imports ? nlohmann::json(p.totals.total()) : nlohmann::json(nullptr)},
           {"balance_usd",
            p.reports_exports && p.reports_imports ? nlohmann::json(p.totals.balance()) : nlohmann::json(nullptr)},
-          {"partner_in_trade", StandingJson(p.standing)},
-          {"in_partner_trade", StandingJson(p.partner_standing)},
+          {"partner_in_country_trade", StandingJson(p.standing)},   // B's share of A's trade, B's rank
+          {"country_in_partner_trade", StandingJson(p.partner_standing)},  // A's share of B's trade, A's rank
           {"intensity", OptJson(p.intensity)},
           {"complementarity", OptJson(p.complementarity)},
           {"grubel_lloyd", OptJson(p.grubel_lloyd)},
@@ -230,6 +232,8 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "csv", "json"}));
   sub->footer(
+      "JSON: country = A, partner = B; partner_in_country_trade = B's share of A's trade and B's rank among A's "
+      "partners, country_in_partner_trade = the reverse; shares in percent. "
       "Columns: exports and imports as A reports them (BACI: its one reconciled figure); partner share = B's "
       "share of A's trade and B's rank among A's partners; share in partner = A in B's trade; intensity of A's "
       "exports to B (1 = neutral); complementarity of A's exports with B's imports (0-100); Grubel-Lloyd "
