@@ -689,8 +689,10 @@ class Builder {
       F(&p, CountWord(years_compared), all);
       T(&p, " quantities (a year or period, and a direction) stated more than once, ");
       F(&p, years_agree == 0 ? "none" : CountWord(years_agree), all);
-      T(&p, years_agree == 1 ? " has figures that all agree within " : " have figures that all agree within ");
-      F(&p, FormatPct(measure::kClaimTolerancePct), all);
+      // The tolerance is bilat's constant, not a figure from the data: in words.
+      static_assert(measure::kClaimTolerancePct == 0.5, "update the words below");
+      T(&p, years_agree == 1 ? " has figures that all agree within half a percent"
+                             : " have figures that all agree within half a percent");
       T(&p, years_agree == 0 ? "; the figures differ, most often because they come from different reporters (see the "
                                "mirror gap above). "
                              : "; elsewhere the figures differ, most often because they come from different reporters "
