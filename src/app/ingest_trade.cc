@@ -114,10 +114,6 @@ Status CheckLooksLikeText(const std::string& path, const std::string& dataset) {
   return Status::Ok();
 }
 
-measure::TradeFlowKind KindOf(std::string_view flow) {
-  return flow == "export" ? measure::TradeFlowKind::kExport : measure::TradeFlowKind::kImport;
-}
-
 // The derived totals of each year a file touches. A year the dataset did
 // not hold before is summed while the file's rows are stored; a year it did
 // hold is summed again from every stored flow of that year.
@@ -163,7 +159,7 @@ class TotalsForFile {
         measure::TotalsBuilder* b = builder.get();
         BILAT_RETURN_IF_ERROR(writer_->ForEachAnnualFlow(
             year, [b](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
-              b->Add(r, p, KindOf(f), k, v);
+              b->Add(r, p, measure::FlowKindOf(f), k, v);
             }));
       }
       std::vector<store::TradeTotal> rows;

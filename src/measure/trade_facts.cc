@@ -1,25 +1,17 @@
 #include "measure/trade_facts.h"
 
 namespace bilat::measure {
-namespace {
-
-TradeFlowKind KindOf(std::string_view flow) {
-  return flow == "export" ? TradeFlowKind::kExport : TradeFlowKind::kImport;
-}
-
-}  // namespace
-
 Result<TradeYear> LoadTradeYear(store::SqliteDb* db, const std::string& dataset, int year, const std::string& focus) {
   TradeYear t(store::IsReconciledTradeDataset(dataset));
   BILAT_RETURN_IF_ERROR(store::ForEachTotal(
       db, dataset, year,
       [&t](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
-        t.AddTotal(r, p, KindOf(f), k, v);
+        t.AddTotal(r, p, FlowKindOf(f), k, v);
       }));
   BILAT_RETURN_IF_ERROR(store::ForEachFlowOf(
       db, dataset, year, focus,
       [&t](std::string_view r, std::string_view p, std::string_view f, std::string_view k, double v) {
-        t.AddBilateral(r, p, KindOf(f), k, v);
+        t.AddBilateral(r, p, FlowKindOf(f), k, v);
       }));
   t.Finish();
   return t;

@@ -38,6 +38,12 @@ int CodeIds::Find(std::string_view code) const {
 
 // ---------------------------------------------------------------- totals
 
+void TotalsBuilder::LevelSums::Add(size_t code_length, double value) {
+  size_t n = std::min<size_t>(code_length, 15);
+  sum[n] += value;
+  levels |= static_cast<uint16_t>(1u << n);
+}
+
 double TotalsBuilder::LevelSums::Finest() const {
   for (int n = 15; n >= 0; --n) {
     if (levels & (1u << n)) return sum[n];
@@ -72,9 +78,7 @@ void TotalsBuilder::Add(std::string_view reporter, std::string_view partner, Tra
 
 void TotalsBuilder::AddOne(int r, int p, int f, int k, size_t product_len, double v, int slot) {
   if (p == world_ || k == total_) {
-    Cell& c = cells_[CellKey(r, p, f, k)];
-    c.reported += v;
-    c.has_reported = true;
+    stated_[CellKey(r, p, f, k)] += v;
     return;
   }
   const size_t row = static_cast<size_t>(r) * 2 + static_cast<size_t>(f);
@@ -88,73 +92,61 @@ void TotalsBuilder::AddOne(int r, int p, int f, int k, size_t product_len, doubl
     last_pair_key_[slot] = key;
     last_pair_[slot] = &pair_sums_[key];  // node-based: the address survives rehashing
   }
-  LevelSums& s = *last_pair_[slot];
-  size_t n = std::min<size_t>(product_len, 15);
-  s.sum[n] += v;
-  s.levels |= static_cast<uint16_t>(1u << n);
+  last_pair_[slot]->Add(product_len, v);
 }
 
 std::vector<FlowRow> TotalsBuilder::Finish() {
   std::vector<FlowRow> out;
   auto flow_of = [](int f) { return f == 0 ? TradeFlowKind::kExport : TradeFlowKind::kImport; };
-  std::unordered_map<uint64_t, LevelSums> world_products;  // (country, world, flow): sums over world products
-  std::set<uint64_t> world_products_reported;              // some product's world figure is stated
-  std::unordered_map<uint64_t, LevelSums> world_stated;    // the stated world figures by product alone
-  std::unordered_map<uint64_t, double> partner_sum;        // (country, world, flow): sum of partners' totals
-  std::set<uint64_t> world_totals_reported;
-  std::set<uint64_t> pairs_reported;
+  std::unordered_map<uint64_t, LevelSums> world_stated;  // (country, world, flow): stated world figures by product
+  std::unordered_map<uint64_t, double> partner_sum;      // (country, world, flow): sum of partners' totals
+  std::set<uint64_t> world_totals_stated, pairs_stated;
   auto world_product = [&](int r, int f, int k, double v) {
     out.push_back({countries_.Code(r), countries_.Code(world_), flow_of(f), products_.Code(k), v});
-    LevelSums& s = world_products[PairKey(r, world_, f)];
-    size_t n = std::min<size_t>(products_.Code(k).size(), 15);
-    s.sum[n] += v;
-    s.levels |= static_cast<uint16_t>(1u << n);
   };
-  for (const auto& [key, cell] : cells_) {
+  for (const auto& [key, v] : stated_) {
     int r = static_cast<int>(key >> 42), p = static_cast<int>((key >> 25) & 0x1FFFF);
     int f = static_cast<int>((key >> 24) & 1), k = static_cast<int>(key & 0xFFFFFF);
     if (k == total_) {
-      out.push_back({countries_.Code(r), countries_.Code(p), flow_of(f), products_.Code(k), cell.reported});
+      out.push_back({countries_.Code(r), countries_.Code(p), flow_of(f), products_.Code(k), v});
       if (p == world_) {
-        world_totals_reported.insert(PairKey(r, world_, f));
+        world_totals_stated.insert(PairKey(r, world_, f));
       } else {
-        pairs_reported.insert(PairKey(r, p, f));
-        partner_sum[PairKey(r, world_, f)] += cell.reported;
+        pairs_stated.insert(PairKey(r, p, f));
+        partner_sum[PairKey(r, world_, f)] += v;
       }
       continue;
     }
     // A stated world figure for a product wins over the sum over partners.
-    world_products_reported.insert(PairKey(r, world_, f));
-    world_product(r, f, k, cell.reported);
-    LevelSums& st = world_stated[PairKey(r, world_, f)];
-    size_t n = std::min<size_t>(products_.Code(k).size(), 15);
-    st.sum[n] += cell.reported;
-    st.levels |= static_cast<uint16_t>(1u << n);
+    world_product(r, f, k, v);
+    world_stated[PairKey(r, world_, f)].Add(products_.Code(k).size(), v);
   }
   for (size_t row = 0; row < summed_.size(); ++row) {
     const int r = static_cast<int>(row / 2), f = static_cast<int>(row % 2);
     for (size_t k = 0; k < summed_[row].size(); ++k) {
       double v = summed_[row][k];
-      if (std::isnan(v) || cells_.count(CellKey(r, world_, f, static_cast<int>(k)))) continue;
+      if (std::isnan(v) || stated_.count(CellKey(r, world_, f, static_cast<int>(k)))) continue;
       world_product(r, f, static_cast<int>(k), v);
     }
   }
   for (const auto& [key, sums] : pair_sums_) {
-    if (pairs_reported.count(key)) continue;
+    if (pairs_stated.count(key)) continue;
     int r = static_cast<int>(key >> 20), p = static_cast<int>((key >> 1) & 0x7FFFF), f = static_cast<int>(key & 1);
     double v = sums.Finest();
     out.push_back({countries_.Code(r), countries_.Code(p), flow_of(f), products_.Code(total_), v});
     partner_sum[PairKey(r, world_, f)] += v;
   }
+  // Every (country, flow) with world trade: stated by product, or through partners.
   std::set<uint64_t> world_keys;
-  for (const auto& [key, s] : world_products) world_keys.insert(key);
+  for (const auto& [key, s] : world_stated) world_keys.insert(key);
   for (const auto& [key, s] : partner_sum) world_keys.insert(key);
   for (uint64_t key : world_keys) {
-    if (world_totals_reported.count(key)) continue;
+    if (world_totals_stated.count(key)) continue;
     int r = static_cast<int>(key >> 20), f = static_cast<int>(key & 1);
     // Stated world figures by product sum to the total; otherwise the
     // partners' totals do (they include partners given only in total).
-    double v = world_products_reported.count(key) ? world_stated[key].Finest() : partner_sum[key];
+    auto st = world_stated.find(key);
+    double v = st != world_stated.end() ? st->second.Finest() : partner_sum[key];
     out.push_back({countries_.Code(r), countries_.Code(world_), flow_of(f), products_.Code(total_), v});
   }
   return out;

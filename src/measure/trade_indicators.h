@@ -28,6 +28,10 @@
 namespace bilat::measure {
 
 enum class TradeFlowKind { kExport, kImport };
+// "export" -> kExport, anything else ("import") -> kImport: the store's words.
+inline TradeFlowKind FlowKindOf(std::string_view flow) {
+  return flow == "export" ? TradeFlowKind::kExport : TradeFlowKind::kImport;
+}
 
 inline constexpr std::string_view kWorldPartner = "WLD";
 inline constexpr std::string_view kAllProducts = "TOTAL";
@@ -72,15 +76,11 @@ class TotalsBuilder {
   std::vector<FlowRow> Finish();
 
  private:
-  struct Cell {
-    double reported = 0;
-    bool has_reported = false;
-  };
   struct LevelSums {
     double sum[16] = {};
     uint16_t levels = 0;  // bit n: some product of n digits was added
+    void Add(size_t code_length, double value);
     double Finest() const;
-    bool empty() const { return levels == 0; }
   };
   // `slot` 0 for the row as given, 1 for its reconciled mirror (each keeps
   // its own last-pair cache).
@@ -92,7 +92,7 @@ class TotalsBuilder {
   int world_ = 0, total_ = 0;
   std::string last_reporter_, last_partner_;
   int last_r_ = -1, last_p_ = -1;
-  std::unordered_map<uint64_t, Cell> cells_;           // stated: (country, partner, flow, product)
+  std::unordered_map<uint64_t, double> stated_;        // (country, partner, flow, product): a WLD or TOTAL row
   std::vector<std::vector<double>> summed_;            // [country * 2 + flow][product]: sums over partners; NaN = none
   std::unordered_map<uint64_t, LevelSums> pair_sums_;  // (country, partner, flow): bilateral products
   uint64_t last_pair_key_[2] = {~0ull, ~0ull};
