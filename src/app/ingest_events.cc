@@ -1,7 +1,5 @@
 #include "app/ingest_events.h"
 
-#include <sys/stat.h>
-
 #include <chrono>
 #include <map>
 #include <thread>
@@ -181,8 +179,8 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
     EventFileOutcome out;
     out.path = path;
     auto t0 = std::chrono::steady_clock::now();
-    struct stat st_buf;
-    uint64_t size = ::stat(path.c_str(), &st_buf) == 0 ? static_cast<uint64_t>(st_buf.st_size) : 0;
+    const std::optional<ingest::FileStamp> stamp = ingest::StatFile(path);
+    const uint64_t size = stamp ? stamp->size : 0;
     auto fail = [&](const Status& st) {
       out.state = EventFileOutcome::State::kFailed;
       out.error = st.message();
@@ -193,9 +191,7 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
       t = now;
       return d;
     };
-    const int64_t mtime_ns = ::stat(path.c_str(), &st_buf) == 0
-                                 ? static_cast<int64_t>(st_buf.st_mtim.tv_sec) * 1000000000 + st_buf.st_mtim.tv_nsec
-                                 : 0;
+    const int64_t mtime_ns = stamp ? stamp->mtime_ns : 0;
     // Seen before under this path, size and time: skip without reading.
     BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen_stat,
                            store::FindEventFileByStat(ws->db(), path, size, mtime_ns));

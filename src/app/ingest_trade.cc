@@ -1,7 +1,5 @@
 #include "app/ingest_trade.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -227,13 +225,13 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
       out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       result.files.push_back(std::move(out));
     };
-    struct stat st_buf;
-    if (::stat(path.c_str(), &st_buf) != 0) {
+    const std::optional<ingest::FileStamp> stamp = ingest::StatFile(path);
+    if (!stamp) {
       done(TradeFileOutcome::State::kFailed, path + ": cannot read the file");
       continue;
     }
-    const uint64_t size = static_cast<uint64_t>(st_buf.st_size);
-    const int64_t mtime_ns = static_cast<int64_t>(st_buf.st_mtim.tv_sec) * 1000000000 + st_buf.st_mtim.tv_nsec;
+    const uint64_t size = stamp->size;
+    const int64_t mtime_ns = stamp->mtime_ns;
     BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen_stat, store::FindTradeFileByStat(ws->db(), path, size, mtime_ns));
     if (seen_stat) {
       done(TradeFileOutcome::State::kAlreadyIngested);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,15 @@ Result<std::string> FileContentHash(const std::string& path);
 
 // XXH3-128 of a string, 32 hex digits (e.g. a document's text).
 std::string ContentHash(std::string_view bytes);
+
+// A file as found on disk, by which a re-run recognises it without reading
+// it: its size and modification time (nanoseconds). nullopt if it cannot be
+// stat'ed.
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+std::optional<FileStamp> StatFile(const std::string& path);
 
 // The first line of the (decompressed) file, up to 1 MiB, for sniffing.
 Result<std::string> ReadFirstLine(const std::string& path);
