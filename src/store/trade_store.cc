@@ -125,16 +125,44 @@ Result<std::optional<EarlierRow>> TradeFileWriter::Earlier(Statement* lookup) {
   return out;
 }
 
+namespace {
+
+// The key of trade_flows (dataset, year, reporter, partner, flow, product,
+// period) as parameters 1-7: the first columns of the INSERT and the whole
+// WHERE of the lookup.
+Status BindFlowKey(Statement* st, const std::string& dataset, const ingest::TradeFlow& f) {
+  BILAT_RETURN_IF_ERROR(st->BindText(1, dataset));
+  BILAT_RETURN_IF_ERROR(st->BindInt(2, f.year));
+  BILAT_RETURN_IF_ERROR(st->BindText(3, f.reporter));
+  BILAT_RETURN_IF_ERROR(st->BindText(4, f.partner));
+  BILAT_RETURN_IF_ERROR(st->BindText(5, ingest::FlowName(f.flow)));
+  BILAT_RETURN_IF_ERROR(st->BindText(6, f.product));
+  return st->BindText(7, f.period);
+}
+
+// The key of indicator_values (series, country, year) as parameters 1-3.
+Status BindObservationKey(Statement* st, const ingest::IndicatorObservation& o) {
+  BILAT_RETURN_IF_ERROR(st->BindText(1, o.series));
+  BILAT_RETURN_IF_ERROR(st->BindText(2, o.country));
+  return st->BindInt(3, o.year);
+}
+
+}  // namespace
+
+Result<bool> TradeFileWriter::StepInsert(Statement* insert) {
+  BILAT_RETURN_IF_ERROR(StepDone(insert));
+  // ON CONFLICT DO NOTHING: no row changed means the key was stored before.
+  if (db_->Changes() == 1) {
+    ++stored_;
+    return true;
+  }
+  ++duplicates_;
+  return false;
+}
+
 Result<std::optional<EarlierRow>> TradeFileWriter::AddFlow(const ingest::TradeFlow& f) {
   Statement& st = *insert_flow_;
-  std::string_view flow = ingest::FlowName(f.flow);
-  BILAT_RETURN_IF_ERROR(st.BindText(1, info_.dataset));
-  BILAT_RETURN_IF_ERROR(st.BindInt(2, f.year));
-  BILAT_RETURN_IF_ERROR(st.BindText(3, f.reporter));
-  BILAT_RETURN_IF_ERROR(st.BindText(4, f.partner));
-  BILAT_RETURN_IF_ERROR(st.BindText(5, flow));
-  BILAT_RETURN_IF_ERROR(st.BindText(6, f.product));
-  BILAT_RETURN_IF_ERROR(st.BindText(7, f.period));
+  BILAT_RETURN_IF_ERROR(BindFlowKey(&st, info_.dataset, f));
   BILAT_RETURN_IF_ERROR(st.BindDouble(8, f.value_usd));
   if (f.quantity) {
     BILAT_RETURN_IF_ERROR(st.BindDouble(9, *f.quantity));
@@ -144,44 +172,26 @@ Result<std::optional<EarlierRow>> TradeFileWriter::AddFlow(const ingest::TradeFl
   BILAT_RETURN_IF_ERROR(st.BindText(10, f.quantity_unit));
   BILAT_RETURN_IF_ERROR(st.BindInt(11, file_id_));
   BILAT_RETURN_IF_ERROR(st.BindInt(12, static_cast<long long>(f.line)));
-  BILAT_RETURN_IF_ERROR(StepDone(&st));
-  if (db_->Changes() == 1) {
-    ++stored_;
+  BILAT_ASSIGN_OR_RETURN(bool stored, StepInsert(&st));
+  if (stored) {
     if (f.year >= ingest::kMinTradeYear && f.year <= ingest::kMaxTradeYear) years_[f.year - ingest::kMinTradeYear] = true;
     return std::optional<EarlierRow>();
   }
-  ++duplicates_;
-  Statement& q = *find_flow_;
-  BILAT_RETURN_IF_ERROR(q.BindText(1, info_.dataset));
-  BILAT_RETURN_IF_ERROR(q.BindInt(2, f.year));
-  BILAT_RETURN_IF_ERROR(q.BindText(3, f.reporter));
-  BILAT_RETURN_IF_ERROR(q.BindText(4, f.partner));
-  BILAT_RETURN_IF_ERROR(q.BindText(5, flow));
-  BILAT_RETURN_IF_ERROR(q.BindText(6, f.product));
-  BILAT_RETURN_IF_ERROR(q.BindText(7, f.period));
-  return Earlier(&q);
+  BILAT_RETURN_IF_ERROR(BindFlowKey(&*find_flow_, info_.dataset, f));
+  return Earlier(&*find_flow_);
 }
 
 Result<std::optional<EarlierRow>> TradeFileWriter::AddObservation(const ingest::IndicatorObservation& o) {
   Statement& st = *insert_obs_;
-  BILAT_RETURN_IF_ERROR(st.BindText(1, o.series));
-  BILAT_RETURN_IF_ERROR(st.BindText(2, o.country));
-  BILAT_RETURN_IF_ERROR(st.BindInt(3, o.year));
+  BILAT_RETURN_IF_ERROR(BindObservationKey(&st, o));
   BILAT_RETURN_IF_ERROR(st.BindDouble(4, o.value));
   BILAT_RETURN_IF_ERROR(st.BindInt(5, o.is_country ? 1 : 0));
   BILAT_RETURN_IF_ERROR(st.BindInt(6, file_id_));
   BILAT_RETURN_IF_ERROR(st.BindInt(7, static_cast<long long>(o.line)));
-  BILAT_RETURN_IF_ERROR(StepDone(&st));
-  if (db_->Changes() == 1) {
-    ++stored_;
-    return std::optional<EarlierRow>();
-  }
-  ++duplicates_;
-  Statement& q = *find_obs_;
-  BILAT_RETURN_IF_ERROR(q.BindText(1, o.series));
-  BILAT_RETURN_IF_ERROR(q.BindText(2, o.country));
-  BILAT_RETURN_IF_ERROR(q.BindInt(3, o.year));
-  return Earlier(&q);
+  BILAT_ASSIGN_OR_RETURN(bool stored, StepInsert(&st));
+  if (stored) return std::optional<EarlierRow>();
+  BILAT_RETURN_IF_ERROR(BindObservationKey(&*find_obs_, o));
+  return Earlier(&*find_obs_);
 }
 
 Status TradeFileWriter::AddIssue(const ingest::LoadIssue& issue) {

@@ -92,6 +92,8 @@ class TradeFileWriter {
  private:
   TradeFileWriter(SqliteDb* db, TradeFileInfo info) : db_(db), info_(std::move(info)) {}
   Result<std::optional<EarlierRow>> Earlier(Statement* lookup);
+  // Steps an INSERT ... ON CONFLICT DO NOTHING; true if it stored the row.
+  Result<bool> StepInsert(Statement* insert);
 
   SqliteDb* db_;
   TradeFileInfo info_;
