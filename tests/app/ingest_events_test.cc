@@ -25,14 +25,7 @@ using testing::WriteAll;
 
 const std::string kV2 = std::string(BILAT_SHARED_DIR) + "/data/gdelt/v2/20151027220000.export.CSV";
 
-long long Count(const std::string& ws, const std::string& sql) {
-  auto w = store::Workspace::Open(ws);
-  EXPECT_TRUE(w.ok()) << w.status().ToString();
-  if (!w.ok()) return -1;
-  auto n = (*w)->db()->QueryInt(sql);
-  EXPECT_TRUE(n.ok()) << n.status().ToString();
-  return n.ok() ? *n : -1;
-}
+long long Count(const std::string& ws, const std::string& sql) { return testing::CountRows(ws, sql); }
 
 // A file of the real sample's rows with fresh GLOBALEVENTIDs from `first_id`.
 std::string Renumbered(int64_t first_id, int copies) {

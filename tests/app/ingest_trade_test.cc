@@ -40,13 +40,7 @@ app::IngestTradeResult Ingest(const TempWorkspace& ws, const std::string& datase
   return r.ok() ? *r : app::IngestTradeResult{};
 }
 
-long long Count(const TempWorkspace& ws, const std::string& sql) {
-  auto w = store::Workspace::Open(ws.str());
-  if (!w.ok()) return -1;
-  auto n = (*w)->db()->QueryInt(sql);
-  EXPECT_TRUE(n.ok()) << n.status().ToString() << " in " << sql;
-  return n.ok() ? *n : -1;
-}
+long long Count(const TempWorkspace& ws, const std::string& sql) { return testing::CountRows(ws.str(), sql); }
 
 double Real(const TempWorkspace& ws, const std::string& sql) {
   auto w = store::Workspace::Open(ws.str());

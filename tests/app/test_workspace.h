@@ -13,6 +13,7 @@
 
 #include "app/use_cases.h"
 #include "core/country.h"
+#include "store/workspace.h"
 
 namespace bilat::testing {
 
@@ -56,6 +57,17 @@ inline const CountryRegistry& Countries() {
     return *r;
   }();
   return *reg;
+}
+
+// The first column of the first row of `sql` on the workspace in `dir`, as
+// an integer; -1 (and a test failure) if it cannot be read.
+inline long long CountRows(const std::string& dir, const std::string& sql) {
+  auto w = store::Workspace::Open(dir);
+  EXPECT_TRUE(w.ok()) << w.status().ToString();
+  if (!w.ok()) return -1;
+  auto n = (*w)->db()->QueryInt(sql);
+  EXPECT_TRUE(n.ok()) << n.status().ToString() << " in " << sql;
+  return n.ok() ? *n : -1;
 }
 
 inline const fs::path kExample = fs::path(BILAT_SOURCE_DIR) / "examples" / "chn-kaz";
