@@ -588,11 +588,8 @@ class Builder {
       }
       if (!f_.claims.empty()) {
         Prose p;
-        FlowMirrorSentence(&p);
-        if (!p.empty()) {
-          p.front().text = p.front().text.substr(1);  // the sentence opens a paragraph here
-          Add(s, std::move(p));
-        }
+        FlowMirrorSentence(&p, /*opens_paragraph=*/true);
+        if (!p.empty()) Add(s, std::move(p));
         ClaimsBlock(s);
       }
       return;
@@ -798,7 +795,7 @@ class Builder {
       T(&p, " years both report");
     }
     T(&p, ".");
-    FlowMirrorSentence(&p);
+    FlowMirrorSentence(&p, /*opens_paragraph=*/false);
     T(&p, " Mirror figures differ by design: importers value goods including freight and insurance "
           "(CIF), exporters without (FOB), and goods in transit or re-exported may be attributed to "
           "another partner.");
@@ -807,7 +804,7 @@ class Builder {
 
   // The latest calendar year in which one side states its exports to the
   // other and the other its imports of the same goods: both figures.
-  void FlowMirrorSentence(Prose* p) {
+  void FlowMirrorSentence(Prose* p, bool opens_paragraph) {
     const measure::TradeClaim* best_x = nullptr;
     const measure::TradeClaim* best_m = nullptr;
     for (const measure::ClaimCheck& c : f_.claims) {
@@ -824,7 +821,7 @@ class Builder {
       }
     }
     if (!best_x) return;
-    T(p, " Flow by flow: for ");
+    T(p, opens_paragraph ? "Flow by flow: for " : " Flow by flow: for ");
     F(p, std::to_string(best_x->year), {best_x->record, best_m->record});
     T(p, ", " + Name(best_x->exporter) + " reports exports to " + Name(best_x->importer) + " of ");
     F(p, FormatUsd(best_x->value_usd), {best_x->record});
