@@ -1,6 +1,7 @@
 // `bilat ingest comtrade|baci|wdi` and `bilat trade A [B]`.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -283,22 +284,18 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
       for (int y : *years) {
         if (o->year == 0 || y == o->year) wanted.push_back(y);
       }
-      // One country: its partners in the latest year it has data, unless asked.
-      bool latest_only = iso.size() == 1 && o->year == 0;
-      for (auto it = wanted.rbegin(); it != wanted.rend(); ++it) {
-        if (!latest_only) break;
-        auto t = measure::LoadTradeYear(db, dataset, *it, iso[0]);
-        if (!t.ok()) return Fail(t.status());
-        if (t->Reports(iso[0], measure::TradeFlowKind::kExport) ||
-            t->Reports(iso[0], measure::TradeFlowKind::kImport) || !t->Partners(iso[0]).empty()) {
-          wanted = {*it};
-          break;
-        }
-        if (std::next(it) == wanted.rend()) wanted.clear();
-      }
+      // One country: its partners in the latest year it has data, unless
+      // asked; so its years are tried newest first, and the first with data
+      // is the one shown.
+      const bool latest_only = iso.size() == 1 && o->year == 0;
+      if (latest_only) std::reverse(wanted.begin(), wanted.end());
       for (int y : wanted) {
         auto t = measure::LoadTradeYear(db, dataset, y, iso[0]);
         if (!t.ok()) return Fail(t.status());
+        if (latest_only && !t->Reports(iso[0], measure::TradeFlowKind::kExport) &&
+            !t->Reports(iso[0], measure::TradeFlowKind::kImport) && t->Partners(iso[0]).empty()) {
+          continue;
+        }
         if (iso.size() == 2) {
           PartnerIndicators p = measure::PairIndicators(*t, iso[0], iso[1]);
           if (p.totals.total() > 0 || measure::Bilateral(*t, iso[1], iso[0]).total() > 0) {
@@ -328,6 +325,7 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
                                 measure::ExportChapters(*t, iso[0], 5)});
           }
         }
+        if (latest_only) break;
       }
     }
     if (rows.empty()) {
