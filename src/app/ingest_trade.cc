@@ -14,9 +14,12 @@
 #include <optional>
 #include <tuple>
 
+#include "app/file_checks.h"
+#include "core/trade_datasets.h"
 #include "ingest/events/byte_source.h"
 #include "ingest/trade/baci_reader.h"
 #include "ingest/trade/comtrade_reader.h"
+#include "ingest/trade/dots_reader.h"
 #include "ingest/trade/wdi_reader.h"
 #include "measure/trade_indicators.h"
 #include "store/trade_store.h"
@@ -92,24 +95,9 @@ class BoundedQueue {
 };
 
 std::string DatasetTitle(const std::string& dataset) {
-  return dataset == "baci" ? "CEPII BACI" : dataset == "wdi" ? "World Bank WDI" : "UN Comtrade";
-}
-
-// Refuses binary data before a loader prints its bytes as "columns found":
-// a NUL byte, or more than 1% control characters, in the first 64 KiB.
-// (Text in another encoding than UTF-8 is left to the loaders.)
-Status CheckLooksLikeText(const std::string& path, const std::string& dataset) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(64 * 1024, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
-  size_t control = 0;
-  for (unsigned char c : head) control += c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-  if (head.find('\0') != std::string::npos || control * 100 > head.size()) {
-    return Status::InvalidArgument(path + ": binary data, not a " + DatasetTitle(dataset) +
-                                   " CSV (the files are UTF-8 text; unpack .zip or .gz downloads first)");
-  }
-  return Status::Ok();
+  if (dataset == "wdi") return "World Bank WDI";
+  const TradeDataset* d = FindTradeDataset(dataset);
+  return d ? std::string(d->title) : dataset;
 }
 
 // The derived totals of each year a file touches. A year the dataset did
@@ -192,8 +180,9 @@ bool IngestTradeResult::all_stored() const {
 
 Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const CountryRegistry& countries,
                                       const TradeProgressFn& progress) {
-  if (o.dataset != "comtrade" && o.dataset != "baci" && o.dataset != "wdi") {
-    return Status::InvalidArgument("unknown trade dataset '" + o.dataset + "' (expected comtrade, baci or wdi)");
+  if (o.dataset != "comtrade" && o.dataset != "baci" && o.dataset != "wdi" && o.dataset != "imf_dots") {
+    return Status::InvalidArgument("unknown trade dataset '" + o.dataset +
+                                   "' (expected comtrade, baci, imf_dots or wdi)");
   }
   BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
 
@@ -241,7 +230,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
       done(TradeFileOutcome::State::kFailed, path + ": empty file (expected a " + DatasetTitle(o.dataset) + " CSV)");
       continue;
     }
-    if (Status text = CheckLooksLikeText(path, o.dataset); !text.ok()) {
+    if (Status text = CheckLooksLikeText(path, "a " + DatasetTitle(o.dataset) + " CSV"); !text.ok()) {
       done(TradeFileOutcome::State::kFailed, text.message());
       continue;
     }
@@ -358,11 +347,14 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
         suppressed = summary.issues_suppressed;
         issues.insert(issues.begin(), summary.issues.begin(), summary.issues.end());
       }
-    } else if (o.dataset == "comtrade") {
-      Result<ingest::TradeLoadResult> r = ingest::ReadComtradeCsv(path, path, countries);
+    } else if (o.dataset == "comtrade" || o.dataset == "imf_dots") {
+      Result<ingest::TradeLoadResult> r = o.dataset == "comtrade" ? ingest::ReadComtradeCsv(path, path, countries)
+                                                                  : ingest::ReadDotsCsv(path, path, countries);
       if (r.ok()) {
         loaded = begin(r->layout);
         rows_read = r->rows_read;
+        out.rows_skipped = r->rows_skipped;
+        out.skipped_codes = r->skipped_codes;
         suppressed = r->issues_suppressed;
         issues = std::move(r->issues);
         if (loaded.ok()) {

@@ -1,4 +1,4 @@
-// Use case: ingest trade statistics (UN Comtrade, CEPII BACI) and macro
+// Use case: ingest trade statistics (UN Comtrade, CEPII BACI, IMF DOTS) and macro
 // indicators (World Bank WDI) into a workspace, one transaction per file.
 #ifndef BILAT_APP_INGEST_TRADE_H_
 #define BILAT_APP_INGEST_TRADE_H_
@@ -15,7 +15,7 @@ namespace bilat::app {
 struct IngestTradeOptions {
   std::string workspace;
   std::vector<std::string> files;
-  std::string dataset = "comtrade";  // "comtrade", "baci" or "wdi"
+  std::string dataset = "comtrade";  // "comtrade", "baci", "imf_dots" or "wdi"
   // BACI's country code file (required for BACI) and product code file
   // (optional). Empty: a country_codes_*.csv / product_codes_*.csv beside
   // the first data file.
@@ -35,6 +35,8 @@ struct TradeFileOutcome {
   uint64_t duplicates = 0;  // already stored from another file: not stored again
   uint64_t issues = 0;      // problems found (loader's and duplicates), all stored in trade_issues
   uint64_t missing = 0;     // WDI: empty or ".." cells (no observation; not a problem)
+  uint64_t rows_skipped = 0;               // on purpose: aggregates, former states (IMF DOTS)
+  std::vector<std::string> skipped_codes;  // what was skipped, one line per code
   std::vector<std::string> sample_issues;  // the first few, "file:line: message (hint)"
   std::vector<int> years;                  // years with stored flows
   double seconds = 0, seconds_totals = 0;  // in all; rebuilding the derived totals

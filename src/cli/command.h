@@ -50,6 +50,7 @@ void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* comm
 void RegisterExtractCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterIngestTextCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterTradeCommands(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterDatasetCommands(const CommandRoots& roots, std::vector<Command>* commands);
 
 }  // namespace bilat::cli
 

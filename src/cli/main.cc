@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   RegisterExtractCommand(roots, &commands);
   RegisterIngestTextCommand(roots, &commands);
   RegisterTradeCommands(roots, &commands);
+  RegisterDatasetCommands(roots, &commands);
 
   try {
     app.parse(argc, argv);

@@ -128,13 +128,17 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
   } else if (dataset == "baci") {
     help = "Ingest CEPII BACI yearly files (t,i,j,k,v,q), with BACI's country code file (and product code file, "
            "if given or found beside the data). One reconciled figure per exporter-importer flow.";
+  } else if (dataset == "imf_dots") {
+    help = "Ingest IMF Direction of Trade Statistics extracts (reporter,partner,flow,year,value_usd_mn,estimated): "
+           "each reporter's annual exports (FOB) and imports (CIF) with every partner, so mirror gaps, shares and "
+           "ranks work for any pair. IMF aggregates and former states ('_ADV', '_SUN', ...) are listed and skipped.";
   } else {
     help = "Ingest World Bank WDI CSV files (the wide bulk download with its preamble, long format "
            "country_code,Country,year,indicator_name,series,value, or wbgapi's economy,SERIES,SERIES:T). GDP, "
            "growth and population feed the report's outlook.";
   }
   CLI::App* sub = roots.ingest->add_subcommand(
-      dataset, help + " A file already ingested is skipped; " +
+      dataset == "imf_dots" ? "imf-dots" : dataset, help + " A file already ingested is skipped; " +
                    (dataset == "wdi" ? "an observation" : "a flow") +
                    " already stored from another file is reported with that file and line, not stored twice.");
   sub->add_option("FILES", opts->files, "Data files")->required()->check(CLI::ExistingFile);
@@ -201,6 +205,10 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
         std::cout << "\n";
       }
       for (const std::string& s : f.sample_issues) std::cout << "  " << s << "\n";
+      if (!f.skipped_codes.empty()) {
+        std::cout << "  " << f.rows_skipped << " rows skipped on purpose (not countries):\n";
+        for (const std::string& s : f.skipped_codes) std::cout << "    " << s << "\n";
+      }
       if (f.issues > f.sample_issues.size()) {
         std::cout << "  ... " << (f.issues - f.sample_issues.size())
                   << " more (all in the workspace's trade_issues table)\n";
@@ -391,6 +399,7 @@ void RegisterTradeCommands(const CommandRoots& roots, std::vector<Command>* comm
   RegisterIngestTrade(roots, commands, "comtrade");
   RegisterIngestTrade(roots, commands, "baci");
   RegisterIngestTrade(roots, commands, "wdi");
+  RegisterIngestTrade(roots, commands, "imf_dots");
   RegisterTradeCommand(roots, commands);
 }
 

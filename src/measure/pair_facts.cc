@@ -4,6 +4,7 @@
 #include <tuple>
 #include <set>
 
+#include "core/trade_datasets.h"
 #include "measure/growth.h"
 #include "store/event_store.h"
 #include "store/trade_store.h"
@@ -95,9 +96,14 @@ void DeriveExchanges(PairFacts* f) {
   for (const Record& r : f->Of("exchanges")) f->exchanges_by_date.push_back(&r);
   std::stable_sort(f->exchanges_by_date.begin(), f->exchanges_by_date.end(),
                    [](const Record* x, const Record* y) { return x->DateOf("date") < y->DateOf("date"); });
+  std::vector<const Record*> year_only;
   for (const Record* r : f->exchanges_by_date) {
     if (r->Text("status") == "planned") continue;
     Date d = r->DateOf("date");
+    if (d.precision() == DatePrecision::kYear) {
+      year_only.push_back(r);
+      continue;
+    }
     ExchangeEpisode* open = nullptr;
     for (auto it = f->episodes.rbegin(); it != f->episodes.rend(); ++it) {
       if (it->from == r->Text("from") && it->to == r->Text("to") && it->leader == r->Text("leader")) {
@@ -112,6 +118,23 @@ void DeriveExchanges(PairFacts* f) {
     }
     f->episodes.push_back({{r}, d, d, r->Text("from"), r->Text("to"), r->Text("leader")});
   }
+  const size_t dated = f->episodes.size();
+  for (const Record* r : year_only) {
+    Date d = r->DateOf("date");
+    auto joined = std::find_if(f->episodes.begin(), f->episodes.begin() + static_cast<std::ptrdiff_t>(dated),
+                               [&](const ExchangeEpisode& e) {
+                                 return e.start.year() == d.year() && e.from == r->Text("from") &&
+                                        e.to == r->Text("to") && e.leader == r->Text("leader");
+                               });
+    if (joined != f->episodes.begin() + static_cast<std::ptrdiff_t>(dated)) {
+      joined->records.push_back(r);
+      continue;
+    }
+    f->episodes.push_back({{r}, d, d, r->Text("from"), r->Text("to"), r->Text("leader")});
+  }
+  std::stable_sort(f->episodes.begin(), f->episodes.end(), [](const ExchangeEpisode& x, const ExchangeEpisode& y) {
+    return x.start.year() < y.start.year() || (x.start.year() == y.start.year() && x.start < y.start);
+  });
   std::map<int, YearCount> per_year;
   for (const ExchangeEpisode& e : f->episodes) {
     YearCount& yc = per_year[e.start.year()];
@@ -417,19 +440,15 @@ Status LoadTradeStatistics(store::SqliteDb* db, PairFacts* f) {
   }
   for (TradeStatistics& ts : f->trade_stats) {
     BILAT_ASSIGN_OR_RETURN(std::vector<store::TradeFileSummary> files, store::TradeFiles(db, ts.dataset));
-    const bool baci = ts.dataset == "baci";
-    std::string title = std::string(baci ? "CEPII BACI" : "UN Comtrade") + " files ingested into the workspace (" +
+    const TradeDataset* info = FindTradeDataset(ts.dataset);
+    std::string title = std::string(info ? info->title : ts.dataset) + " files ingested into the workspace (" +
                         std::to_string(files.size()) + (files.size() == 1 ? " file: " : " files: ");
     for (size_t i = 0; i < files.size() && i < 4; ++i) title += (i ? ", " : "") + BaseName(files[i].path);
     if (files.size() > 4) title += ", ...";
     title += ")";
     ts.source = MakeRecord(*FindKind("sources"),
-                           {"dataset-" + ts.dataset, title,
-                            std::string(baci ? "CEPII" : "United Nations Statistics Division"),
-                            std::string(baci ? "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"
-                                             : "https://comtradeplus.un.org/"),
-                            std::string(baci ? "Reconciled flows: one value per exporter-importer flow (FOB)."
-                                             : "Each reporter's own statements."),
+                           {"dataset-" + ts.dataset, title, std::string(info ? info->publisher : ""),
+                            std::string(info ? info->url : ""), std::string(info ? info->note : ""),
                             std::to_string(ts.readings.back().year), std::monostate{}},
                            "trade_files", 0);
     f->sources.emplace(ts.source.Text("id"), ts.source);
@@ -633,14 +652,19 @@ Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const
   for (const KindSpec& kind : RegistryKinds()) {
     if (kind.pair_rule == PairRule::kNone) continue;
     BILAT_ASSIGN_OR_RETURN(std::vector<Record> rows, store::LoadPairRecords(db, kind, a, b));
-    for (const Record& r : rows) cited.insert(r.Text("source_id"));
     f.records[std::string(kind.name)] = std::move(rows);
+  }
+  ApplyPrecedence(&f.records, &f.datasets);
+  for (const auto& [kind, rows] : f.records) {
+    for (const Record& r : rows) cited.insert(r.Text("source_id"));
   }
   BILAT_ASSIGN_OR_RETURN(std::vector<Record> sources, store::LoadRecords(db, *FindKind("sources")));
   for (Record& s : sources) {
     std::string id = s.Text("id");
     if (cited.count(id)) f.sources.emplace(id, std::move(s));
   }
+  BILAT_RETURN_IF_ERROR(LoadDatasetFacts(db, a, b, &f.datasets));
+  for (const auto& [id, s] : f.datasets.sources) f.sources.emplace(id, s);
   BILAT_RETURN_IF_ERROR(LoadMacro(db, &f));
   DeriveFigures(&f);
   BILAT_RETURN_IF_ERROR(LoadPulse(db, &f));

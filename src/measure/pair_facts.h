@@ -16,6 +16,7 @@
 
 #include "core/record.h"
 #include "core/status.h"
+#include "measure/dataset_facts.h"
 #include "measure/event_series.h"
 #include "measure/trade_facts.h"
 
@@ -57,6 +58,9 @@ struct MirrorGap {
 // One visit or meeting: consecutive days of contact by the same leader in
 // the same direction (registry rows are often one per day, as in China
 // Vitae), merged when each row is at most kEpisodeGapDays after the last.
+// A row dated only to the year (CEIAS) joins the first dated episode of the
+// same leader and direction in that year, so a trip two sources record
+// counts once and cites both; without one it is an episode of its own.
 struct ExchangeEpisode {
   std::vector<const Record*> records;  // by date; front() opens the episode
   Date start, end;
@@ -201,6 +205,9 @@ struct PairFacts {
   std::vector<Record> text_records;
   std::vector<ClaimCheck> claims;  // one per stated total-trade figure, by year
   std::vector<TradeStatistics> trade_stats;  // one per dataset with flows of the pair
+  // Observations of the bulk datasets (UN votes, posts, visas, finance, ...)
+  // and the dataset rows left out because another row states them.
+  DatasetFacts datasets;
 
   // Adds the sources of `pulse` to `sources` (call after filling pulse).
   void RegisterPulseSources();

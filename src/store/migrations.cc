@@ -413,7 +413,56 @@ CREATE TABLE indicator_values (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr const char* kSteps[] = {kV1, kV2, kV3, kV4, kV5};
+// Version 6: bulk datasets (China Vitae, AEI, UNGA votes, ...). Their
+// registry-kind rows live in the registry's tables with ids "<scope>:..."
+// (registry ids never contain ':'); values that are not registry facts are
+// observations of a measure for a country or a pair in a period. Each file's
+// rows replace the earlier file of the same scope (`current`).
+constexpr const char* kV6 = R"sql(
+CREATE TABLE dataset_files (
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL,
+  path TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  layout TEXT NOT NULL,
+  file_size INTEGER NOT NULL,
+  file_mtime_ns INTEGER NOT NULL,
+  rows_read INTEGER NOT NULL,
+  records INTEGER NOT NULL,
+  observations INTEGER NOT NULL,
+  rows_skipped INTEGER NOT NULL,
+  issues INTEGER NOT NULL,
+  current INTEGER NOT NULL,
+  ingested_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX dataset_files_by_hash ON dataset_files(content_hash);
+CREATE INDEX dataset_files_by_scope ON dataset_files(scope, current);
+CREATE TABLE dataset_issues (
+  file_id INTEGER NOT NULL REFERENCES dataset_files(id),
+  line INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  message TEXT NOT NULL,
+  hint TEXT NOT NULL
+) STRICT;
+CREATE INDEX dataset_issues_by_file ON dataset_issues(file_id, line);
+CREATE TABLE observations (
+  scope TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  object TEXT NOT NULL,
+  period TEXT NOT NULL,
+  item TEXT NOT NULL,
+  value REAL,
+  text TEXT NOT NULL,
+  file_id INTEGER NOT NULL REFERENCES dataset_files(id),
+  line INTEGER NOT NULL,
+  PRIMARY KEY (scope, measure, subject, object, period, item)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX observations_by_pair ON observations(subject, object, measure);
+)sql";
+
+constexpr const char* kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

@@ -39,12 +39,19 @@ std::string RowHash(const Record& r) {
   return out;
 }
 
+// The rows a sync owns: the registry's (ids without ':'), or one dataset
+// scope's (ids "<scope>:...").
+std::string OwnedRows(const std::string& scope) {
+  if (scope.empty()) return " WHERE instr(id, ':') = 0";
+  return " WHERE id >= '" + scope + ":' AND id < '" + scope + ";'";  // ';' follows ':' in ASCII
+}
+
 Status SyncKind(SqliteDb* db, const KindSpec& kind, const std::vector<Record>& rows,
-                SyncCounts* counts) {
+                SyncCounts* counts, const std::string& scope = "") {
   std::unordered_map<std::string, std::string> stored;  // id -> row_hash
   {
     BILAT_ASSIGN_OR_RETURN(Statement st,
-                           db->Prepare("SELECT id, row_hash FROM " + Quote(kind.name)));
+                           db->Prepare("SELECT id, row_hash FROM " + Quote(kind.name) + OwnedRows(scope)));
     while (true) {
       BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
@@ -89,12 +96,12 @@ Status SyncKind(SqliteDb* db, const KindSpec& kind, const std::vector<Record>& r
 }
 
 Status RemoveStale(SqliteDb* db, const KindSpec& kind, const std::vector<Record>& rows,
-                   SyncCounts* counts) {
+                   SyncCounts* counts, const std::string& scope = "") {
   std::set<std::string> keep;
   for (const Record& r : rows) keep.insert(r.Text("id"));
   std::vector<std::string> stale;
   {
-    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT id FROM " + Quote(kind.name)));
+    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("SELECT id FROM " + Quote(kind.name) + OwnedRows(scope)));
     while (true) {
       BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
@@ -167,6 +174,31 @@ Result<std::map<std::string, SyncCounts>> SyncRegistry(
         RemoveStale(db, kinds[i], records[i], &counts[std::string(kinds[i].name)]));
   }
   BILAT_RETURN_IF_ERROR(tx.Commit());
+  return counts;
+}
+
+Result<SyncCounts> SyncDatasetScope(SqliteDb* db, const std::string& scope, const std::vector<Record>& sources,
+                                    const std::vector<Record>& records) {
+  if (scope.empty() || scope.find_first_of(":;'") != std::string::npos) {
+    return Status::InvalidArgument("dataset scope '" + scope + "' must be non-empty, without ':', ';' or quotes");
+  }
+  SyncCounts counts;
+  const auto kinds = RegistryKinds();
+  std::vector<std::vector<Record>> by_kind(kinds.size());
+  for (const Record& r : records) {
+    if (r.Text("id").rfind(scope + ":", 0) != 0) {
+      return Status::Internal("record id '" + r.Text("id") + "' is outside dataset scope " + scope);
+    }
+    by_kind[static_cast<size_t>(r.kind - kinds.data())].push_back(r);
+  }
+  by_kind[0] = sources;  // kinds[0] is "sources"
+  SyncCounts source_counts;  // not counted: the caller reports records
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    BILAT_RETURN_IF_ERROR(SyncKind(db, kinds[i], by_kind[i], i == 0 ? &source_counts : &counts, scope));
+  }
+  for (size_t i = kinds.size(); i-- > 0;) {
+    BILAT_RETURN_IF_ERROR(RemoveStale(db, kinds[i], by_kind[i], i == 0 ? &source_counts : &counts, scope));
+  }
   return counts;
 }
 

@@ -27,6 +27,15 @@ Result<std::map<std::string, SyncCounts>> SyncRegistry(
     SqliteDb* db, const std::vector<std::vector<Record>>& records,
     const std::vector<const KindSpec*>& files_present);
 
+// Makes the stored rows of one dataset scope (ids "<scope>:...", in every
+// kind, sources included) equal to `sources` + `records`, within the
+// caller's transaction. Registry ids never contain ':', so the registry's
+// rows and each dataset's never touch each other: SyncRegistry leaves every
+// dataset row alone, and a dataset sync leaves the registry's alone. The
+// counts are of records; the sources are synchronised but not counted.
+Result<SyncCounts> SyncDatasetScope(SqliteDb* db, const std::string& scope, const std::vector<Record>& sources,
+                                    const std::vector<Record>& records);
+
 // All stored rows of `kind`, ordered by id.
 Result<std::vector<Record>> LoadRecords(SqliteDb* db, const KindSpec& kind);
 // The rows of `kind` that concern countries `a` and `b` (alpha-3), following

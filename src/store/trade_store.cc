@@ -4,6 +4,8 @@
 #include <cstring>
 #include <map>
 
+#include "core/trade_datasets.h"
+
 namespace bilat::store {
 namespace {
 
@@ -60,7 +62,10 @@ void AppendProduct(std::string* packed, std::string_view code, double value) {
 
 }  // namespace
 
-bool IsReconciledTradeDataset(std::string_view dataset) { return dataset == "baci"; }
+bool IsReconciledTradeDataset(std::string_view dataset) {
+  const TradeDataset* d = FindTradeDataset(dataset);
+  return d && d->reconciled;
+}
 
 Result<std::unique_ptr<TradeFileWriter>> TradeFileWriter::Begin(SqliteDb* db, const TradeFileInfo& info) {
   std::unique_ptr<TradeFileWriter> w(new TradeFileWriter(db, info));

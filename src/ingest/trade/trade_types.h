@@ -50,6 +50,11 @@ struct TradeLoadResult {
   std::vector<LoadIssue> issues;
   uint64_t rows_read = 0;          // data rows seen (header and blank lines excluded)
   uint64_t issues_suppressed = 0;  // issues past LoadLimits::max_issues, counted only
+  // Rows skipped on purpose, not problems: a dataset's aggregates and former
+  // states (IMF DOTS "_ADV Advanced Economies"), one line each naming the
+  // code, its rows and the first line.
+  uint64_t rows_skipped = 0;
+  std::vector<std::string> skipped_codes;
 };
 
 // One value of one indicator series for one economy and year.
