@@ -61,7 +61,7 @@ Result<TradeLoadResult> ReadDotsCsv(const std::string& path, const std::string& 
       std::string_view code = cell(k);
       if (code == "_WLD") {
         codes[k] = "WLD";
-      } else if (!code.empty() && code[0] == '_') {
+      } else if ((!code.empty() && code[0] == '_') || code == "XKX") {
         Skipped& s = skipped[std::string(code)];
         if (!s.rows++) s.first_line = rec.line;
         ++out.rows_skipped;
@@ -111,7 +111,9 @@ Result<TradeLoadResult> ReadDotsCsv(const std::string& path, const std::string& 
   if (header) return Status::InvalidArgument(label + ": empty file (expected an IMF DOTS CSV with a header)");
   for (const auto& [code, s] : skipped) {
     out.skipped_codes.push_back(code + ": " + std::to_string(s.rows) + (s.rows == 1 ? " row" : " rows") +
-                                " from line " + std::to_string(s.first_line) + " (an IMF aggregate or former state)");
+                                " from line " + std::to_string(s.first_line) +
+                                (code == "XKX" ? " (Kosovo: XKX is a user code, not ISO 3166-1)"
+                                               : " (an IMF aggregate or former state)"));
   }
   return out;
 }
