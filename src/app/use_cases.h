@@ -42,22 +42,6 @@ struct IngestRegistryResult {
 Result<IngestRegistryResult> IngestRegistry(const IngestRegistryOptions& options,
                                             const CountryRegistry& countries);
 
-struct ReportOptions {
-  std::string workspace;
-  std::string a, b;       // any country code or name
-  std::string out_dir;    // default: W/reports
-  std::vector<std::string> formats = {"html", "md", "json"};
-};
-
-struct ReportResult {
-  std::vector<std::string> files;  // written, in format order
-  std::string a, b;                // resolved alpha-3
-  int sources = 0;
-  int records = 0;
-  std::vector<std::string> lint;   // internal consistency problems (should be empty)
-};
-Result<ReportResult> WriteReport(const ReportOptions& options, const CountryRegistry& countries);
-
 }  // namespace bilat::app
 
 #endif  // BILAT_APP_USE_CASES_H_

@@ -419,8 +419,8 @@ Status LoadMacro(store::SqliteDb* db, PairFacts* f) {
   return Status::Ok();
 }
 
-Status LoadTradeStatistics(store::SqliteDb* db, PairFacts* f) {
-  BILAT_ASSIGN_OR_RETURN(std::vector<TradeReading> readings, LoadTradeReadings(db, f->a, f->b));
+Status LoadTradeStatistics(store::SqliteDb* db, PairFacts* f, TradeYearCache* cache) {
+  BILAT_ASSIGN_OR_RETURN(std::vector<TradeReading> readings, LoadTradeReadings(db, f->a, f->b, cache));
   for (TradeReading& r : readings) {
     if (f->trade_stats.empty() || f->trade_stats.back().dataset != r.dataset) {
       f->trade_stats.push_back({});
@@ -644,7 +644,8 @@ void DeriveFigures(PairFacts* f) {
   DeriveTargets(f);
 }
 
-Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b) {
+Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b,
+                                TradeYearCache* trade_cache) {
   PairFacts f;
   f.a = a;
   f.b = b;
@@ -670,7 +671,7 @@ Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const
   BILAT_RETURN_IF_ERROR(LoadPulse(db, &f));
   f.RegisterPulseSources();
   BILAT_RETURN_IF_ERROR(LoadTexts(db, &f));
-  BILAT_RETURN_IF_ERROR(LoadTradeStatistics(db, &f));
+  BILAT_RETURN_IF_ERROR(LoadTradeStatistics(db, &f, trade_cache));
   DeriveClaims(&f);
   return f;
 }

@@ -221,8 +221,10 @@ const KindSpec& AggregateRecordKind();  // "dyad_months": a stored series
 const KindSpec& TextRecordKind();       // "text_items": one extracted fact
 const KindSpec& TradeRecordKind();      // "trade_flows": a pair's stored flows of a year
 
-// Loads every record about (a, b) and derives the figures above.
-Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b);
+// Loads every record about (a, b) and derives the figures above. A series
+// of reports passes one TradeYearCache to read each trade dataset-year once.
+Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b,
+                                TradeYearCache* trade_cache = nullptr);
 
 // The derivations, exposed for tests: they read `facts->records`.
 void DeriveFigures(PairFacts* facts);

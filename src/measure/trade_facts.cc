@@ -29,24 +29,39 @@ Result<std::vector<std::string>> TradeDatasets(store::SqliteDb* db) {
   return out;
 }
 
-Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const std::string& a, const std::string& b) {
+Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const std::string& a, const std::string& b,
+                                                    TradeYearCache* cache) {
   std::vector<TradeReading> out;
   BILAT_ASSIGN_OR_RETURN(std::vector<std::string> datasets, TradeDatasets(db));
+  TradeYearCache local;
+  if (!cache) cache = &local;
   for (const std::string& dataset : datasets) {
-    BILAT_ASSIGN_OR_RETURN(std::vector<int> years, store::TradeYears(db, dataset));
-    for (int year : years) {
-      BILAT_ASSIGN_OR_RETURN(TradeYear t, LoadTradeYear(db, dataset, year, a));
+    auto years_it = cache->dataset_years.find(dataset);
+    if (years_it == cache->dataset_years.end()) {
+      BILAT_ASSIGN_OR_RETURN(std::vector<int> years, store::TradeYears(db, dataset));
+      years_it = cache->dataset_years.emplace(dataset, std::move(years)).first;
+    }
+    for (int year : years_it->second) {
+      auto key = std::make_tuple(dataset, year, a);
+      auto cached = cache->years.find(key);
+      if (cached == cache->years.end()) {
+        BILAT_ASSIGN_OR_RETURN(TradeYear loaded, LoadTradeYear(db, dataset, year, a));
+        cached = cache->years.emplace(key, std::move(loaded)).first;
+      }
+      const TradeYear& t = cached->second;
       TradeReading r;
       r.dataset = dataset;
       r.year = year;
       r.ab = PairIndicators(t, a, b);
       r.ba = PairIndicators(t, b, a);
-      if (r.ab.totals.total() == 0 && r.ba.totals.total() == 0) continue;
-      r.a_chapters = ExportChapters(t, a);
-      r.b_chapters = ExportChapters(t, b);
-      r.countries = static_cast<int>(t.Countries().size());
-      BILAT_ASSIGN_OR_RETURN(r.files, store::TradeFilesFor(db, dataset, year, a, b));
-      out.push_back(std::move(r));
+      if (r.ab.totals.total() != 0 || r.ba.totals.total() != 0) {
+        r.a_chapters = ExportChapters(t, a);
+        r.b_chapters = ExportChapters(t, b);
+        r.countries = static_cast<int>(t.Countries().size());
+        BILAT_ASSIGN_OR_RETURN(r.files, store::TradeFilesFor(db, dataset, year, a, b));
+        out.push_back(std::move(r));
+      }
+      if (cache == &local) local.years.clear();  // without a shared cache, one year in memory at a time
     }
   }
   return out;

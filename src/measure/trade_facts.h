@@ -4,7 +4,9 @@
 #ifndef BILAT_MEASURE_TRADE_FACTS_H_
 #define BILAT_MEASURE_TRADE_FACTS_H_
 
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/status.h"
@@ -38,7 +40,17 @@ Result<std::vector<std::string>> TradeDatasets(store::SqliteDb* db);
 
 // Every year of every dataset in which a or b trades with the other,
 // by dataset then year.
-Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const std::string& a, const std::string& b);
+//
+// A series of reports (one country against each partner) reads the same
+// dataset-years over and over: pass a TradeYearCache that lives across the
+// calls to read each (dataset, year, focus) once. It belongs to one workspace
+// and must not outlive a change to its trade flows.
+struct TradeYearCache {
+  std::map<std::tuple<std::string, int, std::string>, TradeYear> years;
+  std::map<std::string, std::vector<int>> dataset_years;
+};
+Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const std::string& a, const std::string& b,
+                                                    TradeYearCache* cache = nullptr);
 
 }  // namespace bilat::measure
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/use_cases.h"
+#include "app/write_report.h"
 #include "core/country.h"
 #include "store/workspace.h"
 

@@ -1,0 +1,215 @@
+#include "app/write_report.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/events/event_lookups.h"
+#include "measure/pair_facts.h"
+#include "report/renderers.h"
+#include "report/report_builder.h"
+#include "store/partners.h"
+#include "store/workspace.h"
+
+namespace bilat::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Status WriteFile(const fs::path& path, const std::string& content) {
+  // Written beside the target and renamed, so a reader never sees half a report.
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError(tmp.string() + ": cannot write");
+    out << content;
+    if (!out.flush()) return Status::IoError(tmp.string() + ": write failed");
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) return Status::IoError(path.string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+// Months of an event series with material conflict (CAMEO quad class 4).
+int ConflictMonths(const measure::EventSeries& s) {
+  int n = 0;
+  for (const measure::EventPeriod& p : s.periods) n += p.q[3] > 0;
+  return n;
+}
+
+ReportCoverage CoverageOf(const measure::PairFacts& f) {
+  ReportCoverage c;
+  c.exchanges = static_cast<int>(f.episodes.size());
+  c.agreements = static_cast<int>(f.Of("agreements").size());
+  c.un_sessions = static_cast<int>(f.datasets.un_voting.size());
+  c.post_editions = static_cast<int>(std::max(f.datasets.posts_a_in_b.size(), f.datasets.posts_b_in_a.size()));
+  c.event_datasets = static_cast<int>(f.pulse.size());
+  for (const measure::TradeStatistics& ts : f.trade_stats) c.trade_years += static_cast<int>(ts.readings.size());
+  c.stated_trade = static_cast<int>(f.Of("trade").size());
+  for (const Record& r : f.Of("projects")) {
+    if (r.Text("status") == "troubled") {
+      ++c.risks;
+    } else {
+      ++c.projects;
+    }
+  }
+  for (const auto& [m, series] : f.datasets.finance) c.finance_years = std::max(c.finance_years, static_cast<int>(series.size()));
+  c.finance_years += static_cast<int>(f.Of("finance").size());
+  c.people = static_cast<int>(f.Of("people").size() + f.datasets.visa_a_to_b.size() + f.datasets.visa_b_to_a.size() +
+                              f.datasets.public_diplomacy.size());
+  for (const measure::EventPulse& p : f.pulse) c.risks += ConflictMonths(p.ab) + ConflictMonths(p.ba);
+  c.targets = static_cast<int>(f.Of("targets").size());
+  return c;
+}
+
+// One report, in an open workspace; `cache` is shared across a series.
+Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Country* cb, const std::string& out_dir,
+                               const std::vector<std::string>& formats, const CountryRegistry& countries,
+                               measure::TradeYearCache* cache) {
+  auto t0 = std::chrono::steady_clock::now();
+  BILAT_ASSIGN_OR_RETURN(measure::PairFacts facts, measure::LoadPairFacts(ws->db(), ca->alpha3, cb->alpha3, cache));
+  if (!facts.pulse.empty()) {
+    BILAT_ASSIGN_OR_RETURN(auto lookups, ingest::EventLookups::LoadDefault());
+    for (measure::EventPulse& p : facts.pulse) {
+      for (const store::StoredEvent& e : p.top) {
+        const ingest::CameoEventCode* code = lookups->Event(e.event_code);
+        p.top_names.push_back(code ? code->name : "");
+      }
+    }
+  }
+
+  report::ReportInputs in;
+  in.facts = &facts;
+  in.countries = &countries;
+  const std::string pair = ca->alpha3 + "-" + cb->alpha3;
+  fs::path notes = fs::path(ws->NotesDir()) / pair;
+  for (const std::string& id : report::SectionIds()) {
+    fs::path p = notes / (id + ".md");
+    std::ifstream f(p, std::ios::binary);
+    if (!f) continue;
+    std::ostringstream buf;
+    buf << f.rdbuf();
+    in.authors_text[id] = {"notes/" + pair + "/" + id + ".md", buf.str()};
+  }
+  report::ReportModel model = report::BuildReport(in);
+
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) return Status::IoError(out_dir + ": cannot create folder: " + ec.message());
+  ReportResult r;
+  r.a = ca->alpha3;
+  r.b = cb->alpha3;
+  for (const std::string& fmt : formats) {
+    std::string content = fmt == "html" ? report::RenderHtml(model)
+                          : fmt == "md" ? report::RenderMarkdown(model)
+                                        : report::RenderJson(model, facts);
+    fs::path path = fs::path(out_dir) / (pair + "." + fmt);
+    BILAT_RETURN_IF_ERROR(WriteFile(path, content));
+    r.files.push_back(path.string());
+  }
+  r.sources = static_cast<int>(model.sources.size());
+  for (const auto& [kind, rows] : facts.records) r.records += static_cast<int>(rows.size());
+  r.coverage = CoverageOf(facts);
+  r.lint = model.lint;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+Status CheckFormats(const std::vector<std::string>& formats) {
+  for (const std::string& f : formats) {
+    if (f != "html" && f != "md" && f != "json") {
+      return Status::InvalidArgument("unknown report format '" + f + "' (use html, md, json)");
+    }
+  }
+  return Status::Ok();
+}
+
+std::string Cell(int n) { return n ? std::to_string(n) : "-"; }
+
+}  // namespace
+
+int ReportCoverage::Sections() const {
+  return (exchanges || agreements || un_sessions || post_editions) + (event_datasets > 0) +
+         (trade_years || stated_trade || projects) + (finance_years > 0) + (people > 0) + (risks > 0) + (targets > 0);
+}
+
+Result<ReportResult> WriteReport(const ReportOptions& o, const CountryRegistry& countries) {
+  BILAT_RETURN_IF_ERROR(CheckFormats(o.formats));
+  BILAT_ASSIGN_OR_RETURN(const Country* ca, countries.Resolve(o.a));
+  BILAT_ASSIGN_OR_RETURN(const Country* cb, countries.Resolve(o.b));
+  if (ca == cb) return Status::InvalidArgument("a report needs two different countries, got " + ca->alpha3 + " twice");
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
+  return WritePair(ws.get(), ca, cb, o.out_dir.empty() ? ws->ReportsDir() : o.out_dir, o.formats, countries, nullptr);
+}
+
+Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryRegistry& countries,
+                                        const SeriesProgressFn& progress) {
+  auto t0 = std::chrono::steady_clock::now();
+  BILAT_RETURN_IF_ERROR(CheckFormats(o.formats));
+  BILAT_ASSIGN_OR_RETURN(const Country* ca, countries.Resolve(o.a));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
+  BILAT_ASSIGN_OR_RETURN(std::vector<std::string> partners, store::PartnersOf(ws->db(), ca->alpha3));
+  const std::string out_dir = o.out_dir.empty() ? ws->ReportsDir() : o.out_dir;
+  SeriesResult result;
+  result.a = ca->alpha3;
+  measure::TradeYearCache cache;
+  for (size_t i = 0; i < partners.size(); ++i) {
+    const Country* cb = countries.Find(partners[i]);
+    if (!cb) {
+      result.failed.push_back(partners[i] + ": not a country bilat knows");
+      continue;
+    }
+    Result<ReportResult> r = WritePair(ws.get(), ca, cb, out_dir, o.formats, countries, &cache);
+    if (r.ok()) {
+      result.reports.push_back(std::move(*r));
+    } else {
+      result.failed.push_back(partners[i] + ": " + r.status().message());
+    }
+    if (progress) progress(i + 1, partners.size(), partners[i]);
+  }
+  // The summary: what each report could fill.
+  std::ostringstream md, csv;
+  md << "# " << ca->display_name << ": the series\n\n"
+     << "One report per partner the workspace holds data for (" << result.reports.size()
+     << " reports). Each column counts what the report could fill; `-` means the section says the data stop.\n\n"
+     << "| partner | report | sections | exchanges | agreements | UN sessions | post editions | event datasets | "
+        "trade years | stated trade | projects | finance years | people | risks | targets |\n"
+     << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+  csv << "partner,name,report,sections,exchanges,agreements,un_sessions,post_editions,event_datasets,trade_years,"
+         "stated_trade,projects,finance_years,people,risks,targets\n";
+  for (const ReportResult& r : result.reports) {
+    const ReportCoverage& c = r.coverage;
+    const Country* cb = countries.Find(r.b);
+    std::string file = r.a + "-" + r.b + "." + (o.formats.empty() ? "html" : o.formats.front());
+    md << "| " << cb->display_name << " (" << r.b << ") | [" << file << "](" << file << ") | " << c.Sections() << " | "
+       << Cell(c.exchanges) << " | " << Cell(c.agreements) << " | " << Cell(c.un_sessions) << " | "
+       << Cell(c.post_editions) << " | " << Cell(c.event_datasets) << " | " << Cell(c.trade_years) << " | "
+       << Cell(c.stated_trade) << " | " << Cell(c.projects) << " | " << Cell(c.finance_years) << " | "
+       << Cell(c.people) << " | " << Cell(c.risks) << " | " << Cell(c.targets) << " |\n";
+    std::string name = cb->display_name;
+    if (name.find_first_of(",\"") != std::string::npos) {
+      std::string q = "\"";
+      for (char ch : name) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      name = q + "\"";
+    }
+    csv << r.b << "," << name << "," << file << "," << c.Sections() << "," << c.exchanges << "," << c.agreements
+        << "," << c.un_sessions << "," << c.post_editions << "," << c.event_datasets << "," << c.trade_years << ","
+        << c.stated_trade << "," << c.projects << "," << c.finance_years << "," << c.people << "," << c.risks << ","
+        << c.targets << "\n";
+  }
+  for (const std::string& f : result.failed) md << "\nNot written: " << f << "\n";
+  result.summary_md = (fs::path(out_dir) / ("SERIES-" + ca->alpha3 + ".md")).string();
+  result.summary_csv = (fs::path(out_dir) / ("SERIES-" + ca->alpha3 + ".csv")).string();
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  BILAT_RETURN_IF_ERROR(WriteFile(result.summary_md, md.str()));
+  BILAT_RETURN_IF_ERROR(WriteFile(result.summary_csv, csv.str()));
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return result;
+}
+
+}  // namespace bilat::app
