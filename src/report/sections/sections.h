@@ -27,12 +27,29 @@ namespace bilat::report::sections {
 void Political(ReportWriter& w);
 // Event data (GDELT, ICEWS), month by month (pulse.cc).
 void Pulse(ReportWriter& w);
+// Trade totals and mirror gaps (economy.cc), then ClaimsBlock,
+// TradeStatisticsBlock, ProjectsBlock and the extracted figures.
+void Economy(ReportWriter& w);
 
 // ---- blocks written into a section ----------------------------------------
 
 // The facts of `kinds` extracted from texts, each listed with its evidence
 // sentence; nothing when there are none (text_facts.cc).
 void TextFacts(ReportWriter& w, Section& s, const std::set<std::string>& kinds, const std::string& label);
+// Every stated trade figure beside the others for the same quantity and
+// year and beside the ingested statistics, and each stated growth beside the
+// growth its own source's figures give; nothing without claims (claims.cc).
+void ClaimsBlock(ReportWriter& w, Section& s);
+// One dataset's ingested trade statistics: totals, ranks, indicators, export
+// structure, mirror statistics, a chart and a table (trade_statistics.cc).
+void TradeStatisticsBlock(ReportWriter& w, Section& s, const measure::TradeStatistics& ts);
+// Projects and investments: counts, values, sectors, the largest (projects.cc).
+void ProjectsBlock(ReportWriter& w, Section& s);
+
+// ---- wording shared by sections (vocabulary.cc) ---------------------------
+
+// A record's money value with its qualifier: "more than $500 million".
+std::string QualifiedMoney(const Record& r, double value);
 
 }  // namespace bilat::report::sections
 
