@@ -30,6 +30,14 @@ void Pulse(ReportWriter& w);
 // Trade totals and mirror gaps (economy.cc), then ClaimsBlock,
 // TradeStatisticsBlock, ProjectsBlock and the extracted figures.
 void Economy(ReportWriter& w);
+// Operating connectivity assets by kind (connectivity.cc).
+void Connectivity(ReportWriter& w);
+// Financial arrangements (finance.cc).
+void Finance(ReportWriter& w);
+// People-to-people institutions and arrangements (people.cc).
+void People(ReportWriter& w);
+// Stated targets and the growth they require (outlook.cc).
+void Outlook(ReportWriter& w);
 
 // ---- blocks written into a section ----------------------------------------
 
@@ -48,6 +56,9 @@ void ProjectsBlock(ReportWriter& w, Section& s);
 
 // ---- wording shared by sections (vocabulary.cc) ---------------------------
 
+// "border crossing" / "border crossings" for a registry kind and count; an
+// unknown kind is humanised.
+std::string KindNoun(const std::string& kind, long long n);
 // A record's money value with its qualifier: "more than $500 million".
 std::string QualifiedMoney(const Record& r, double value);
 
