@@ -9,11 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/ingest_trade.h"
+#include "app/query_trade.h"
 #include "cli/command.h"
 #include "core/hs_chapters.h"
 #include "measure/trade_facts.h"
 #include "report/format.h"
-#include "store/workspace.h"
 
 namespace bilat::cli {
 namespace {
@@ -211,11 +211,62 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
 }
 
 struct TradeCommandOptions {
-  std::string workspace = ".";
+  app::TradeQuery query;
   std::vector<std::string> countries;
-  std::string dataset, format = "table";
-  int year = 0;
+  std::string format = "table";
 };
+
+void PrintCsv(const std::vector<std::vector<std::string>>& table) {
+  for (const auto& row : table) {
+    for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << CsvField(row[i]);
+    std::cout << "\n";
+  }
+}
+
+void PrintIndicatorsJson(const app::TradeAnswer& t) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const app::TradeIndicatorRow& r : t.rows) {
+    nlohmann::json j = IndicatorsJson(r.p);
+    j["dataset"] = r.dataset;
+    j["year"] = r.year;
+    j["country"] = t.a;
+    j["total_growth_pct"] = OptJson(r.total_growth_pct);
+    out.push_back(j);
+  }
+  std::cout << out.dump(2) << "\n";
+}
+
+std::vector<std::vector<std::string>> IndicatorTable(const app::TradeAnswer& t, bool csv) {
+  std::vector<std::vector<std::string>> table;
+  table.emplace_back(std::begin(kColumns), std::end(kColumns));
+  for (const app::TradeIndicatorRow& r : t.rows) table.push_back(Cells(r.dataset, r.year, r.p, r.total_growth_pct, csv));
+  return table;
+}
+
+void PrintIndicatorsTable(const app::TradeAnswer& t) {
+  std::set<std::string> shown;
+  for (const app::TradeIndicatorRow& r : t.rows) shown.insert(r.dataset);
+  std::cout << t.a << (!t.b.empty() ? " with " + t.b : std::string(" with each partner"))
+            << ": US dollars" << (shown.count("comtrade") ? "; comtrade: as " + t.a + " reports them" : "")
+            << (shown.count("baci") ? "; baci: reconciled flows" : "") << "; - = not in the data\n";
+  PrintTable(IndicatorTable(t, /*csv=*/false));
+  for (const app::TradeChapters& c : t.chapters) {
+    if (c.top.empty()) continue;
+    std::cout << "\n" << t.a << "'s largest export chapters to the world, " << c.dataset << " " << c.year;
+    if (c.countries < measure::kMinCountriesForRca) {
+      std::cout << " (RCA not shown: the data hold " << c.countries << (c.countries == 1 ? " country" : " countries")
+                << ", fewer than " << measure::kMinCountriesForRca << ")";
+    }
+    std::cout << ":\n";
+    std::vector<std::vector<std::string>> ct = {{"chapter", "name", "exports", "share", "RCA"}};
+    for (const measure::ChapterExport& e : c.top) {
+      ct.push_back({e.chapter, HsChapterName(e.chapter), report::FormatUsd(e.value_usd),
+                    report::FormatPct(100 * e.share),
+                    e.rca && c.countries >= measure::kMinCountriesForRca ? report::FormatFixed(*e.rca, 2) : "-"});
+    }
+    PrintTable(ct);
+  }
+}
 
 void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* commands) {
   auto o = std::make_shared<TradeCommandOptions>();
@@ -226,9 +277,9 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
   sub->add_option("COUNTRIES", o->countries, "A, or A and B (names or ISO codes; B may be WLD, the world)")
       ->required()
       ->expected(1, 2);
-  sub->add_option("-w,--workspace", o->workspace, "Workspace folder")->capture_default_str();
-  sub->add_option("--dataset", o->dataset, "comtrade or baci (default: every dataset ingested)");
-  sub->add_option("--year", o->year, "Only this year");
+  sub->add_option("-w,--workspace", o->query.workspace, "Workspace folder")->capture_default_str();
+  sub->add_option("--dataset", o->query.dataset, "comtrade or baci (default: every dataset ingested)");
+  sub->add_option("--year", o->query.year, "Only this year");
   sub->add_option("--format", o->format, "table, csv or json")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "csv", "json"}));
@@ -242,144 +293,17 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
       "reported imports - 1) and the same for B's exports (imports are valued CIF, exports FOB, so a few "
       "percent below zero is normal).\n" + std::string(kExitCodesHelp));
   commands->push_back({sub, [o] {
-    std::vector<std::string> iso;
-    for (const std::string& c : o->countries) {
-      // The world as a partner: A's trade with all partners together.
-      if (iso.size() == 1 && (c == "WLD" || c == "World" || c == "world")) {
-        iso.push_back("WLD");
-        continue;
-      }
-      auto code = Countries().Resolve(c);
-      if (!code.ok()) return Fail(code.status());
-      iso.push_back((*code)->alpha3);
-    }
-    auto ws = store::Workspace::Open(o->workspace);
-    if (!ws.ok()) return Fail(ws.status());
-    store::SqliteDb* db = (*ws)->db();
-    auto datasets = measure::TradeDatasets(db);
-    if (!datasets.ok()) return Fail(datasets.status());
-    if (datasets->empty()) {
-      std::cerr << "bilat: no trade flows in " << o->workspace
-                << " (load some with bilat ingest comtrade FILE or bilat ingest baci FILE)\n";
-      return kExitError;
-    }
-    struct Row {
-      std::string dataset;
-      int year;
-      PartnerIndicators p;
-      std::optional<double> growth;  // total on the previous year (a pair's rows only)
-    };
-    std::vector<Row> rows;
-    struct Chapters {
-      std::string dataset;
-      int year, countries;
-      std::vector<measure::ChapterExport> top;
-    };
-    std::vector<Chapters> chapters;
-    for (const std::string& dataset : *datasets) {
-      if (!o->dataset.empty() && dataset != o->dataset) continue;
-      auto years = store::TradeYears(db, dataset);
-      if (!years.ok()) return Fail(years.status());
-      std::vector<int> wanted;
-      for (int y : *years) {
-        if (o->year == 0 || y == o->year) wanted.push_back(y);
-      }
-      // One country: its partners in the latest year it has data, unless
-      // asked; so its years are tried newest first, and the first with data
-      // is the one shown.
-      const bool latest_only = iso.size() == 1 && o->year == 0;
-      if (latest_only) std::reverse(wanted.begin(), wanted.end());
-      for (int y : wanted) {
-        auto t = measure::LoadTradeYear(db, dataset, y, iso[0]);
-        if (!t.ok()) return Fail(t.status());
-        if (latest_only && !t->Reports(iso[0], measure::TradeFlowKind::kExport) &&
-            !t->Reports(iso[0], measure::TradeFlowKind::kImport) && t->Partners(iso[0]).empty()) {
-          continue;
-        }
-        if (iso.size() == 2) {
-          PartnerIndicators p = measure::PairIndicators(*t, iso[0], iso[1]);
-          if (p.totals.total() > 0 || measure::Bilateral(*t, iso[1], iso[0]).total() > 0) {
-            std::optional<double> growth;
-            if (!rows.empty() && rows.back().dataset == dataset && rows.back().year == y - 1 &&
-                rows.back().p.totals.total() > 0 && rows.back().p.reports_exports &&
-                rows.back().p.reports_imports && p.reports_exports && p.reports_imports) {
-              growth = 100.0 * (p.totals.total() / rows.back().p.totals.total() - 1.0);
-            }
-            rows.push_back({dataset, y, std::move(p), growth});
-          }
-        } else {
-          std::vector<PartnerIndicators> all = measure::AllPartners(*t, iso[0]);
-          if (all.empty() && (t->Reports(iso[0], measure::TradeFlowKind::kExport) ||
-                              t->Reports(iso[0], measure::TradeFlowKind::kImport))) {
-            // Only trade with the world is given (no partner breakdown).
-            PartnerIndicators w;
-            w.partner = "WLD";
-            w.totals = measure::Bilateral(*t, iso[0], "WLD");
-            w.reports_exports = t->Reports(iso[0], measure::TradeFlowKind::kExport);
-            w.reports_imports = t->Reports(iso[0], measure::TradeFlowKind::kImport);
-            all.push_back(std::move(w));
-          }
-          for (PartnerIndicators& p : all) rows.push_back({dataset, y, std::move(p), std::nullopt});
-          if (o->format == "table") {
-            chapters.push_back({dataset, y, static_cast<int>(t->Countries().size()),
-                                measure::ExportChapters(*t, iso[0], 5)});
-          }
-        }
-        if (latest_only) break;
-      }
-    }
-    if (rows.empty()) {
-      std::cerr << "bilat: no trade flows of " << iso[0] << (iso.size() == 2 ? " with " + iso[1] : std::string())
-                << " in the ingested data" << (o->year ? " for " + std::to_string(o->year) : std::string())
-                << "\n";
-      return kExitError;
-    }
+    app::TradeQuery q = o->query;
+    q.a = o->countries[0];
+    q.b = o->countries.size() == 2 ? o->countries[1] : "";
+    auto answer = app::QueryTrade(q, Countries());
+    if (!answer.ok()) return Fail(answer.status());
     if (o->format == "json") {
-      nlohmann::json out = nlohmann::json::array();
-      for (const Row& r : rows) {
-        nlohmann::json j = IndicatorsJson(r.p);
-        j["dataset"] = r.dataset;
-        j["year"] = r.year;
-        j["country"] = iso[0];
-        j["total_growth_pct"] = OptJson(r.growth);
-        out.push_back(j);
-      }
-      std::cout << out.dump(2) << "\n";
-      return kExitOk;
-    }
-    const bool csv = o->format == "csv";
-    std::vector<std::vector<std::string>> table;
-    table.emplace_back(std::begin(kColumns), std::end(kColumns));
-    for (const Row& r : rows) table.push_back(Cells(r.dataset, r.year, r.p, r.growth, csv));
-    if (csv) {
-      for (const auto& row : table) {
-        for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << CsvField(row[i]);
-        std::cout << "\n";
-      }
+      PrintIndicatorsJson(*answer);
+    } else if (o->format == "csv") {
+      PrintCsv(IndicatorTable(*answer, /*csv=*/true));
     } else {
-      std::set<std::string> shown;
-      for (const Row& r : rows) shown.insert(r.dataset);
-      std::cout << iso[0] << (iso.size() == 2 ? " with " + iso[1] : std::string(" with each partner"))
-                << ": US dollars" << (shown.count("comtrade") ? "; comtrade: as " + iso[0] + " reports them" : "")
-                << (shown.count("baci") ? "; baci: reconciled flows" : "") << "; - = not in the data\n";
-      PrintTable(table);
-      for (const Chapters& c : chapters) {
-        if (c.top.empty()) continue;
-        std::cout << "\n" << iso[0] << "'s largest export chapters to the world, " << c.dataset << " " << c.year;
-        if (c.countries < measure::kMinCountriesForRca) {
-          std::cout << " (RCA not shown: the data hold " << c.countries
-                    << (c.countries == 1 ? " country" : " countries") << ", fewer than "
-                    << measure::kMinCountriesForRca << ")";
-        }
-        std::cout << ":\n";
-        std::vector<std::vector<std::string>> ct = {{"chapter", "name", "exports", "share", "RCA"}};
-        for (const measure::ChapterExport& e : c.top) {
-          ct.push_back({e.chapter, HsChapterName(e.chapter), report::FormatUsd(e.value_usd),
-                        report::FormatPct(100 * e.share),
-                        e.rca && c.countries >= measure::kMinCountriesForRca ? report::FormatFixed(*e.rca, 2) : "-"});
-        }
-        PrintTable(ct);
-      }
+      PrintIndicatorsTable(*answer);
     }
     return kExitOk;
   }});
