@@ -210,6 +210,114 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
   }});
 }
 
+// ---- stated figures (the registry's trade.csv) ------------------------
+
+// A figure as the source gives it: 14334000000, 11.3 (no rounding).
+std::string Plain(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+std::string StatedValue(const app::StatedTradeFigure& s) {
+  std::string v = s.currency == "USD" ? report::FormatUsd(s.value) : report::FormatMoney(s.value, s.currency);
+  if (s.qualifier == "at_least") return "at least " + v;
+  if (s.qualifier == "about") return "about " + v;
+  if (s.qualifier == "at_most") return "at most " + v;
+  return v;
+}
+
+// "total", "CHN exports to KAZ", "KAZ imports from CHN".
+std::string StatedFlow(const app::StatedTradeFigure& s) {
+  if (s.flow == "export") return s.exporter + " exports to " + s.importer;
+  if (s.flow == "import") return s.importer + " imports from " + s.exporter;
+  return s.flow;
+}
+
+// The registry row a figure rests on, for following it up.
+std::string RecordId(const Record* r) { return r ? r->Text("id") : std::string(); }
+
+// The other side's figure in a mirror gap.
+const Record* MirrorWith(const app::StatedTradeFigure& s) {
+  if (!s.mirror) return nullptr;
+  return s.mirror->a == s.record ? s.mirror->b : s.mirror->a;
+}
+
+const char* kStatedColumns[] = {"dataset", "year", "period", "reporter", "flow", "exporter", "importer", "value",
+                                "currency", "qualifier", "stated growth %", "computed growth %", "growth from",
+                                "mirror gap %", "mirror gap with", "id", "source", "locator", "registry"};
+
+// Empty cells for what is not stated or not computed, as in trade.csv.
+std::vector<std::vector<std::string>> StatedCsv(const app::TradeAnswer& t) {
+  std::vector<std::vector<std::string>> table;
+  table.emplace_back(std::begin(kStatedColumns), std::end(kStatedColumns));
+  for (const app::StatedTradeFigure& s : t.stated) {
+    table.push_back({app::kStatedDataset, std::to_string(s.year), s.period, s.reporter, s.flow, s.exporter,
+                     s.importer, Plain(s.value), s.currency, s.qualifier,
+                     s.stated_growth_pct ? Plain(*s.stated_growth_pct) : "",
+                     s.computed_growth_pct ? report::FormatFixed(*s.computed_growth_pct, 1) : "",
+                     RecordId(s.growth_from), s.mirror ? report::FormatFixed(s.mirror->gap_pct, 1) : "",
+                     RecordId(MirrorWith(s)), RecordId(s.record), s.record->Text("source_id"),
+                     s.record->Text("locator"), s.record->Origin()});
+  }
+  return table;
+}
+
+nlohmann::json StatedJson(const app::TradeAnswer& t, const app::StatedTradeFigure& s) {
+  auto text = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
+  auto id = [](const Record* r) { return r ? nlohmann::json(r->Text("id")) : nlohmann::json(nullptr); };
+  return {{"dataset", app::kStatedDataset},
+          {"country", t.a},
+          {"partner", t.b},
+          {"id", s.record->Text("id")},
+          {"year", s.year},
+          {"period", text(s.period)},
+          {"reporter", text(s.reporter)},
+          {"flow", s.flow},
+          {"exporter", text(s.exporter)},
+          {"importer", text(s.importer)},
+          {"value", s.value},
+          {"currency", s.currency},
+          {"qualifier", s.qualifier},
+          {"stated_growth_pct", OptJson(s.stated_growth_pct)},
+          {"computed_growth_pct", OptJson(s.computed_growth_pct)},
+          {"computed_growth_from", id(s.growth_from)},
+          {"mirror_gap_pct", s.mirror ? nlohmann::json(s.mirror->gap_pct) : nlohmann::json(nullptr)},
+          {"mirror_gap_with", id(MirrorWith(s))},
+          {"source_id", s.record->Text("source_id")},
+          {"locator", s.record->Text("locator")},
+          {"registry", s.record->Origin()}};
+}
+
+void PrintStatedTable(const app::TradeAnswer& t) {
+  std::cout << "Stated trade figures of " << t.a << " and " << t.b
+            << " from the registry (trade.csv), as their sources state them, not ingested statistics; "
+               "- = not stated or not computable:\n";
+  std::vector<std::vector<std::string>> table = {{"year", "period", "reporter", "flow", "value", "stated growth %",
+                                                  "computed growth %", "growth from", "source", "registry"}};
+  for (const app::StatedTradeFigure& s : t.stated) {
+    table.push_back({std::to_string(s.year), s.period.empty() ? "full year" : s.period,
+                     s.reporter.empty() ? "not stated" : s.reporter, StatedFlow(s), StatedValue(s),
+                     Opt(s.stated_growth_pct, 1), Opt(s.computed_growth_pct, 1),
+                     s.growth_from ? s.growth_from->Origin() : "-", s.record->Text("source_id"), s.record->Origin()});
+  }
+  PrintTable(table);
+  std::cout << "computed growth: on the reporter's full-year total the year before (for other figures that state a "
+               "growth: on their source's figure the year before); never from a bound\n";
+  if (t.mirror_gaps.empty()) return;
+  std::cout << "\nMirror gaps between the two sides' stated full-year totals, 100 (" << t.a << "'s / " << t.b
+            << "'s - 1) (imports are valued CIF, exports FOB; the sides also count transit and re-exports "
+               "differently):\n";
+  std::vector<std::vector<std::string>> gaps = {
+      {"year", t.a + " states", t.b + " states", "gap %", t.a + "'s figure", t.b + "'s figure"}};
+  for (const measure::MirrorGap& g : t.mirror_gaps) {
+    gaps.push_back({std::to_string(g.year), report::FormatUsd(g.a->Number("value").value_or(0)),
+                    report::FormatUsd(g.b->Number("value").value_or(0)), report::FormatFixed(g.gap_pct, 1),
+                    g.a->Origin(), g.b->Origin()});
+  }
+  PrintTable(gaps);
+}
+
 struct TradeCommandOptions {
   app::TradeQuery query;
   std::vector<std::string> countries;
@@ -223,7 +331,7 @@ void PrintCsv(const std::vector<std::vector<std::string>>& table) {
   }
 }
 
-void PrintIndicatorsJson(const app::TradeAnswer& t) {
+void PrintJson(const app::TradeAnswer& t) {
   nlohmann::json out = nlohmann::json::array();
   for (const app::TradeIndicatorRow& r : t.rows) {
     nlohmann::json j = IndicatorsJson(r.p);
@@ -233,6 +341,7 @@ void PrintIndicatorsJson(const app::TradeAnswer& t) {
     j["total_growth_pct"] = OptJson(r.total_growth_pct);
     out.push_back(j);
   }
+  for (const app::StatedTradeFigure& s : t.stated) out.push_back(StatedJson(t, s));
   std::cout << out.dump(2) << "\n";
 }
 
@@ -271,14 +380,16 @@ void PrintIndicatorsTable(const app::TradeAnswer& t) {
 void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* commands) {
   auto o = std::make_shared<TradeCommandOptions>();
   CLI::App* sub = roots.root->add_subcommand(
-      "trade", "Trade indicators from ingested Comtrade or BACI flows: for A and B, every year; for A alone, A "
-               "against each of its partners in the latest year A has data (or --year). Formulas: "
-               "docs/trade_indicators.md.");
+      "trade", "What the workspace holds about trade. For A and B: the indicators from ingested Comtrade or BACI "
+               "flows, every year, and the trade figures the registry states for the pair (trade.csv, with the "
+               "mirror gap where both sides state a year's total). For A alone: A against each of its partners in "
+               "the latest year A has data (or --year). Formulas: docs/trade_indicators.md.");
   sub->add_option("COUNTRIES", o->countries, "A, or A and B (names or ISO codes; B may be WLD, the world)")
       ->required()
       ->expected(1, 2);
   sub->add_option("-w,--workspace", o->query.workspace, "Workspace folder")->capture_default_str();
-  sub->add_option("--dataset", o->query.dataset, "comtrade or baci (default: every dataset ingested)");
+  sub->add_option("--dataset", o->query.dataset,
+                  "comtrade, baci, or registry (the stated figures of a pair) (default: all of them)");
   sub->add_option("--year", o->query.year, "Only this year");
   sub->add_option("--format", o->format, "table, csv or json")
       ->capture_default_str()
@@ -291,19 +402,42 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
       "exports to B (1 = neutral); complementarity of A's exports with B's imports (0-100); Grubel-Lloyd "
       "intra-industry trade (0-1); HHI of A's exports to B over products; mirror gaps = 100 (A's exports / B's "
       "reported imports - 1) and the same for B's exports (imports are valued CIF, exports FOB, so a few "
-      "percent below zero is normal).\n" + std::string(kExitCodesHelp));
+      "percent below zero is normal).\n"
+      "Stated figures (dataset registry; JSON objects and a second CSV table after a blank line): each trade.csv "
+      "row of the pair as its source states it, with its id, source, locator and registry file:line; computed "
+      "growth from the registry's own figures; mirror gap % = 100 (A's stated total / B's - 1) on both rows. "
+      "Every column: docs/trade_indicators.md.\n" +
+      std::string(kExitCodesHelp));
   commands->push_back({sub, [o] {
     app::TradeQuery q = o->query;
     q.a = o->countries[0];
     q.b = o->countries.size() == 2 ? o->countries[1] : "";
     auto answer = app::QueryTrade(q, Countries());
     if (!answer.ok()) return Fail(answer.status());
+    const app::TradeAnswer& t = *answer;
     if (o->format == "json") {
-      PrintIndicatorsJson(*answer);
+      PrintJson(t);
     } else if (o->format == "csv") {
-      PrintCsv(IndicatorTable(*answer, /*csv=*/true));
+      // One table per kind of row, each with its header, a blank line between.
+      if (!t.rows.empty()) PrintCsv(IndicatorTable(t, /*csv=*/true));
+      if (!t.rows.empty() && !t.stated.empty()) std::cout << "\n";
+      if (!t.stated.empty()) PrintCsv(StatedCsv(t));
     } else {
-      PrintIndicatorsTable(*answer);
+      const bool stated_only = o->query.dataset == app::kStatedDataset;
+      if (!t.rows.empty()) {
+        PrintIndicatorsTable(t);
+      } else if (!stated_only) {
+        // Only stated figures to show: say first that they stand in for none.
+        std::cout << t.a << " with " << t.b << ": "
+                  << (t.flows_ingested ? "no trade flows of the pair in the ingested data" +
+                                             (o->query.year ? " for " + std::to_string(o->query.year) : std::string())
+                                       : std::string("no trade statistics ingested in the workspace"))
+                  << " (bilat ingest comtrade|baci FILE adds them)\n";
+      }
+      if (!t.stated.empty()) {
+        if (!stated_only) std::cout << "\n";
+        PrintStatedTable(t);
+      }
     }
     return kExitOk;
   }});
