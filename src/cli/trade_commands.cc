@@ -9,11 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/ingest_trade.h"
+#include "app/query_trade.h"
 #include "cli/command.h"
 #include "core/hs_chapters.h"
 #include "measure/trade_facts.h"
 #include "report/format.h"
-#include "store/workspace.h"
 
 namespace bilat::cli {
 namespace {
@@ -218,25 +218,187 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
   }});
 }
 
+// ---- stated figures (the registry's trade.csv) ------------------------
+
+// A figure as the source gives it: 14334000000, 11.3 (no rounding).
+std::string Plain(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+std::string StatedValue(const app::StatedTradeFigure& s) {
+  std::string v = s.currency == "USD" ? report::FormatUsd(s.value) : report::FormatMoney(s.value, s.currency);
+  if (s.qualifier == "at_least") return "at least " + v;
+  if (s.qualifier == "about") return "about " + v;
+  if (s.qualifier == "at_most") return "at most " + v;
+  return v;
+}
+
+// "total", "CHN exports to KAZ", "KAZ imports from CHN".
+std::string StatedFlow(const app::StatedTradeFigure& s) {
+  if (s.flow == "export") return s.exporter + " exports to " + s.importer;
+  if (s.flow == "import") return s.importer + " imports from " + s.exporter;
+  return s.flow;
+}
+
+// The registry row a figure rests on, for following it up.
+std::string RecordId(const Record* r) { return r ? r->Text("id") : std::string(); }
+
+// The other side's figure in a mirror gap.
+const Record* MirrorWith(const app::StatedTradeFigure& s) {
+  if (!s.mirror) return nullptr;
+  return s.mirror->a == s.record ? s.mirror->b : s.mirror->a;
+}
+
+const char* kStatedColumns[] = {"dataset", "year", "period", "reporter", "flow", "exporter", "importer", "value",
+                                "currency", "qualifier", "stated growth %", "computed growth %", "growth from",
+                                "mirror gap %", "mirror gap with", "id", "source", "locator", "registry"};
+
+// Empty cells for what is not stated or not computed, as in trade.csv.
+std::vector<std::vector<std::string>> StatedCsv(const app::TradeAnswer& t) {
+  std::vector<std::vector<std::string>> table;
+  table.emplace_back(std::begin(kStatedColumns), std::end(kStatedColumns));
+  for (const app::StatedTradeFigure& s : t.stated) {
+    table.push_back({app::kStatedDataset, std::to_string(s.year), s.period, s.reporter, s.flow, s.exporter,
+                     s.importer, Plain(s.value), s.currency, s.qualifier,
+                     s.stated_growth_pct ? Plain(*s.stated_growth_pct) : "",
+                     s.computed_growth_pct ? report::FormatFixed(*s.computed_growth_pct, 1) : "",
+                     RecordId(s.growth_from), s.mirror ? report::FormatFixed(s.mirror->gap_pct, 1) : "",
+                     RecordId(MirrorWith(s)), RecordId(s.record), s.record->Text("source_id"),
+                     s.record->Text("locator"), s.record->Origin()});
+  }
+  return table;
+}
+
+nlohmann::json StatedJson(const app::TradeAnswer& t, const app::StatedTradeFigure& s) {
+  auto text = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
+  auto id = [](const Record* r) { return r ? nlohmann::json(r->Text("id")) : nlohmann::json(nullptr); };
+  return {{"dataset", app::kStatedDataset},
+          {"country", t.a},
+          {"partner", t.b},
+          {"id", s.record->Text("id")},
+          {"year", s.year},
+          {"period", text(s.period)},
+          {"reporter", text(s.reporter)},
+          {"flow", s.flow},
+          {"exporter", text(s.exporter)},
+          {"importer", text(s.importer)},
+          {"value", s.value},
+          {"currency", s.currency},
+          {"qualifier", s.qualifier},
+          {"stated_growth_pct", OptJson(s.stated_growth_pct)},
+          {"computed_growth_pct", OptJson(s.computed_growth_pct)},
+          {"computed_growth_from", id(s.growth_from)},
+          {"mirror_gap_pct", s.mirror ? nlohmann::json(s.mirror->gap_pct) : nlohmann::json(nullptr)},
+          {"mirror_gap_with", id(MirrorWith(s))},
+          {"source_id", s.record->Text("source_id")},
+          {"locator", s.record->Text("locator")},
+          {"registry", s.record->Origin()}};
+}
+
+void PrintStatedTable(const app::TradeAnswer& t) {
+  std::cout << "Stated trade figures of " << t.a << " and " << t.b
+            << " from the registry (trade.csv), as their sources state them, not ingested statistics; "
+               "- = not stated or not computable:\n";
+  std::vector<std::vector<std::string>> table = {{"year", "period", "reporter", "flow", "value", "stated growth %",
+                                                  "computed growth %", "growth from", "source", "registry"}};
+  for (const app::StatedTradeFigure& s : t.stated) {
+    table.push_back({std::to_string(s.year), s.period.empty() ? "full year" : s.period,
+                     s.reporter.empty() ? "not stated" : s.reporter, StatedFlow(s), StatedValue(s),
+                     Opt(s.stated_growth_pct, 1), Opt(s.computed_growth_pct, 1),
+                     s.growth_from ? s.growth_from->Origin() : "-", s.record->Text("source_id"), s.record->Origin()});
+  }
+  PrintTable(table);
+  std::cout << "computed growth: on the reporter's full-year total the year before (for other figures that state a "
+               "growth: on their source's figure the year before); never from a bound\n";
+  if (t.mirror_gaps.empty()) return;
+  std::cout << "\nMirror gaps between the two sides' stated full-year totals, 100 (" << t.a << "'s / " << t.b
+            << "'s - 1) (imports are valued CIF, exports FOB; the sides also count transit and re-exports "
+               "differently):\n";
+  std::vector<std::vector<std::string>> gaps = {
+      {"year", t.a + " states", t.b + " states", "gap %", t.a + "'s figure", t.b + "'s figure"}};
+  for (const measure::MirrorGap& g : t.mirror_gaps) {
+    gaps.push_back({std::to_string(g.year), report::FormatUsd(g.a->Number("value").value_or(0)),
+                    report::FormatUsd(g.b->Number("value").value_or(0)), report::FormatFixed(g.gap_pct, 1),
+                    g.a->Origin(), g.b->Origin()});
+  }
+  PrintTable(gaps);
+}
+
 struct TradeCommandOptions {
-  std::string workspace = ".";
+  app::TradeQuery query;
   std::vector<std::string> countries;
-  std::string dataset, format = "table";
-  int year = 0;
+  std::string format = "table";
 };
+
+void PrintCsv(const std::vector<std::vector<std::string>>& table) {
+  for (const auto& row : table) {
+    for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << CsvField(row[i]);
+    std::cout << "\n";
+  }
+}
+
+void PrintJson(const app::TradeAnswer& t) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const app::TradeIndicatorRow& r : t.rows) {
+    nlohmann::json j = IndicatorsJson(r.p);
+    j["dataset"] = r.dataset;
+    j["year"] = r.year;
+    j["country"] = t.a;
+    j["total_growth_pct"] = OptJson(r.total_growth_pct);
+    out.push_back(j);
+  }
+  for (const app::StatedTradeFigure& s : t.stated) out.push_back(StatedJson(t, s));
+  std::cout << out.dump(2) << "\n";
+}
+
+std::vector<std::vector<std::string>> IndicatorTable(const app::TradeAnswer& t, bool csv) {
+  std::vector<std::vector<std::string>> table;
+  table.emplace_back(std::begin(kColumns), std::end(kColumns));
+  for (const app::TradeIndicatorRow& r : t.rows) table.push_back(Cells(r.dataset, r.year, r.p, r.total_growth_pct, csv));
+  return table;
+}
+
+void PrintIndicatorsTable(const app::TradeAnswer& t) {
+  std::set<std::string> shown;
+  for (const app::TradeIndicatorRow& r : t.rows) shown.insert(r.dataset);
+  std::cout << t.a << (!t.b.empty() ? " with " + t.b : std::string(" with each partner"))
+            << ": US dollars" << (shown.count("comtrade") ? "; comtrade: as " + t.a + " reports them" : "")
+            << (shown.count("baci") ? "; baci: reconciled flows" : "") << "; - = not in the data\n";
+  PrintTable(IndicatorTable(t, /*csv=*/false));
+  for (const app::TradeChapters& c : t.chapters) {
+    if (c.top.empty()) continue;
+    std::cout << "\n" << t.a << "'s largest export chapters to the world, " << c.dataset << " " << c.year;
+    if (c.countries < measure::kMinCountriesForRca) {
+      std::cout << " (RCA not shown: the data hold " << c.countries << (c.countries == 1 ? " country" : " countries")
+                << ", fewer than " << measure::kMinCountriesForRca << ")";
+    }
+    std::cout << ":\n";
+    std::vector<std::vector<std::string>> ct = {{"chapter", "name", "exports", "share", "RCA"}};
+    for (const measure::ChapterExport& e : c.top) {
+      ct.push_back({e.chapter, HsChapterName(e.chapter), report::FormatUsd(e.value_usd),
+                    report::FormatPct(100 * e.share),
+                    e.rca && c.countries >= measure::kMinCountriesForRca ? report::FormatFixed(*e.rca, 2) : "-"});
+    }
+    PrintTable(ct);
+  }
+}
 
 void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* commands) {
   auto o = std::make_shared<TradeCommandOptions>();
   CLI::App* sub = roots.root->add_subcommand(
-      "trade", "Trade indicators from ingested Comtrade or BACI flows: for A and B, every year; for A alone, A "
-               "against each of its partners in the latest year A has data (or --year). Formulas: "
-               "docs/trade_indicators.md.");
+      "trade", "What the workspace holds about trade. For A and B: the indicators from ingested Comtrade or BACI "
+               "flows, every year, and the trade figures the registry states for the pair (trade.csv, with the "
+               "mirror gap where both sides state a year's total). For A alone: A against each of its partners in "
+               "the latest year A has data (or --year). Formulas: docs/trade_indicators.md.");
   sub->add_option("COUNTRIES", o->countries, "A, or A and B (names or ISO codes; B may be WLD, the world)")
       ->required()
       ->expected(1, 2);
-  sub->add_option("-w,--workspace", o->workspace, "Workspace folder")->capture_default_str();
-  sub->add_option("--dataset", o->dataset, "comtrade or baci (default: every dataset ingested)");
-  sub->add_option("--year", o->year, "Only this year");
+  sub->add_option("-w,--workspace", o->query.workspace, "Workspace folder")->capture_default_str();
+  sub->add_option("--dataset", o->query.dataset,
+                  "comtrade, baci, or registry (the stated figures of a pair) (default: all of them)");
+  sub->add_option("--year", o->query.year, "Only this year");
   sub->add_option("--format", o->format, "table, csv or json")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "csv", "json"}));
@@ -248,145 +410,41 @@ void RegisterTradeCommand(const CommandRoots& roots, std::vector<Command>* comma
       "exports to B (1 = neutral); complementarity of A's exports with B's imports (0-100); Grubel-Lloyd "
       "intra-industry trade (0-1); HHI of A's exports to B over products; mirror gaps = 100 (A's exports / B's "
       "reported imports - 1) and the same for B's exports (imports are valued CIF, exports FOB, so a few "
-      "percent below zero is normal).\n" + std::string(kExitCodesHelp));
+      "percent below zero is normal).\n"
+      "Stated figures (dataset registry; JSON objects and a second CSV table after a blank line): each trade.csv "
+      "row of the pair as its source states it, with its id, source, locator and registry file:line; computed "
+      "growth from the registry's own figures; mirror gap % = 100 (A's stated total / B's - 1) on both rows. "
+      "Every column: docs/trade_indicators.md.\n" +
+      std::string(kExitCodesHelp));
   commands->push_back({sub, [o] {
-    std::vector<std::string> iso;
-    for (const std::string& c : o->countries) {
-      // The world as a partner: A's trade with all partners together.
-      if (iso.size() == 1 && (c == "WLD" || c == "World" || c == "world")) {
-        iso.push_back("WLD");
-        continue;
-      }
-      auto code = Countries().Resolve(c);
-      if (!code.ok()) return Fail(code.status());
-      iso.push_back((*code)->alpha3);
-    }
-    auto ws = store::Workspace::Open(o->workspace);
-    if (!ws.ok()) return Fail(ws.status());
-    store::SqliteDb* db = (*ws)->db();
-    auto datasets = measure::TradeDatasets(db);
-    if (!datasets.ok()) return Fail(datasets.status());
-    if (datasets->empty()) {
-      std::cerr << "bilat: no trade flows in " << o->workspace
-                << " (load some with bilat ingest comtrade FILE or bilat ingest baci FILE)\n";
-      return kExitError;
-    }
-    struct Row {
-      std::string dataset;
-      int year;
-      PartnerIndicators p;
-      std::optional<double> growth;  // total on the previous year (a pair's rows only)
-    };
-    std::vector<Row> rows;
-    struct Chapters {
-      std::string dataset;
-      int year, countries;
-      std::vector<measure::ChapterExport> top;
-    };
-    std::vector<Chapters> chapters;
-    for (const std::string& dataset : *datasets) {
-      if (!o->dataset.empty() && dataset != o->dataset) continue;
-      auto years = store::TradeYears(db, dataset);
-      if (!years.ok()) return Fail(years.status());
-      std::vector<int> wanted;
-      for (int y : *years) {
-        if (o->year == 0 || y == o->year) wanted.push_back(y);
-      }
-      // One country: its partners in the latest year it has data, unless
-      // asked; so its years are tried newest first, and the first with data
-      // is the one shown.
-      const bool latest_only = iso.size() == 1 && o->year == 0;
-      if (latest_only) std::reverse(wanted.begin(), wanted.end());
-      for (int y : wanted) {
-        auto t = measure::LoadTradeYear(db, dataset, y, iso[0]);
-        if (!t.ok()) return Fail(t.status());
-        if (latest_only && !t->Reports(iso[0], measure::TradeFlowKind::kExport) &&
-            !t->Reports(iso[0], measure::TradeFlowKind::kImport) && t->Partners(iso[0]).empty()) {
-          continue;
-        }
-        if (iso.size() == 2) {
-          PartnerIndicators p = measure::PairIndicators(*t, iso[0], iso[1]);
-          if (p.totals.total() > 0 || measure::Bilateral(*t, iso[1], iso[0]).total() > 0) {
-            std::optional<double> growth;
-            if (!rows.empty() && rows.back().dataset == dataset && rows.back().year == y - 1 &&
-                rows.back().p.totals.total() > 0 && rows.back().p.reports_exports &&
-                rows.back().p.reports_imports && p.reports_exports && p.reports_imports) {
-              growth = 100.0 * (p.totals.total() / rows.back().p.totals.total() - 1.0);
-            }
-            rows.push_back({dataset, y, std::move(p), growth});
-          }
-        } else {
-          std::vector<PartnerIndicators> all = measure::AllPartners(*t, iso[0]);
-          if (all.empty() && (t->Reports(iso[0], measure::TradeFlowKind::kExport) ||
-                              t->Reports(iso[0], measure::TradeFlowKind::kImport))) {
-            // Only trade with the world is given (no partner breakdown).
-            PartnerIndicators w;
-            w.partner = "WLD";
-            w.totals = measure::Bilateral(*t, iso[0], "WLD");
-            w.reports_exports = t->Reports(iso[0], measure::TradeFlowKind::kExport);
-            w.reports_imports = t->Reports(iso[0], measure::TradeFlowKind::kImport);
-            all.push_back(std::move(w));
-          }
-          for (PartnerIndicators& p : all) rows.push_back({dataset, y, std::move(p), std::nullopt});
-          if (o->format == "table") {
-            chapters.push_back({dataset, y, static_cast<int>(t->Countries().size()),
-                                measure::ExportChapters(*t, iso[0], 5)});
-          }
-        }
-        if (latest_only) break;
-      }
-    }
-    if (rows.empty()) {
-      std::cerr << "bilat: no trade flows of " << iso[0] << (iso.size() == 2 ? " with " + iso[1] : std::string())
-                << " in the ingested data" << (o->year ? " for " + std::to_string(o->year) : std::string())
-                << "\n";
-      return kExitError;
-    }
+    app::TradeQuery q = o->query;
+    q.a = o->countries[0];
+    q.b = o->countries.size() == 2 ? o->countries[1] : "";
+    auto answer = app::QueryTrade(q, Countries());
+    if (!answer.ok()) return Fail(answer.status());
+    const app::TradeAnswer& t = *answer;
     if (o->format == "json") {
-      nlohmann::json out = nlohmann::json::array();
-      for (const Row& r : rows) {
-        nlohmann::json j = IndicatorsJson(r.p);
-        j["dataset"] = r.dataset;
-        j["year"] = r.year;
-        j["country"] = iso[0];
-        j["total_growth_pct"] = OptJson(r.growth);
-        out.push_back(j);
-      }
-      std::cout << out.dump(2) << "\n";
-      return kExitOk;
-    }
-    const bool csv = o->format == "csv";
-    std::vector<std::vector<std::string>> table;
-    table.emplace_back(std::begin(kColumns), std::end(kColumns));
-    for (const Row& r : rows) table.push_back(Cells(r.dataset, r.year, r.p, r.growth, csv));
-    if (csv) {
-      for (const auto& row : table) {
-        for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << CsvField(row[i]);
-        std::cout << "\n";
-      }
+      PrintJson(t);
+    } else if (o->format == "csv") {
+      // One table per kind of row, each with its header, a blank line between.
+      if (!t.rows.empty()) PrintCsv(IndicatorTable(t, /*csv=*/true));
+      if (!t.rows.empty() && !t.stated.empty()) std::cout << "\n";
+      if (!t.stated.empty()) PrintCsv(StatedCsv(t));
     } else {
-      std::set<std::string> shown;
-      for (const Row& r : rows) shown.insert(r.dataset);
-      std::cout << iso[0] << (iso.size() == 2 ? " with " + iso[1] : std::string(" with each partner"))
-                << ": US dollars" << (shown.count("comtrade") ? "; comtrade: as " + iso[0] + " reports them" : "")
-                << (shown.count("baci") ? "; baci: reconciled flows" : "") << "; - = not in the data\n";
-      PrintTable(table);
-      for (const Chapters& c : chapters) {
-        if (c.top.empty()) continue;
-        std::cout << "\n" << iso[0] << "'s largest export chapters to the world, " << c.dataset << " " << c.year;
-        if (c.countries < measure::kMinCountriesForRca) {
-          std::cout << " (RCA not shown: the data hold " << c.countries
-                    << (c.countries == 1 ? " country" : " countries") << ", fewer than "
-                    << measure::kMinCountriesForRca << ")";
-        }
-        std::cout << ":\n";
-        std::vector<std::vector<std::string>> ct = {{"chapter", "name", "exports", "share", "RCA"}};
-        for (const measure::ChapterExport& e : c.top) {
-          ct.push_back({e.chapter, HsChapterName(e.chapter), report::FormatUsd(e.value_usd),
-                        report::FormatPct(100 * e.share),
-                        e.rca && c.countries >= measure::kMinCountriesForRca ? report::FormatFixed(*e.rca, 2) : "-"});
-        }
-        PrintTable(ct);
+      const bool stated_only = o->query.dataset == app::kStatedDataset;
+      if (!t.rows.empty()) {
+        PrintIndicatorsTable(t);
+      } else if (!stated_only) {
+        // Only stated figures to show: say first that they stand in for none.
+        std::cout << t.a << " with " << t.b << ": "
+                  << (t.flows_ingested ? "no trade flows of the pair in the ingested data" +
+                                             (o->query.year ? " for " + std::to_string(o->query.year) : std::string())
+                                       : std::string("no trade statistics ingested in the workspace"))
+                  << " (bilat ingest comtrade|baci FILE adds them)\n";
+      }
+      if (!t.stated.empty()) {
+        if (!stated_only) std::cout << "\n";
+        PrintStatedTable(t);
       }
     }
     return kExitOk;
