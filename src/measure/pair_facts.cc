@@ -154,6 +154,7 @@ void DeriveExchanges(PairFacts* f) {
 void DeriveSectors(PairFacts* f) {
   std::map<std::string, SectorTotal> by_sector;
   for (const Record& r : f->Of("projects")) {
+    if (!IsInvestmentProject(r)) continue;
     if (r.Int("count").value_or(1) > 1) {
       f->project_groups.push_back(&r);
       continue;
@@ -618,6 +619,13 @@ void DeriveClaims(PairFacts* f) {
 
 }  // namespace
 
+bool IsInvestmentProject(const Record& r) {
+  if (r.Text("status") == "troubled") return false;
+  const std::string kind = r.Text("kind");
+  const bool dataset = r.Text("id").find(':') != std::string::npos;
+  return !(dataset && (kind == "loan" || kind == "grant" || kind == "aid"));
+}
+
 void PairFacts::RegisterPulseSources() {
   for (const EventPulse& p : pulse) sources.emplace(p.source.Text("id"), p.source);
 }
@@ -659,6 +667,7 @@ Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const
   for (const auto& [kind, rows] : f.records) {
     for (const Record& r : rows) cited.insert(r.Text("source_id"));
   }
+  for (const Superseded& s : f.datasets.superseded) cited.insert(s.record.Text("source_id"));
   BILAT_ASSIGN_OR_RETURN(std::vector<Record> sources, store::LoadRecords(db, *FindKind("sources")));
   for (Record& s : sources) {
     std::string id = s.Text("id");

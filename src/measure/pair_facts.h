@@ -221,6 +221,13 @@ const KindSpec& AggregateRecordKind();  // "dyad_months": a stored series
 const KindSpec& TextRecordKind();       // "text_items": one extracted fact
 const KindSpec& TradeRecordKind();      // "trade_flows": a pair's stored flows of a year
 
+// Whether a projects record belongs with investment and construction (the
+// economy section's sectors and totals): not a troubled transaction (the
+// risks section), and not a loan, grant or aid project from a bulk dataset
+// (AidData's official finance, in the finance section). A curator's loan in
+// the registry stays where the curator put it.
+bool IsInvestmentProject(const Record& r);
+
 // Loads every record about (a, b) and derives the figures above. A series
 // of reports passes one TradeYearCache to read each trade dataset-year once.
 Result<PairFacts> LoadPairFacts(store::SqliteDb* db, const std::string& a, const std::string& b,

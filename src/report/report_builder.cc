@@ -78,7 +78,7 @@ void AddAuthorsText(const ReportInputs& in, Section* s) {
 
 const std::vector<std::string>& SectionIds() {
   static const std::vector<std::string> kIds = {"political", "pulse",  "economy", "connectivity",
-                                                "finance",   "people", "outlook"};
+                                                "finance",   "people", "risks",   "outlook"};
   return kIds;
 }
 
@@ -91,6 +91,7 @@ ReportModel BuildReport(const ReportInputs& inputs) {
   sections::Connectivity(w);
   sections::Finance(w);
   sections::People(w);
+  sections::Risks(w);
   sections::Outlook(w);
   ReportModel model = w.TakeModel();
   for (Section& s : model.sections) AddAuthorsText(inputs, &s);

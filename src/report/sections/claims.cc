@@ -2,6 +2,8 @@
 // and the ingested statistics, and each stated growth beside its own source's figures.
 #include "report/sections/sections.h"
 
+#include "core/trade_datasets.h"
+
 #include <cmath>
 #include <set>
 #include <string>
@@ -128,7 +130,9 @@ void ClaimsBlock(ReportWriter& w, Section& s) {
     for (size_t i = 0; i < c.data.size(); ++i) {
       const auto& d = c.data[i];
       if (i) data.push_back({"; ", false, {}, {}});
-      std::string who = d.dataset == "baci" ? "BACI" : "Comtrade, " + w.Name(d.reporter) + "'s";
+      const TradeDataset* info = FindTradeDataset(d.dataset);
+      const std::string name = info ? std::string(info->short_name) : d.dataset;
+      std::string who = d.dataset == "baci" ? name : name + ", " + w.Name(d.reporter) + "'s";
       w.F(&data, FormatUsd(d.value_usd) + " (" + who + "): " + (d.diff_pct >= 0 ? "+" : "") + FormatPct(d.diff_pct) +
                    (std::fabs(d.diff_pct) <= measure::kClaimTolerancePct ? " agrees" : ""),
         {k.record, d.record});

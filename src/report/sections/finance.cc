@@ -15,13 +15,16 @@ void Finance(ReportWriter& w) {
   for (const Record& r : f.Of("finance")) rows.push_back(&r);
   auto when = [](const Record* r) { return r->DateOf("date").IsSet() ? r->DateOf("date") : r->DateOf("as_of"); };
   std::stable_sort(rows.begin(), rows.end(), [&](const Record* x, const Record* y) { return when(x) < when(y); });
+  DevelopmentFinanceBlock(w, s);
+  OfficialFinanceProjectsBlock(w, s);
   Prose p;
   if (rows.empty()) {
-    w.T(&p, "The workspace holds no financial arrangements for this pair.");
+    if (!s.blocks.empty()) return;
+    w.T(&p, "The workspace holds no financial arrangements or development finance for this pair.");
     w.Add(s, std::move(p));
     return;
   }
-  w.T(&p, "The registry lists ");
+  w.T(&p, WhoStates(rows, "lists") + " ");
   w.F(&p, CountWord(static_cast<long long>(rows.size())), rows);
   w.T(&p, Plural(static_cast<long long>(rows.size()), " financial arrangement: ", " financial arrangements: "));
   AppendList(rows.size(), [&](size_t i) {

@@ -16,8 +16,11 @@ void People(ReportWriter& w) {
   std::vector<const Record*> rows;
   for (const Record& r : f.Of("people")) rows.push_back(&r);
   if (rows.empty()) {
+    VisaBlock(w, s);
+    PublicDiplomacyBlock(w, s);
+    if (!s.blocks.empty()) return;
     Prose p;
-    w.T(&p, "The workspace holds no people-to-people institutions or arrangements for this pair.");
+    w.T(&p, "The workspace holds no people-to-people institutions, arrangements or visa rules for this pair.");
     w.Add(s, std::move(p));
     return;
   }
@@ -59,6 +62,8 @@ void People(ReportWriter& w) {
                       d.IsSet() ? w.CellFig(d.ToIso(), r) : w.Cell("")});
   }
   s.blocks.emplace_back(std::move(t));
+  VisaBlock(w, s);
+  PublicDiplomacyBlock(w, s);
 }
 
 }  // namespace bilat::report::sections

@@ -114,12 +114,12 @@ void PartnershipParagraph(ReportWriter& w, Section& s) {
     w.T(&p, i == 0 ? "" : " ");
     w.T(&p, Capitalise(r->DateOf("date").precision() == DatePrecision::kDay ? "on " : "in "));
     w.F(&p, r->DateOf("date").ToEnglish(), {r});
-    w.T(&p, i == 0 ? ", the two countries established a " : ", they raised it to a ");
-    w.D(&p, r->Text("level"), r);
+    w.T(&p, i == 0 ? ", the two countries established " : ", they raised it to ");
+    w.D(&p, WithArticle(r->Text("level")), r);
     w.T(&p, ".");
   }
   if (levels.size() > 1) {
-    w.T(&p, " The registry records ");
+    w.T(&p, " " + WhoStates(levels, "records") + " ");
     w.F(&p, CountWord(static_cast<long long>(levels.size())), levels);
     w.T(&p, " changes of partnership level in all.");
   }
@@ -134,7 +134,7 @@ void AgreementsBlock(ReportWriter& w, Section& s) {
   std::stable_sort(rows.begin(), rows.end(),
                    [](const Record* x, const Record* y) { return x->DateOf("date") < y->DateOf("date"); });
   Prose p;
-  w.T(&p, "The registry lists ");
+  w.T(&p, WhoStates(rows, "lists") + " ");
   w.F(&p, CountWord(static_cast<long long>(rows.size())), rows);
   w.T(&p, " agreements, memoranda and milestones; the most recent is: ");
   w.D(&p, rows.back()->Text("title"), rows.back());
@@ -149,6 +149,62 @@ void AgreementsBlock(ReportWriter& w, Section& s) {
                       w.Cell(Humanise(r->Text("status")))});
   }
   s.blocks.emplace_back(std::move(t));
+}
+
+// Which sources the exchanges rest on, trips two sources record, and the
+// dataset rows left out because the registry states the same exchange.
+void ExchangeSourcesParagraph(ReportWriter& w, Section& s) {
+  const measure::PairFacts& f = w.facts();
+  std::map<std::string, std::vector<const Record*>> by_source;  // source id -> rows
+  std::vector<const Record*> both;  // rows of exchanges that two or more sources record
+  long long shared = 0;
+  for (const auto& e : f.episodes) {
+    std::set<std::string> sources;
+    for (const Record* r : e.records) {
+      by_source[r->Text("source_id")].push_back(r);
+      sources.insert(r->Text("source_id"));
+    }
+    if (sources.size() > 1) {
+      ++shared;
+      both.insert(both.end(), e.records.begin(), e.records.end());
+    }
+  }
+  std::vector<const Record*> left_out;
+  for (const measure::Superseded& x : f.datasets.superseded) {
+    if (x.record.kind->name == "exchanges") left_out.push_back(&x.record);
+  }
+  if (by_source.size() < 2 && left_out.empty()) return;
+  Prose p;
+  if (by_source.size() >= 2) {
+    w.T(&p, "The exchanges rest on ");
+    std::vector<std::pair<std::string, std::vector<const Record*>>> sources(by_source.begin(), by_source.end());
+    AppendList(sources.size(), [&](size_t i) {
+      w.F(&p, CountWord(static_cast<long long>(sources[i].second.size())), sources[i].second);
+      auto src = f.sources.find(sources[i].first);
+      w.T(&p, " rows from ");
+      w.D(&p, src == f.sources.end() ? sources[i].first : src->second.Text("publisher"), sources[i].second.front());
+      const Record* latest = *std::max_element(sources[i].second.begin(), sources[i].second.end(),
+                                               [](const Record* x, const Record* y) {
+                                                 return x->DateOf("date").year() < y->DateOf("date").year();
+                                               });
+      w.T(&p, " (the latest in ");
+      w.F(&p, std::to_string(latest->DateOf("date").year()), {latest});
+      w.T(&p, ")");
+    }, &p);
+    w.T(&p, ". ");
+    if (shared) {
+      w.F(&p, Capitalise(CountWord(shared)), both);
+      w.T(&p, Plural(shared, " exchange is", " exchanges are") + " recorded by more than one source and counted once, "
+              "citing each.");
+    }
+  }
+  if (!left_out.empty()) {
+    w.T(&p, by_source.size() >= 2 ? " " : "");
+    w.F(&p, Capitalise(CountWord(static_cast<long long>(left_out.size()))), left_out);
+    w.T(&p, Plural(static_cast<long long>(left_out.size()), " dataset row was", " dataset rows were") +
+                " left out because a registry row states the same exchange (the curated row wins).");
+  }
+  w.Add(s, std::move(p));
 }
 
 void ExchangeTable(ReportWriter& w, Section& s) {
@@ -181,7 +237,7 @@ void Political(ReportWriter& w) {
     w.Add(s, std::move(p));
   } else {
     Prose p;
-    w.T(&p, "The registry records ");
+    w.T(&p, WhoStates(actual, "records") + " ");
     w.F(&p, CountWord(static_cast<long long>(episodes.size())), actual);
     w.T(&p, " high-level " + Plural(static_cast<long long>(episodes.size()), "exchange", "exchanges") +
               " (visits, meetings and calls) between " + w.pa() + " and " + w.pb() + ", from ");
@@ -215,14 +271,19 @@ void Political(ReportWriter& w) {
     if (actual.size() > episodes.size()) {
       w.T(&p, " Consecutive days of contact by the same leader are counted as one exchange: the ");
       w.F(&p, CountWord(static_cast<long long>(actual.size())), actual);
-      w.T(&p, " registry rows make up these exchanges.");
+      w.T(&p, WhoRecords(actual) == "the registry" ? " registry rows make up these exchanges."
+                                                   : " rows make up these exchanges.");
     }
     w.Add(s, std::move(p));
+    ExchangeSourcesParagraph(w, s);
     HeadsOfStateParagraph(w, s);
     ExchangeCharts(w, s);
   }
   PartnershipParagraph(w, s);
+  BeltAndRoadParagraph(w, s);
   AgreementsBlock(w, s);
+  UnVotingBlock(w, s);
+  DiplomaticPostsBlock(w, s);
   if (!actual.empty()) ExchangeTable(w, s);
   TextFacts(w, s, {"visit", "event"}, "visits and events");
 }

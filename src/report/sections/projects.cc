@@ -14,7 +14,10 @@ namespace bilat::report::sections {
 
 void ProjectsBlock(ReportWriter& w, Section& s) {
   const measure::PairFacts& f = w.facts();
-  const auto& projects = f.Of("projects");
+  std::vector<const Record*> projects;  // investment and construction only
+  for (const Record& r : f.Of("projects")) {
+    if (measure::IsInvestmentProject(r)) projects.push_back(&r);
+  }
   if (projects.empty()) {
     Prose p;
     w.T(&p, "The workspace holds no projects or investments for this pair.");
@@ -24,7 +27,8 @@ void ProjectsBlock(ReportWriter& w, Section& s) {
   std::vector<const Record*> all, valued;
   double total = 0;
   std::map<std::string, std::vector<const Record*>> by_investor;
-  for (const Record& r : projects) {
+  for (const Record* rp : projects) {
+    const Record& r = *rp;
     if (r.Int("count").value_or(1) > 1) continue;  // groups: reported below
     all.push_back(&r);
     by_investor[r.Text("investor")].push_back(&r);
@@ -35,7 +39,7 @@ void ProjectsBlock(ReportWriter& w, Section& s) {
     }
   }
   Prose p;
-  w.T(&p, "The registry lists ");
+  w.T(&p, WhoStates(all, "lists") + " ");
   w.F(&p, CountWord(static_cast<long long>(all.size())), all);
   w.T(&p, " projects and investments");
   if (by_investor.size() == 1) {

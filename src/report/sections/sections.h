@@ -13,6 +13,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/record.h"
 #include "measure/pair_facts.h"
@@ -34,8 +35,11 @@ void Economy(ReportWriter& w);
 void Connectivity(ReportWriter& w);
 // Financial arrangements (finance.cc).
 void Finance(ReportWriter& w);
-// People-to-people institutions and arrangements (people.cc).
+// People-to-people institutions and arrangements, visa rules, public
+// diplomacy (people.cc).
 void People(ReportWriter& w);
+// Troubled transactions, conflictual events, negative event scores (risks.cc).
+void Risks(ReportWriter& w);
 // Stated targets and the growth they require (outlook.cc).
 void Outlook(ReportWriter& w);
 
@@ -53,12 +57,34 @@ void ClaimsBlock(ReportWriter& w, Section& s);
 void TradeStatisticsBlock(ReportWriter& w, Section& s, const measure::TradeStatistics& ts);
 // Projects and investments: counts, values, sectors, the largest (projects.cc).
 void ProjectsBlock(ReportWriter& w, Section& s);
+// UN General Assembly vote agreement and ideal-point distance (un_voting.cc).
+void UnVotingBlock(ReportWriter& w, Section& s);
+// Each side's diplomatic posts in the other (diplomatic_posts.cc).
+void DiplomaticPostsBlock(ReportWriter& w, Section& s);
+// Belt and Road membership of China's partner (belt_and_road.cc).
+void BeltAndRoadParagraph(ReportWriter& w, Section& s);
+// Development finance sums by year and flow class (development_finance.cc).
+void DevelopmentFinanceBlock(ReportWriter& w, Section& s);
+// Official finance projects: loans, grants, aid (development_finance.cc).
+void OfficialFinanceProjectsBlock(ReportWriter& w, Section& s);
+// Visa rules each way over time (visa.cc).
+void VisaBlock(ReportWriter& w, Section& s);
+// Public diplomacy counts (public_diplomacy.cc).
+void PublicDiplomacyBlock(ReportWriter& w, Section& s);
 
 // ---- wording shared by sections (vocabulary.cc) ---------------------------
 
 // "border crossing" / "border crossings" for a registry kind and count; an
 // unknown kind is humanised.
 std::string KindNoun(const std::string& kind, long long n);
+// Who states `rows`: "the registry", "the datasets ingested" (rows of bulk
+// datasets, ids with ':'), or "the registry with the datasets ingested".
+std::string WhoRecords(const std::vector<const Record*>& rows);
+// "The registry lists" / "The datasets ingested list": WhoRecords with the
+// verb (given in the singular, "lists") agreeing, capitalised.
+std::string WhoStates(const std::vector<const Record*>& rows, const std::string& verb);
+// "a strategic partnership", "an all-weather partnership".
+std::string WithArticle(const std::string& noun);
 // A record's money value with its qualifier: "more than $500 million".
 std::string QualifiedMoney(const Record& r, double value);
 

@@ -2,6 +2,8 @@
 // export structure and mirror statistics, with a chart and a table by year.
 #include "report/sections/sections.h"
 
+#include "core/trade_datasets.h"
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -53,6 +55,9 @@ PairSide SideOf(const measure::TradeReading& r) {
 void TradeStatisticsBlock(ReportWriter& w, Section& s, const measure::TradeStatistics& ts) {
   if (ts.readings.empty()) return;
   const bool baci = ts.dataset == "baci";
+  const TradeDataset* info = FindTradeDataset(ts.dataset);
+  const std::string title_name = info ? std::string(info->title) : ts.dataset;
+  const std::string short_name = info ? std::string(info->short_name) : ts.dataset;
   const std::string& a = w.pa();
   const std::string& b = w.pb();
   const size_t n = ts.readings.size();
@@ -66,7 +71,7 @@ void TradeStatisticsBlock(ReportWriter& w, Section& s, const measure::TradeStati
 
   Prose p;
   w.T(&p, baci ? "In CEPII's BACI data, which reconcile both sides' declarations into one figure per flow, "
-             : "In the UN Comtrade data ingested, as " + (a_reports ? a : b) + " reports it, ");
+             : "In the " + title_name + " data ingested, as " + (a_reports ? a : b) + " reports it, ");
   if (have_x) {
     w.T(&p, a + " exported goods worth ");
     w.F(&p, FormatUsd(exports), {rec});
@@ -248,8 +253,7 @@ void TradeStatisticsBlock(ReportWriter& w, Section& s, const measure::TradeStati
     ab.values.push_back(p.have_x ? p.exports : NAN);  // no bar for a flow not in the data
     ba.values.push_back(p.have_m ? p.imports : NAN);
   }
-  std::string title = "Trade in goods between " + a + " and " + b + " both ways (" +
-                      (baci ? "CEPII BACI" : "UN Comtrade") + ")";
+  std::string title = "Trade in goods between " + a + " and " + b + " both ways (" + title_name + ")";
   double top = 0;
   for (const auto* series : {&ab, &ba}) {
     for (double v : series->values) top = std::max(top, std::isnan(v) ? 0.0 : v);
@@ -257,9 +261,8 @@ void TradeStatisticsBlock(ReportWriter& w, Section& s, const measure::TradeStati
   const double divisor = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : 1e3;
   const std::string unit = top >= 1e9 ? "US$ billion" : top >= 1e6 ? "US$ million" : "US$ thousand";
   s.blocks.emplace_back(Chart{"trade-" + ts.dataset, title, BarChart(title, cats, {ab, ba}, divisor, unit),
-                              "Exports each way in each year of the ingested " +
-                                  std::string(baci ? "BACI" : "Comtrade") + " data."});
-  Table t{std::string("Trade indicators by year (") + (baci ? "CEPII BACI" : "UN Comtrade") + ", " + a +
+                              "Exports each way in each year of the ingested " + short_name + " data."});
+  Table t{std::string("Trade indicators by year (") + title_name + ", " + a +
               " against " + b + ")",
           {"Year", "Exports", "Imports", b + " in " + a + "'s trade", a + " in " + b + "'s trade", "Intensity",
            "Complementarity", "Grubel\u2013Lloyd", "HHI", "Mirror gap"},

@@ -47,4 +47,25 @@ std::string QualifiedMoney(const Record& r, double value) {
   return prefix + FormatMoney(value, currency.empty() ? "USD" : currency);
 }
 
+std::string WhoRecords(const std::vector<const Record*>& rows) {
+  bool registry = false, datasets = false;
+  for (const Record* r : rows) {
+    (r->Text("id").find(':') == std::string::npos ? registry : datasets) = true;
+  }
+  if (registry && datasets) return "the registry with the datasets ingested";
+  return datasets ? "the datasets ingested" : "the registry";
+}
+
+std::string WhoStates(const std::vector<const Record*>& rows, const std::string& verb) {
+  const std::string who = WhoRecords(rows);
+  const bool plural = who == "the datasets ingested";
+  return Capitalise(who) + " " + (plural && !verb.empty() && verb.back() == 's' ? verb.substr(0, verb.size() - 1) : verb);
+}
+
+std::string WithArticle(const std::string& noun) {
+  if (noun.empty()) return noun;
+  const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(noun[0])));
+  return (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ? "an " : "a ") + noun;
+}
+
 }  // namespace bilat::report::sections
