@@ -12,6 +12,7 @@
 // a later edition is kept apart from an earlier one (they revise rows and
 // must not be added together; measure::PairFacts keeps the newest).
 #include <algorithm>
+#include <cmath>
 
 #include "ingest/datasets/adapter_util.h"
 #include "ingest/datasets/adapters.h"
@@ -105,10 +106,14 @@ Result<DatasetLoadResult> LoadAei(const std::string& path, const AdapterContext&
         b.Set("investor", "CHN").Set("host", *host).Set("entity", entity).Set("counterpart", party);
         b.Set("sector", sector).Set("subsector", std::string(h.Get(f, "Subsector")));
         b.Set("value", amount * 1e6).Set("currency", "USD").Set("scale", "millions");
+        // "49%" (2021 edition) or a fraction "0.49" (2005-2018 and 2019 sheets);
+        // several shares ("45%, 35%, 20%") are not one number and are left out.
         std::string_view share = h.Get(f, share_col);
         double share_pct = 0;
         if (!share.empty() && share.back() == '%' && ParseDouble(share.substr(0, share.size() - 1), &share_pct)) {
           b.Set("share_pct", share_pct);
+        } else if (ParseDouble(share, &share_pct) && share_pct > 0 && share_pct <= 1) {
+          b.Set("share_pct", std::round(share_pct * 1e8) / 1e6);  // 0.49 -> 49, not 49.000000000000007
         }
         std::string note;
         if (h.Get(f, "Greenfield") == "G") note = "greenfield";

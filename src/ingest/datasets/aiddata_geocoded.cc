@@ -1,6 +1,7 @@
 // AidData geocoded Chinese official finance 1.1.1 (2000-2014), one row per
 // project location -> projects (one per project id; its places listed),
 // kind loan, grant or aid from AidData's flow type.
+#include <algorithm>
 #include <map>
 
 #include "ingest/datasets/adapter_util.h"
@@ -25,6 +26,12 @@ Result<DatasetLoadResult> LoadAidDataGeocoded(const std::string& path, const Ada
           ")",
       "2018"));
   std::map<std::string, size_t> by_id;  // project id -> record index
+  std::vector<std::string> record_ids;    // parallel to out.records: the project id as written
+  struct Rows {
+    std::vector<std::string> countries;  // as written, each once
+    uint64_t rows = 0;
+  };
+  std::map<std::string, Rows> rows_of;  // project id -> its location rows
   BILAT_RETURN_IF_ERROR(ReadCsvWithHeader(
       path, ctx.label, {"id", "year", "country", "sector", "title", "flow", "usd_current"}, &out,
       [&](const CsvRows& h, const std::vector<std::string_view>& f, uint64_t line) {
@@ -33,6 +40,12 @@ Result<DatasetLoadResult> LoadAidDataGeocoded(const std::string& path, const Ada
         if (auto it = by_id.find(id); it != by_id.end()) {
           // Another location of a project already read: add its place.
           Record& r = out.records[it->second];
+          Rows& rows = rows_of[id];
+          ++rows.rows;
+          std::string country(Trim(h.Get(f, "country")));
+          if (std::find(rows.countries.begin(), rows.countries.end(), country) == rows.countries.end()) {
+            rows.countries.push_back(country);
+          }
           std::string note = r.Text("note");
           if (!place.empty() && note.find(place) == std::string::npos) {
             r.values[static_cast<size_t>(r.ColumnIndex("note"))] = note + (note.empty() ? "places: " : "; ") + place;
@@ -74,8 +87,29 @@ Result<DatasetLoadResult> LoadAidDataGeocoded(const std::string& path, const Ada
         b.Set("note", place.empty() ? "" : "places: " + place);
         b.Set("source_id", source_id).Set("locator", file + ":" + std::to_string(line));
         by_id[id] = out.records.size();
+        record_ids.push_back(id);
+        rows_of[id] = Rows{{std::string(Trim(h.Get(f, "country")))}, 1};
         out.records.push_back(b.Build(file, line));
       }));
+  // A project whose locations lie in several countries (one row each) is a
+  // regional project like a row naming several: skipped on purpose, not
+  // credited to the country of its first row.
+  std::vector<Record> kept;
+  for (size_t i = 0; i < out.records.size(); ++i) {
+    const Rows& rows = rows_of[record_ids[i]];
+    if (rows.countries.size() < 2) {
+      kept.push_back(std::move(out.records[i]));
+      continue;
+    }
+    std::string joined;
+    for (const std::string& c : rows.countries) joined += (joined.empty() ? "" : "; ") + c;
+    for (uint64_t k = 0; k < rows.rows; ++k) {
+      names.SkipOnPurpose("country", joined, static_cast<uint64_t>(out.records[i].origin_line),
+                          "a regional project with several recipients", &out);
+    }
+    out.rows_skipped -= rows.rows - 1;  // its later rows were counted as places of the project
+  }
+  out.records = std::move(kept);
   return out;
 }
 

@@ -7,7 +7,10 @@
 // China is coded from the foreign side (its principal as leader, the Chinese
 // leader as counterpart), as curated registries code it; a meeting abroad in
 // a third country is a meeting from China. The same engagement listed again
-// under another leader (same date, country and text) is kept once.
+// under another leader (same date, country and text) is kept once. News
+// headlines filed among the records ("Xi congratulates ... (Beijing
+// Municipality)") are a visit when placed in the row's country and are
+// otherwise skipped on purpose: a message or a call is not an exchange.
 #include <set>
 
 #include "ingest/datasets/adapter_util.h"
@@ -80,6 +83,17 @@ const Person* PersonOf(const std::vector<Person>& people, const Country& c) {
   return people.empty() ? nullptr : &people.front();
 }
 
+// Where `phrase` ("was in ") starts the text or follows a space: some
+// records leave the leader's name blank ("  was in Beijing Municipality and
+// met with ...", trimmed to "was in ...").
+size_t FindPhrase(std::string_view text, std::string_view phrase) {
+  if (text.substr(0, phrase.size()) == phrase) return 0;
+  for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+    if (text[at - 1] == ' ') return at;
+  }
+  return std::string_view::npos;
+}
+
 bool IsChineseLocation(std::string_view place) {
   for (std::string_view suffix : {"Municipality", "Province", "Autonomous Region", "Special Administrative Region"}) {
     if (place.find(suffix) != std::string_view::npos) return true;
@@ -87,7 +101,14 @@ bool IsChineseLocation(std::string_view place) {
   return false;
 }
 
+// "Beijing Municipality" -> Beijing; "Hainan Province, Sanya City" -> Sanya
+// (the city, not the province, as for a place abroad).
 std::string CityOfChina(std::string_view place) {
+  if (size_t comma = place.find(','); comma != std::string_view::npos) {
+    std::string_view city = Trim(place.substr(comma + 1));
+    if (city.size() > 5 && city.substr(city.size() - 5) == " City") city.remove_suffix(5);
+    if (!city.empty()) return std::string(city);
+  }
   for (std::string_view suffix : {" Municipality", " Province", " Autonomous Region"}) {
     size_t at = place.find(suffix);
     if (at != std::string_view::npos) return std::string(place.substr(0, at));
@@ -153,16 +174,32 @@ Result<DatasetLoadResult> LoadChinaVitae(const std::string& path, const AdapterC
           // Where it happened.
           std::string place;
           bool in_china = false;
-          if (size_t at = text.find(" travelled to "); at != std::string_view::npos) {
-            std::string_view rest = text.substr(at + 14);
+          if (size_t at = FindPhrase(text, "travelled to "); at != std::string_view::npos) {
+            std::string_view rest = text.substr(at + 13);
             size_t end = std::min(rest.find(" and met"), rest.find(" Others Attending"));
             place = std::string(Trim(rest.substr(0, end)));
             in_china = IsChineseLocation(place);
-          } else if (size_t at2 = text.find(" was in "); at2 != std::string_view::npos) {
-            std::string_view rest = text.substr(at2 + 8);
+          } else if (size_t at2 = FindPhrase(text, "was in "); at2 != std::string_view::npos) {
+            std::string_view rest = text.substr(at2 + 7);
             size_t end = std::min(rest.find(" and met"), rest.find(" Others Attending"));
             place = std::string(Trim(rest.substr(0, end)));
             in_china = true;
+          } else {
+            // A news headline filed among the leader's appearances, its place in
+            // closing parentheses: "Xi sends condolences to ... (Beijing Municipality)".
+            // Placed in the row's country it tells of a trip there (a visit);
+            // elsewhere it is a message, a call or an interview, not an exchange.
+            std::string_view t = Trim(text);
+            size_t open = t.rfind('(');
+            std::string_view where = open != std::string_view::npos && t.back() == ')'
+                                         ? t.substr(open + 1, t.size() - open - 2)
+                                         : std::string_view();
+            std::optional<std::string> there = names.Lookup(Trim(where.substr(0, where.find(','))));
+            if (!there || *there != *iso) {
+              ++out.rows_skipped;
+              return;
+            }
+            place = std::string(Trim(where));
           }
           std::string visited, city = place;
           if (!in_china) {

@@ -21,12 +21,20 @@ Result<DatasetLoadResult> LoadGcdf(const std::string& path, const AdapterContext
   const std::string file = BaseName(path);
   bool iso_layout = true;
   bool decided = false;
+  const Status not_gcdf = Status::InvalidArgument(
+      ctx.label + ":1: not an AidData GCDF aggregate (expected Country Code,year,... or ccode,year,oof_amt,oof_adj,"
+                  "oda_amt,oda_adj,vof_amt,vof_adj)");
+  Status layout_error;
   BILAT_RETURN_IF_ERROR(ReadCsvWithHeader(
       path, ctx.label, {"year"}, &out, [&](const CsvRows& h, const std::vector<std::string_view>& f, uint64_t line) {
         if (!decided) {
           decided = true;
           iso_layout = h.Index("Country Code") >= 0;
+          // Neither key column (the Gleditsch-Ward file has gwcode): every row
+          // would be an unknown country; refuse the file instead.
+          if (!iso_layout && h.Index("ccode") < 0) layout_error = not_gcdf;
         }
+        if (!layout_error.ok()) return;
         int64_t year = 0;
         if (!ParseInt(h.Get(f, "year"), &year) || year < 1990 || year > 2100) {
           AddIssue(&out, ctx.label, line, "year", "'" + std::string(h.Get(f, "year")) + "' is not a year");
@@ -55,10 +63,10 @@ Result<DatasetLoadResult> LoadGcdf(const std::string& path, const AdapterContext
           add("vof_adj", "gcdf.vague");
         }
       }));
+  if (!layout_error.ok()) return layout_error;
   if (decided && !iso_layout && out.rows_read > 0 && out.observations.empty() && out.issues.empty() &&
       out.unmapped.empty()) {
-    return Status::InvalidArgument(ctx.label + ":1: not an AidData GCDF aggregate (expected Country Code,year,... "
-                                               "or ccode,year,oof_amt,oof_adj,oda_amt,oda_adj,vof_amt,vof_adj)");
+    return not_gcdf;
   }
   out.scope = iso_layout ? "gcdf3-iso" : "gcdf3-cow";
   out.layout = iso_layout ? "gcdf3-country-year" : "gcdf3-cow-flow-class";
