@@ -17,3 +17,12 @@ fi
 "$bilat" ingest icews "$example"/events/*.tab --workspace "$ws"
 "$bilat" ingest gdelt "$example"/events/*.CSV --workspace "$ws"
 "$bilat" ingest wdi "$example"/macro/*.csv --workspace "$ws"
+# Openly licensed datasets shipped with bilat (data/series): visa rules,
+# public diplomacy and development finance for every partner of China; the
+# report takes the China-Kazakhstan rows. The registry's curated partnership
+# levels stay the example's (the ladder file is not ingested here).
+for kind_file in "visa visa_china_2019_2025.csv" "public-diplomacy aiddata_public_diplomacy_panel.csv" \
+                 "gcdf gcdf3_country_year.csv" "gcdf gcdf3_cow_flow_class.csv"; do
+  set -- $kind_file
+  "$bilat" ingest "$1" "$here/data/series/$2" --workspace "$ws"
+done

@@ -179,6 +179,7 @@ Status LoadDatasetFacts(store::SqliteDb* db, const std::string& a, const std::st
     } else if (o.measure == "gdelt.china_score") {
       AddYearValue(&f->score_by_year, YearOf(o.period), o.value.value_or(0), &f->records[i]);
       AddYearValue(&f->score_days_by_year, YearOf(o.period), 1, &f->records[i]);
+      f->score_last_day = std::max(f->score_last_day, o.period);
     } else if (o.measure == "bri.member" && o.text == "uncertain") {
       f->bri_uncertain = &f->records[i];
     }

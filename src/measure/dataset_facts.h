@@ -89,6 +89,7 @@ struct DatasetFacts {
   // The GDELT-derived daily score summed by year, and days with a score.
   std::vector<YearValue> score_by_year;
   std::vector<YearValue> score_days_by_year;
+  std::string score_last_day;  // the series' last day ("2024-02-23"): a year after it is partial
   // BRI membership the list gives as uncertain (no date).
   const Record* bri_uncertain = nullptr;
 };

@@ -118,9 +118,10 @@ void DevelopmentFinanceBlock(ReportWriter& w, Section& s) {
 
 void OfficialFinanceProjectsBlock(ReportWriter& w, Section& s) {
   std::vector<const Record*> rows;
+  // The datasets' official finance projects (the registry's loans stay with
+  // the curator's projects in the economy section).
   for (const Record& r : w.facts().Of("projects")) {
-    const std::string k = r.Text("kind");
-    if (k == "loan" || k == "grant" || k == "aid") rows.push_back(&r);
+    if (!measure::IsInvestmentProject(r) && r.Text("status") != "troubled") rows.push_back(&r);
   }
   if (rows.empty()) return;
   std::stable_sort(rows.begin(), rows.end(), [](const Record* x, const Record* y) {

@@ -82,21 +82,29 @@ bool ConflictBlock(ReportWriter& w, Section& s, const measure::EventPulse& pulse
 
 bool ScoreBlock(ReportWriter& w, Section& s) {
   const measure::DatasetFacts& d = w.facts().datasets;
-  if (d.score_by_year.empty()) return false;
+  // Whole years only: the series' last year is partial unless it reaches December.
+  std::vector<const measure::YearValue*> years;
+  for (const auto& y : d.score_by_year) years.push_back(&y);
+  const measure::YearValue* partial = nullptr;
+  if (!years.empty() && d.score_last_day.substr(5, 2) != "12") {
+    partial = years.back();
+    years.pop_back();
+  }
+  if (years.empty()) return false;
   std::vector<const measure::YearValue*> negative;
-  const measure::YearValue* lowest = &d.score_by_year.front();
-  for (const auto& y : d.score_by_year) {
-    if (y.value < 0) negative.push_back(&y);
-    if (y.value < lowest->value) lowest = &y;
+  const measure::YearValue* lowest = years.front();
+  for (const auto* y : years) {
+    if (y->value < 0) negative.push_back(y);
+    if (y->value < lowest->value) lowest = y;
   }
   Prose p;
   w.T(&p, "A third party's daily score of China's relations with each country from GDELT coverage (Goldstein "
           "scores of events between the two bare country codes, with small weights for sources and tone) sums to ");
   if (negative.empty()) {
-    w.T(&p, "a positive value in every year from ");
-    w.F(&p, std::to_string(d.score_by_year.front().year), d.score_by_year.front().records);
+    w.T(&p, "a positive value in every whole year from ");
+    w.F(&p, std::to_string(years.front()->year), years.front()->records);
     w.T(&p, " to ");
-    w.F(&p, std::to_string(d.score_by_year.back().year), d.score_by_year.back().records);
+    w.F(&p, std::to_string(years.back()->year), years.back()->records);
     w.T(&p, "; its lowest year was ");
   } else {
     w.T(&p, "a negative value in ");
@@ -104,13 +112,19 @@ bool ScoreBlock(ReportWriter& w, Section& s) {
     for (const auto* y : negative) recs.insert(recs.end(), y->records.begin(), y->records.end());
     w.F(&p, CountWord(static_cast<long long>(negative.size())), recs);
     w.T(&p, " of ");
-    w.F(&p, CountWord(static_cast<long long>(d.score_by_year.size())), recs);
-    w.T(&p, " years; the lowest was ");
+    w.F(&p, CountWord(static_cast<long long>(years.size())), recs);
+    w.T(&p, " whole years; the lowest was ");
   }
   w.F(&p, std::to_string(lowest->year), lowest->records);
   w.T(&p, " (");
   w.F(&p, FormatFixed(lowest->value, 1), lowest->records);
-  w.T(&p, "). The score mixes tone with news volume: compare a partner with itself over time.");
+  w.T(&p, ").");
+  if (partial) {
+    w.T(&p, " The series stops on ");
+    w.F(&p, Date::Parse(d.score_last_day)->ToEnglish(), {partial->records.back()});
+    w.T(&p, ", so its last year is left out.");
+  }
+  w.T(&p, " The score mixes tone with news volume: compare a partner with itself over time.");
   w.Add(s, std::move(p));
   return true;
 }
@@ -133,6 +147,13 @@ void Risks(ReportWriter& w) {
   }
   for (const measure::EventPulse& p : f.pulse) any = ConflictBlock(w, s, p) || any;
   any = ScoreBlock(w, s) || any;
+  if (!any && !f.pulse.empty()) {
+    Prose p;
+    w.T(&p, "The workspace holds no troubled transactions for " + w.pa() + " and " + w.pb() +
+                ", and the event data loaded record no material conflict between them.");
+    w.Add(s, std::move(p));
+    return;
+  }
   if (!any) {
     Prose p;
     w.T(&p, "The workspace holds no troubled transactions, conflictual events or event scores for " + w.pa() +
