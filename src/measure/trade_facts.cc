@@ -32,10 +32,13 @@ Result<std::vector<std::string>> TradeDatasets(store::SqliteDb* db) {
 Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const std::string& a, const std::string& b,
                                                     TradeYearCache* cache) {
   std::vector<TradeReading> out;
-  BILAT_ASSIGN_OR_RETURN(std::vector<std::string> datasets, TradeDatasets(db));
   TradeYearCache local;
   if (!cache) cache = &local;
-  for (const std::string& dataset : datasets) {
+  if (!cache->datasets) {
+    BILAT_ASSIGN_OR_RETURN(std::vector<std::string> datasets, TradeDatasets(db));
+    cache->datasets = std::move(datasets);
+  }
+  for (const std::string& dataset : *cache->datasets) {
     auto years_it = cache->dataset_years.find(dataset);
     if (years_it == cache->dataset_years.end()) {
       BILAT_ASSIGN_OR_RETURN(std::vector<int> years, store::TradeYears(db, dataset));
@@ -46,6 +49,7 @@ Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const s
       auto cached = cache->years.find(key);
       if (cached == cache->years.end()) {
         BILAT_ASSIGN_OR_RETURN(TradeYear loaded, LoadTradeYear(db, dataset, year, a));
+        cache->countries[key] = static_cast<int>(loaded.Countries().size());
         cached = cache->years.emplace(key, std::move(loaded)).first;
       }
       const TradeYear& t = cached->second;
@@ -57,11 +61,14 @@ Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const s
       if (r.ab.totals.total() != 0 || r.ba.totals.total() != 0) {
         r.a_chapters = ExportChapters(t, a);
         r.b_chapters = ExportChapters(t, b);
-        r.countries = static_cast<int>(t.Countries().size());
+        r.countries = cache->countries[key];
         BILAT_ASSIGN_OR_RETURN(r.files, store::TradeFilesFor(db, dataset, year, a, b));
         out.push_back(std::move(r));
       }
-      if (cache == &local) local.years.clear();  // without a shared cache, one year in memory at a time
+      if (cache == &local) {
+        local.years.clear();
+        local.countries.clear();
+      }  // without a shared cache, one year in memory at a time
     }
   }
   return out;

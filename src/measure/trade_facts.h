@@ -5,6 +5,7 @@
 #define BILAT_MEASURE_TRADE_FACTS_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -46,8 +47,10 @@ Result<std::vector<std::string>> TradeDatasets(store::SqliteDb* db);
 // calls to read each (dataset, year, focus) once. It belongs to one workspace
 // and must not outlive a change to its trade flows.
 struct TradeYearCache {
-  std::map<std::tuple<std::string, int, std::string>, TradeYear> years;
+  std::optional<std::vector<std::string>> datasets;
   std::map<std::string, std::vector<int>> dataset_years;
+  std::map<std::tuple<std::string, int, std::string>, TradeYear> years;
+  std::map<std::tuple<std::string, int, std::string>, int> countries;  // TradeYear::Countries().size()
 };
 Result<std::vector<TradeReading>> LoadTradeReadings(store::SqliteDb* db, const std::string& a, const std::string& b,
                                                     TradeYearCache* cache = nullptr);
