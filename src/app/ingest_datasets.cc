@@ -92,6 +92,16 @@ Result<IngestDatasetResult> IngestDatasets(const IngestDatasetOptions& o, const 
       done(DatasetFileOutcome::State::kTooManyIssues);
       continue;
     }
+    BILAT_ASSIGN_OR_RETURN(std::optional<store::DatasetFileSummary> current,
+                           store::CurrentFileOfScope(ws->db(), r.scope));
+    if (current) {
+      out.replaces = current->path + " (" + std::to_string(current->records) + " records, " +
+                     std::to_string(current->observations) + " observations)";
+      if (!o.replace) {
+        done(DatasetFileOutcome::State::kWouldReplace);
+        continue;
+      }
+    }
     store::DatasetFileInfo info{*hash, path, stamp->size, stamp->mtime_ns};
     Result<store::DatasetStoreCounts> stored = store::StoreDatasetFile(ws->db(), info, r);
     if (!stored.ok()) {

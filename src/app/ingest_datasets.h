@@ -22,13 +22,18 @@ struct IngestDatasetOptions {
   // A file with a larger share of problem rows (issues and unknown country
   // names; names skipped on purpose do not count) is not stored at all.
   double max_issue_ratio = 0.05;
+  // A file of a table (scope) the workspace already holds from another file
+  // replaces that file's rows only when asked: a wrong or partial file must
+  // not silently remove stored rows.
+  bool replace = false;
 };
 
 struct DatasetFileOutcome {
-  enum class State { kStored, kAlreadyIngested, kTooManyIssues, kFailed };
+  enum class State { kStored, kAlreadyIngested, kTooManyIssues, kWouldReplace, kFailed };
   std::string path;
   State state = State::kFailed;
   std::string error;  // for kFailed
+  std::string replaces;  // the stored file of the same table this one replaced (or would replace)
   std::string scope, layout;
   uint64_t rows_read = 0;
   uint64_t rows_skipped = 0;  // on purpose: regions, duplicates of another row, out of scope

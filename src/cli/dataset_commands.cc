@@ -40,6 +40,8 @@ void RegisterOne(const CommandRoots& roots, std::vector<Command>* commands, cons
                   "(unknown country names count; regions and former states skipped on purpose do not)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  sub->add_flag("--replace", opts->replace,
+                "Let a file replace the rows of the same table stored from another file (a new release)");
   sub->footer(kExitCodesHelp);
   commands->push_back({sub, [opts] {
     auto result = app::IngestDatasets(*opts, Countries());
@@ -49,6 +51,13 @@ void RegisterOne(const CommandRoots& roots, std::vector<Command>* commands, cons
       using State = app::DatasetFileOutcome::State;
       if (f.state == State::kAlreadyIngested) {
         std::cout << f.path << ": already ingested (same content), skipped\n";
+        continue;
+      }
+      if (f.state == State::kWouldReplace) {
+        std::cerr << "bilat: " << f.path << ": the workspace holds this table (" << f.scope << ") from " << f.replaces
+                  << "; storing this file would replace those rows. Pass --replace if it is a new release of the "
+                     "same table; nothing was stored.\n";
+        exit_code = std::max(exit_code, kExitBadInput);
         continue;
       }
       if (f.state == State::kFailed) {
@@ -66,6 +75,7 @@ void RegisterOne(const CommandRoots& roots, std::vector<Command>* commands, cons
                   << " changed, " << f.records_unchanged << " unchanged, " << f.records_removed << " removed), "
                   << f.observations << " observations, " << f.rows_skipped << " rows skipped on purpose, "
                   << f.problem_rows << " with problems, " << report::FormatFixed(f.seconds, 2) << " s\n";
+        if (!f.replaces.empty()) std::cout << "  replaced the rows stored from " << f.replaces << "\n";
       }
       for (const std::string& s : f.sample_issues) std::cout << "  " << s << "\n";
       PrintList(f.unmapped, "names not mapped to a country (rows skipped)");

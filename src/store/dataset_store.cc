@@ -167,6 +167,14 @@ Result<std::optional<int64_t>> FindDatasetFileByStat(SqliteDb* db, const std::st
   return FirstId(&st);
 }
 
+Result<std::optional<DatasetFileSummary>> CurrentFileOfScope(SqliteDb* db, const std::string& scope) {
+  BILAT_ASSIGN_OR_RETURN(std::vector<DatasetFileSummary> all, CurrentDatasetFiles(db));
+  for (DatasetFileSummary& s : all) {
+    if (s.scope == scope) return std::optional<DatasetFileSummary>(std::move(s));
+  }
+  return std::optional<DatasetFileSummary>();
+}
+
 Result<std::vector<DatasetFileSummary>> CurrentDatasetFiles(SqliteDb* db) {
   BILAT_ASSIGN_OR_RETURN(Statement st,
                          db->Prepare("SELECT id, path, dataset, scope, layout, ingested_at, rows_read, records, "

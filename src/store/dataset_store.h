@@ -50,6 +50,8 @@ struct DatasetFileSummary {
   std::string path, dataset, scope, layout, ingested_at;
   uint64_t rows_read = 0, records = 0, observations = 0, rows_skipped = 0, issues = 0;
 };
+// The current file of `scope`, if any.
+Result<std::optional<DatasetFileSummary>> CurrentFileOfScope(SqliteDb* db, const std::string& scope);
 // The current file of every scope, by dataset and scope.
 Result<std::vector<DatasetFileSummary>> CurrentDatasetFiles(SqliteDb* db);
 

@@ -202,8 +202,9 @@ Status ReadCsvWithHeader(const std::string& path, const std::string& label, cons
         }
         std::string want;
         for (const std::string& m : missing) want += (want.empty() ? "" : ", ") + m;
-        bad_header = Status::InvalidArgument(label + ":1: not a " + out->dataset + " file: missing column" +
-                                             (missing.size() > 1 ? "s " : " ") + want + " (header: " + found + ")");
+        bad_header = Status::InvalidArgument(label + ":1: not a file `bilat ingest " + out->dataset +
+                                             "` reads: missing column" + (missing.size() > 1 ? "s " : " ") + want +
+                                             " (header: " + found + "; docs/formats/datasets.md)");
         return false;
       }
       return true;

@@ -48,9 +48,9 @@ TEST_P(WrongFile, IsRefusedNamingTheMissingColumnsAndTheHeaderFound) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   const std::string missing = GetParam().missing;
-  EXPECT_EQ(r.status().message(), "other.csv:1: not a " + std::string(a->name) + " file: missing column" +
-                                      (missing.find(',') != std::string::npos ? "s " : " ") + missing +
-                                      " (header: when,who)");
+  EXPECT_EQ(r.status().message(), "other.csv:1: not a file `bilat ingest " + std::string(a->name) +
+                                      "` reads: missing column" + (missing.find(',') != std::string::npos ? "s " : " ") +
+                                      missing + " (header: when,who; docs/formats/datasets.md)");
 }
 
 TEST_P(WrongFile, EmptyFileIsRefused) {
