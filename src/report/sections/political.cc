@@ -104,6 +104,15 @@ void ExchangeCharts(ReportWriter& w, Section& s) {
                               "Number of exchanges in each year, by the side that led them."});
 }
 
+// The ordinal rank (0-5) the partnership ladder gives a level record, if any.
+std::optional<double> RankOf(const measure::PairFacts& f, const Record* r) {
+  const std::string date = r->Text("date"), level = r->Text("level");
+  for (const store::StoredObservation& o : f.datasets.observations) {
+    if (o.measure == "partnership.rank" && o.period == date && o.text == level) return o.value;
+  }
+  return std::nullopt;
+}
+
 void PartnershipParagraph(ReportWriter& w, Section& s) {
   const measure::PairFacts& f = w.facts();
   const auto& levels = f.partnership_levels;
@@ -114,7 +123,13 @@ void PartnershipParagraph(ReportWriter& w, Section& s) {
     w.T(&p, i == 0 ? "" : " ");
     w.T(&p, Capitalise(r->DateOf("date").precision() == DatePrecision::kDay ? "on " : "in "));
     w.F(&p, r->DateOf("date").ToEnglish(), {r});
-    w.T(&p, i == 0 ? ", the two countries established " : ", they raised it to ");
+    // The ladder's ordinal rank, where a dataset gives it, tells a raise from a change.
+    const char* next = ", they raised it to ";
+    if (i > 0) {
+      std::optional<double> now = RankOf(f, r), before = RankOf(f, levels[i - 1]);
+      if (now && before && *now <= *before) next = *now < *before ? ", they lowered it to " : ", they restyled it as ";
+    }
+    w.T(&p, i == 0 ? ", the two countries established " : next);
     w.D(&p, WithArticle(r->Text("level")), r);
     w.T(&p, ".");
   }

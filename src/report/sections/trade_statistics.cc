@@ -148,6 +148,10 @@ void TradeStatisticsBlock(ReportWriter& w, Section& s, const measure::TradeStati
     }
     w.T(&p, ").");
   }
+  // Where the data stop.
+  w.T(&p, " The " + short_name + " figures loaded for the pair end in ");
+  w.F(&p, std::to_string(last.year), {rec});
+  w.T(&p, ".");
   w.Add(s, std::move(p));
 
   // Structure of the trade: one plain reading per indicator.
