@@ -12,6 +12,59 @@
 
 namespace bilat::report::sections {
 
+namespace {
+
+// Stated value per year, one column per kind of project (investment and
+// construction apart; a sheet that does not say which is its own column),
+// from the projects with an exact value.
+void ByYearTable(ReportWriter& w, Section& s, const std::vector<const Record*>& valued) {
+  struct Cell {
+    double value = 0;
+    std::vector<const Record*> records;
+  };
+  const char* kKinds[] = {"investment", "construction", "investment_or_construction", "loan", "grant", "aid"};
+  constexpr int kN = 6;
+  std::map<int, std::map<std::string, Cell>> years;
+  for (const Record* r : valued) {
+    Date d = r->DateOf("date").IsSet() ? r->DateOf("date") : r->DateOf("as_of");
+    if (!d.IsSet()) continue;
+    const std::string kind = r->Text("kind").empty() ? "investment" : r->Text("kind");
+    Cell& c = years[d.year()][kind];
+    c.value += *r->Number("value");
+    c.records.push_back(r);
+  }
+  if (years.size() < 2) return;
+  bool used[kN] = {};
+  for (const auto& [y, kinds] : years) {
+    for (int k = 0; k < kN; ++k) used[k] = used[k] || kinds.count(kKinds[k]);
+  }
+  Table t{"Stated value of projects and investments by year (number of projects in brackets)", {"Year"}, {}};
+  for (int k = 0; k < kN; ++k) {
+    if (used[k]) t.header.push_back(k == 2 ? "Investment or construction (not stated)" : Capitalise(kKinds[k]));
+  }
+  for (const auto& [y, kinds] : years) {
+    std::vector<const Record*> all;
+    for (const auto& [k, c] : kinds) all.insert(all.end(), c.records.begin(), c.records.end());
+    std::vector<Prose> row = {w.CellFig(std::to_string(y), all.front())};
+    for (int k = 0; k < kN; ++k) {
+      if (!used[k]) continue;
+      auto it = kinds.find(kKinds[k]);
+      if (it == kinds.end()) {
+        row.push_back(w.Cell(""));
+        continue;
+      }
+      Prose p;
+      w.F(&p, FormatUsd(it->second.value) + " (" + std::to_string(it->second.records.size()) + ")",
+          it->second.records);
+      row.push_back(std::move(p));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  s.blocks.emplace_back(std::move(t));
+}
+
+}  // namespace
+
 void ProjectsBlock(ReportWriter& w, Section& s) {
   const measure::PairFacts& f = w.facts();
   std::vector<const Record*> projects;  // investment and construction only
@@ -110,6 +163,7 @@ void ProjectsBlock(ReportWriter& w, Section& s) {
     }
   }
   s.blocks.emplace_back(std::move(t));
+  ByYearTable(w, s, valued);
 
   std::vector<const Record*> largest = valued;
   std::stable_sort(largest.begin(), largest.end(),
