@@ -37,7 +37,7 @@ void OneSide(ReportWriter& w, Prose* p, const std::string& sender, const std::st
     const int before = first.embassies + first.consulates + first.other, now = last.embassies + last.consulates + last.other;
     w.T(p, before == now ? "; the same number as in " : before < now ? "; up from " : "; down from ");
     if (before != now) {
-      w.F(p, std::to_string(before), first.records);
+      w.F(p, CountWord(before) + (before == 1 ? " post" : " posts"), first.records);
       w.T(p, " in ");
     }
     w.F(p, std::to_string(first.year), first.records);
