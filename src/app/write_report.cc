@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/text.h"
 #include "ingest/events/event_lookups.h"
 #include "measure/pair_facts.h"
 #include "report/renderers.h"
@@ -82,6 +83,7 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
     }
   }
 
+  std::vector<std::string> warnings;
   report::ReportInputs in;
   in.facts = &facts;
   in.countries = &countries;
@@ -93,7 +95,12 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
     if (!f) continue;
     std::ostringstream buf;
     buf << f.rdbuf();
-    in.authors_text[id] = {"notes/" + pair + "/" + id + ".md", buf.str()};
+    std::string text = buf.str();
+    if (!IsValidUtf8(text)) {
+      warnings.push_back("notes/" + pair + "/" + id + ".md is not UTF-8; read as Windows-1252 (save it as UTF-8)");
+      text = AsUtf8(text);
+    }
+    in.authors_text[id] = {"notes/" + pair + "/" + id + ".md", std::move(text)};
   }
   report::ReportModel model = report::BuildReport(in);
 
@@ -115,6 +122,7 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
   for (const auto& [kind, rows] : facts.records) r.records += static_cast<int>(rows.size());
   r.coverage = CoverageOf(facts);
   r.lint = model.lint;
+  r.warnings = std::move(warnings);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

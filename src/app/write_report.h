@@ -45,6 +45,7 @@ struct ReportResult {
   int records = 0;
   ReportCoverage coverage;
   std::vector<std::string> lint;   // internal consistency problems (should be empty)
+  std::vector<std::string> warnings;  // about the inputs (a notes file not in UTF-8)
   double seconds = 0;
 };
 Result<ReportResult> WriteReport(const ReportOptions& options, const CountryRegistry& countries);

@@ -1,5 +1,6 @@
 // bilat command line: builds the CLI11 tree from the command files, parses,
 // and runs the chosen command. Only cli/ prints or chooses exit codes.
+#include <iostream>
 #include <vector>
 
 #include "cli/command.h"
@@ -37,7 +38,18 @@ int main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   for (const Command& c : commands) {
-    if (c.sub->parsed()) return c.run();
+    if (!c.sub->parsed()) continue;
+    // Library code returns Status; an exception escaping anyway (a third-party
+    // library's, or bad_alloc) is reported as a failure, never an abort.
+    try {
+      return c.run();
+    } catch (const std::exception& e) {
+      std::cerr << "bilat: internal error: " << e.what() << " (please report it with the command line)\n";
+      return kExitError;
+    } catch (...) {
+      std::cerr << "bilat: internal error (please report it with the command line)\n";
+      return kExitError;
+    }
   }
   return kExitUsage;
 }

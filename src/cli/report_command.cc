@@ -94,6 +94,7 @@ void RegisterReportCommand(const CommandRoots& roots, std::vector<Command>* comm
         continue;  // the rest of the series still gets written
       }
       for (const std::string& l : r->lint) std::cerr << "bilat: warning: " << l << "\n";
+      for (const std::string& m : r->warnings) std::cerr << "bilat: " << m << "\n";
       std::cerr << "report " << r->a << "-" << r->b << ": " << r->records << " records, " << r->sources
                 << " sources cited\n";
       for (const std::string& f : r->files) std::cout << f << "\n";

@@ -7,6 +7,7 @@
 
 #include "app/ingest_text.h"
 #include "app/ingest_trade.h"
+#include "core/text.h"
 #include "tests/app/test_workspace.h"
 
 namespace bilat {
@@ -278,6 +279,27 @@ TEST(ReportEndToEnd, ReportIsDeterministic) {
   o.formats = {"json"};
   ASSERT_TRUE(app::WriteReport(o, Countries()).ok());
   EXPECT_EQ(ReadAll(ws.dir() / "reports" / "CHN-KAZ.json"), Example().json);
+}
+
+// A notes file saved as Latin-1 on Windows: every format is written, the
+// text is read as Windows-1252, and the report says so (it used to abort
+// after the HTML and Markdown, before the JSON).
+TEST(ReportEndToEnd, NotesThatAreNotUtf8AreReadAsWindows1252) {
+  TempWorkspace ws;
+  SeedExample(ws);
+  WriteAll(ws.dir() / "notes" / "CHN-KAZ" / "political.md", "Caf\xe9 diplomacy \x96 a note in Latin-1.\n");
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  auto r = app::WriteReport(o, Countries());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->files.size(), 3u);
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_EQ(r->warnings[0], "notes/CHN-KAZ/political.md is not UTF-8; read as Windows-1252 (save it as UTF-8)");
+  const std::string json = ReadAll(ws.dir() / "reports" / "CHN-KAZ.json");
+  EXPECT_NE(json.find("Caf\u00e9 diplomacy \u2013 a note"), std::string::npos);
+  EXPECT_TRUE(IsValidUtf8(json));
 }
 
 TEST(ReportEndToEnd, DataDerivedMarkupRendersInert) {
