@@ -10,6 +10,7 @@
 #include "app/ingest_events.h"
 #include "app/query_events.h"
 #include "cli/command.h"
+#include "cli/output.h"
 
 namespace bilat::cli {
 namespace {
@@ -285,14 +286,17 @@ void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* comm
       if (*format == "csv") std::cout << "date,src,dst,event_code,event,goldstein,mentions,sources,url\n";
       for (const auto& e : r->events) {
         if (*format == "csv") {
-          std::cout << e.event.date << "," << e.event.src << "," << e.event.dst << "," << e.event.event_code << ",\""
-                    << e.event_name << "\"," << e.event.goldstein << "," << e.event.mentions << ","
-                    << e.event.sources << "," << e.event.source_url << "\n";
+          char goldstein[32];
+          std::snprintf(goldstein, sizeof goldstein, "%g", e.event.goldstein);
+          std::cout << CsvRow({e.event.date, e.event.src, e.event.dst, e.event.event_code, e.event_name, goldstein,
+                               std::to_string(e.event.mentions), std::to_string(e.event.sources),
+                               e.event.source_url})
+                    << "\n";
         } else {
-          std::printf("%s %s->%s %-5s %-36.36s %5.1f %5lld mentions %3lld sources  %s\n", e.event.date.c_str(),
-                      e.event.src.c_str(), e.event.dst.c_str(), e.event.event_code.c_str(), e.event_name.c_str(),
-                      e.event.goldstein, (long long)e.event.mentions, (long long)e.event.sources,
-                      e.event.source_url.c_str());
+          std::printf("%s %s->%s %-5s %-36.36s %5.1f %5lld mentions %3lld sources  %s\n",
+                      TableCell(e.event.date).c_str(), TableCell(e.event.src).c_str(), TableCell(e.event.dst).c_str(),
+                      TableCell(e.event.event_code).c_str(), TableCell(e.event_name).c_str(), e.event.goldstein,
+                      (long long)e.event.mentions, (long long)e.event.sources, TableCell(e.event.source_url).c_str());
         }
       }
       if (r->events.empty() && *format == "table") {

@@ -11,6 +11,7 @@
 #include "app/ingest_trade.h"
 #include "app/query_trade.h"
 #include "cli/command.h"
+#include "cli/output.h"
 #include "core/hs_chapters.h"
 #include "measure/trade_facts.h"
 #include "report/format.h"
@@ -96,7 +97,10 @@ std::vector<std::string> Cells(const std::string& dataset, int year, const Partn
           mirror(p.mirror_imports)};
 }
 
-void PrintTable(const std::vector<std::vector<std::string>>& rows) {
+void PrintTable(std::vector<std::vector<std::string>> rows) {
+  for (auto& r : rows) {
+    for (std::string& cell : r) cell = TableCell(cell);
+  }
   std::vector<size_t> width;
   for (const auto& r : rows) {
     width.resize(std::max(width.size(), r.size()));
@@ -108,13 +112,6 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows) {
     }
     std::cout << "\n";
   }
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* commands, const std::string& dataset) {

@@ -4,7 +4,7 @@
 // expected section present, every chart actually drawn, every footnote
 // resolvable. Always leaves a full-page screenshot behind for a human to look at.
 //
-// Usage: node report_browser_test.mjs REPORT.html SCREENSHOT.png [--sections a,b,c]
+// Usage: node report_browser_test.mjs REPORT.html SCREENSHOT.png [--sections a,b,c] [--first-screens N]
 // Exit:  0 all checks passed, 1 at least one check failed, 2 usage/environment error.
 
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -35,10 +35,12 @@ const CHROMIUM_ARGS = [
 ];
 const TAG = 'report_browser_test';
 
-const USAGE = `usage: node report_browser_test.mjs REPORT.html SCREENSHOT.png [--sections name,name,...]
+const USAGE = `usage: node report_browser_test.mjs REPORT.html SCREENSHOT.png [--sections name,name,...] [--first-screens N]
   REPORT.html     report to open (via file:// URL)
   SCREENSHOT.png  where to write the full-page screenshot (parent dirs are created)
   --sections      comma-separated ids that must exist as section#ID
+  --first-screens the screenshot shows the top N screens (1280x1000 each) instead of the whole page:
+                  a series report is tens of thousands of pixels tall, too long to shoot within the time limit
                   (default: ${DEFAULT_SECTIONS.join(',')})
   env BILAT_CHROMIUM overrides the browser binary (default /usr/bin/chromium)`;
 
@@ -60,6 +62,7 @@ function usageError(message) {
 function parseArgs(argv) {
   const positional = [];
   let sections = DEFAULT_SECTIONS;
+  let firstScreens = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') {
@@ -70,6 +73,9 @@ function parseArgs(argv) {
       if (value === undefined) usageError('--sections needs a value');
       sections = value.split(',').map((s) => s.trim()).filter(Boolean);
       if (sections.length === 0) usageError('--sections must list at least one section id');
+    } else if (arg === '--first-screens') {
+      firstScreens = Number(argv[++i]);
+      if (!Number.isInteger(firstScreens) || firstScreens < 1) usageError('--first-screens needs a whole number >= 1');
     } else if (arg.startsWith('-')) {
       usageError(`unknown option ${arg}`);
     } else {
@@ -80,7 +86,7 @@ function parseArgs(argv) {
   const [report, screenshot] = positional.map((p) => path.resolve(p));
   if (!existsSync(report)) usageError(`report not found: ${report}`);
   if (!statSync(report).isFile()) usageError(`report is not a regular file: ${report}`);
-  return { report, screenshot, sections };
+  return { report, screenshot, sections, firstScreens };
 }
 
 // Runs in the page. Returns plain data so all judgement stays in Node.
@@ -114,7 +120,7 @@ function inspectPage(sectionIds) {
 }
 
 async function main() {
-  const { report, screenshot, sections: sectionIds } = parseArgs(process.argv.slice(2));
+  const { report, screenshot, sections: sectionIds, firstScreens } = parseArgs(process.argv.slice(2));
   if (!existsSync(CHROMIUM)) usageError(`Chromium not found at ${CHROMIUM} (set BILAT_CHROMIUM)`);
 
   let chromium;
@@ -193,7 +199,8 @@ async function main() {
     // Screenshot before judging so it exists whether or not checks pass.
     try {
       mkdirSync(path.dirname(screenshot), { recursive: true });
-      await page.screenshot({ path: screenshot, fullPage: true, timeout: SCREENSHOT_TIMEOUT_MS });
+      const clip = firstScreens ? { x: 0, y: 0, width: 1280, height: 1000 * firstScreens } : undefined;
+      await page.screenshot({ path: screenshot, fullPage: true, clip, timeout: SCREENSHOT_TIMEOUT_MS });
       shotSaved = true;
     } catch (err) {
       fail(`could not save screenshot ${screenshot}: ${err.message.split('\n')[0]}`);
