@@ -26,18 +26,28 @@ bool IEquals(std::string_view a, std::string_view b) {
 }
 
 // Finds `needle` (lower-case) in `hay` ignoring ASCII case, from `from`.
+// Linear in the haystack for the
+// short needles it is used with ("</script"): each candidate of the
+// needle's first character is looked at once. (It used to memchr for an
+// upper-case form of '<' that never occurs, scanning to the end for every
+// '<': quadratic on an unclosed <script> followed by many '<'.)
 size_t IFind(std::string_view hay, std::string_view needle, size_t from) {
   if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    const char* p = static_cast<const char*>(std::memchr(hay.data() + i, needle[0], hay.size() - i));
-    const char* q = static_cast<const char*>(
-        std::memchr(hay.data() + i, needle[0] - 'a' + 'A', hay.size() - i));
-    if (needle[0] < 'a' || needle[0] > 'z') q = nullptr;
-    if (!p && !q) return std::string_view::npos;
-    size_t at = static_cast<size_t>(((p && q) ? std::min(p, q) : (p ? p : q)) - hay.data());
+  const unsigned char first = static_cast<unsigned char>(needle[0]);
+  const bool letter = std::isalpha(first) != 0;
+  const char lower = static_cast<char>(std::tolower(first)), upper = static_cast<char>(std::toupper(first));
+  for (size_t i = from; i + needle.size() <= hay.size();) {
+    size_t at;
+    if (letter) {
+      at = i;
+      while (at < hay.size() && hay[at] != lower && hay[at] != upper) ++at;
+    } else {
+      const char* p = static_cast<const char*>(std::memchr(hay.data() + i, needle[0], hay.size() - i));
+      at = p ? static_cast<size_t>(p - hay.data()) : hay.size();
+    }
     if (at + needle.size() > hay.size()) return std::string_view::npos;
     if (IEquals(hay.substr(at, needle.size()), needle)) return at;
-    i = at;
+    i = at + 1;
   }
   return std::string_view::npos;
 }

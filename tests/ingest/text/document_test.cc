@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -92,6 +93,24 @@ TEST(Html, DropsScriptsStylesNavigationAndBoilerplate) {
   EXPECT_EQ(text, "Xi visits Serbia\nChinese President Xi Jinping\xC2\xA0wrapped up his visit.\nTrade rose & grew.");
   EXPECT_EQ(url, "https://example.org/2024/05/09/story");
   EXPECT_EQ(date, "2024-05-09T10:00:00Z");
+}
+
+// An unclosed raw-text element followed by many '<' (audit finding: 3 MB took
+// 18 s): linear, checked as a ratio so a busy machine does not fail it.
+TEST(Html, UnclosedRawTextElementWithManyAnglesTakesLinearTime) {
+  for (const char* element : {"script", "style", "title", "textarea"}) {
+    auto run = [&](size_t n) {
+      std::string html = "<html><body><p>China and Kazakhstan signed.</p><" + std::string(element) + ">";
+      html.append(n, '<');
+      std::string url, date;
+      auto start = std::chrono::steady_clock::now();
+      std::string text = HtmlToText(html, &url, &date);
+      EXPECT_NE(text.find("China and Kazakhstan signed."), std::string::npos) << element;
+      return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    double small = run(250000), large = run(1000000);
+    EXPECT_LT(large / std::max(small, 1e-4), 10.0) << element << ": 250k '<' " << small << " s, 1M " << large << " s";
+  }
 }
 
 TEST(Html, DropsBlocksThatAreMostlyLinks) {
