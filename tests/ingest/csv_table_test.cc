@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -179,6 +181,37 @@ TEST(CsvTable, ReadCsvFileParsesTheFile) {
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   ASSERT_EQ(t->rows.size(), 1u);
   EXPECT_EQ(t->rows[0].cells[1].text, "a, b");
+}
+
+}  // namespace
+}  // namespace bilat::ingest
+
+namespace bilat::ingest {
+namespace {
+
+// A row with very many cells (audit finding: 80,000 cells took 3.5 s, a
+// million did not finish): each cell's column is found from the previous
+// one, so four times the cells take about four times as long, and the last
+// cell's column is still exact.
+TEST(CsvTable, RowWithVeryManyCellsTakesLinearTime) {
+  auto run = [](size_t cells, CsvTable* out) {
+    std::string text = "a,b\n";
+    for (size_t i = 0; i < cells; ++i) text += i ? ",x" : "x";
+    text += "\n";
+    auto start = std::chrono::steady_clock::now();
+    Result<CsvTable> t = ParseCsv("wide.csv", text);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_TRUE(t.ok());
+    if (t.ok()) *out = std::move(*t);
+    return s;
+  };
+  CsvTable small_table, large_table;
+  double small = run(50000, &small_table), large = run(200000, &large_table);
+  ASSERT_EQ(large_table.rows.size(), 1u);
+  ASSERT_EQ(large_table.rows[0].cells.size(), 200000u);
+  EXPECT_EQ(large_table.rows[0].cells.back().line, 2);
+  EXPECT_EQ(large_table.rows[0].cells.back().column, 2 * 200000 - 1);
+  EXPECT_LT(large / std::max(small, 1e-4), 10.0) << "50k cells " << small << " s, 200k " << large << " s";
 }
 
 }  // namespace
