@@ -41,8 +41,8 @@ struct Paragraph {
 // The analyst's own interpretation, from W/notes/A-B/<section>.md.
 struct AuthorsText {
   std::string file;      // path as found, for the label
-  std::string markdown;  // as written
-  std::string html;      // rendered by cmark, raw HTML suppressed
+  std::string markdown;  // as written, made safe (report/notes.h): no raw HTML, no unsafe links, images as links
+  std::string html;      // the same, rendered by cmark
 };
 
 struct Table {

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "report/notes.h"
 #include "report/report_writer.h"
 #include "report/sections/sections.h"
 
@@ -67,7 +68,8 @@ void Polish(ReportModel* model) {
 void AddAuthorsText(const ReportInputs& in, Section* s) {
   auto it = in.authors_text.find(s->id);
   if (it == in.authors_text.end()) return;
-  AuthorsText a{it->second.first, it->second.second, MarkdownToSafeHtml(it->second.second)};
+  SafeNotes safe = SanitizeNotes(it->second.second);
+  AuthorsText a{it->second.first, std::move(safe.markdown), std::move(safe.html)};
   // Shown right after the first generated paragraph, beside the figures.
   auto pos = s->blocks.begin();
   if (pos != s->blocks.end()) ++pos;
@@ -99,11 +101,6 @@ ReportModel BuildReport(const ReportInputs& inputs) {
   return model;
 }
 
-std::string MarkdownToSafeHtml(const std::string& markdown) {
-  char* html = cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
-  std::string out = html ? html : "";
-  free(html);
-  return out;
-}
+std::string MarkdownToSafeHtml(const std::string& markdown) { return SanitizeNotes(markdown).html; }
 
 }  // namespace bilat::report

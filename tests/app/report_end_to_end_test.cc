@@ -302,6 +302,39 @@ TEST(ReportEndToEnd, NotesThatAreNotUtf8AreReadAsWindows1252) {
   EXPECT_TRUE(IsValidUtf8(json));
 }
 
+// Analysts' notes are made safe once and rendered alike in HTML and
+// Markdown: no raw HTML, no javascript: links, images only as links.
+TEST(ReportEndToEnd, NotesAreSanitisedAlikeInHtmlAndMarkdown) {
+  TempWorkspace ws;
+  SeedExample(ws);
+  WriteAll(ws.dir() / "notes" / "CHN-KAZ" / "political.md",
+           "Kept **bold** and a [source](https://example.org/a).\n\n"
+           "<script>alert('md')</script>\n\n"
+           "<iframe src=\"https://evil.example/\"></iframe>\n\n"
+           "Inline <b onmouseover=\"x()\">tag</b> and [a trap](javascript:alert(1)).\n\n"
+           "![chart](https://tracker.example/pixel.png)\n");
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  ASSERT_TRUE(app::WriteReport(o, Countries()).ok());
+  const std::string md = ReadAll(ws.dir() / "reports" / "CHN-KAZ.md");
+  const std::string html = ReadAll(ws.dir() / "reports" / "CHN-KAZ.html");
+  for (const std::string* out : {&md, &html}) {
+    EXPECT_EQ(out->find("<script>alert('md')"), std::string::npos);
+    EXPECT_EQ(out->find("<iframe"), std::string::npos);
+    EXPECT_EQ(out->find("onmouseover"), std::string::npos);
+    EXPECT_EQ(out->find("javascript:"), std::string::npos);
+    EXPECT_EQ(out->find("<img src=\"https://tracker"), std::string::npos);
+    EXPECT_EQ(out->find("![chart]"), std::string::npos);
+    EXPECT_NE(out->find("tracker.example/pixel.png"), std::string::npos);  // kept, as a link
+    EXPECT_NE(out->find("https://example.org/a"), std::string::npos);
+  }
+  EXPECT_NE(md.find("> Kept **bold** and a [source](https://example.org/a)."), std::string::npos);
+  EXPECT_NE(md.find("[image: chart](https://tracker.example/pixel.png)"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"https://tracker.example/pixel.png\">image: chart</a>"), std::string::npos);
+}
+
 TEST(ReportEndToEnd, DataDerivedMarkupRendersInert) {
   TempWorkspace ws;
   const auto reg = ws.dir() / "reg";
