@@ -64,6 +64,14 @@ Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryR
       x.text_file = file;
       ++summary.documents;
       summary.sentences += x.sentences;
+      if (x.sentences_skipped) {
+        summary.issues.push_back({file, 0,
+                                  "document " + doc.id + " gave " + std::to_string(text::kMaxItemsPerDocument) +
+                                      " items, the most one document may give; its last " +
+                                      std::to_string(x.sentences_skipped) +
+                                      " sentences were not read (is it a table of figures rather than prose?)",
+                                  false});
+      }
       summary.items += x.visits.size() + x.events.size() + x.trade.size() + x.quantities.size() +
                        x.money.size() + x.percentages.size();
       if (options.format == "gold") {

@@ -33,7 +33,7 @@ store::TextItem Base(const text::Document& doc, int item, const char* kind, cons
   t.confidence = confidence;
   t.evidence_begin = static_cast<int64_t>(ev.begin);
   t.evidence_end = static_cast<int64_t>(ev.end);
-  t.evidence = ev.text;
+  t.evidence = ev.text();
   return t;
 }
 

@@ -133,6 +133,9 @@ class DocumentRun {
   const Gazetteer& g_;
   const Document& doc_;
   CodePointIndex cp_;
+  // The last sentence handed to evidence, shared by the items read from it.
+  mutable std::shared_ptr<const std::string> last_sentence_;
+  mutable size_t last_sentence_begin_ = 0, last_sentence_end_ = 0;
 
   std::vector<Token> tokens_;
   std::vector<const LexInfo*> lex_;
@@ -526,7 +529,12 @@ Evidence DocumentRun::MakeEvidence(const SentenceView& s) const {
   size_t en = doc_.norm.map.ToOriginal(s.tokens[s.size - 1].end);
   e.begin = cp_.ToCodePoint(b);
   e.end = cp_.ToCodePoint(en);
-  e.text = doc_.original.substr(b, en - b);
+  if (!last_sentence_ || last_sentence_begin_ != b || last_sentence_end_ != en) {
+    last_sentence_ = std::make_shared<const std::string>(doc_.original.substr(b, en - b));
+    last_sentence_begin_ = b;
+    last_sentence_end_ = en;
+  }
+  e.sentence = last_sentence_;
   return e;
 }
 
@@ -1997,6 +2005,12 @@ Extraction DocumentRun::Run() {
   for (int o : others_) out_.other_countries.push_back(g_.Alpha3(o));
   for (size_t k = 0; k < sentences_.size(); ++k) {
     out_.sentences = k;
+    const size_t items = out_.visits.size() + out_.events.size() + out_.trade.size() + out_.quantities.size() +
+                         out_.money.size() + out_.percentages.size();
+    if (items >= kMaxItemsPerDocument) {
+      out_.sentences_skipped = sentences_.size() - k;
+      break;
+    }
     AnalyzeSentence(k);
   }
   out_.sentences = sentences_.size();

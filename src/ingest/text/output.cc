@@ -19,7 +19,7 @@ Json Num(double v) {
 }
 
 Json EvidenceJson(const Evidence& e) {
-  return Json{{"doc", e.doc_id}, {"begin", e.begin}, {"end", e.end}, {"text", e.text}};
+  return Json{{"doc", e.doc_id}, {"begin", e.begin}, {"end", e.end}, {"text", e.text()}};
 }
 
 double Confidence(double c) { return std::round(c * 100) / 100; }
