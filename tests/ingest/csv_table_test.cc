@@ -211,7 +211,7 @@ TEST(CsvTable, RowWithVeryManyCellsTakesLinearTime) {
   ASSERT_EQ(large_table.rows[0].cells.size(), 200000u);
   EXPECT_EQ(large_table.rows[0].cells.back().line, 2);
   EXPECT_EQ(large_table.rows[0].cells.back().column, 2 * 200000 - 1);
-  EXPECT_LT(large / std::max(small, 1e-4), 10.0) << "50k cells " << small << " s, 200k " << large << " s";
+  EXPECT_LT(large / std::max(small, 2e-3), 10.0) << "50k cells " << small << " s, 200k " << large << " s";
 }
 
 }  // namespace
