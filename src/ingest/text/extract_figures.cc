@@ -1,0 +1,512 @@
+// Trade figures, money, percentages and quantities.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "core/text.h"
+#include "ingest/text/dates.h"
+#include "ingest/text/extractor_run.h"
+#include "ingest/text/numbers.h"
+#include "ingest/text/sentence.h"
+#include "ingest/text/tokenizer.h"
+
+namespace bilat::text {
+
+// ---------------------------------------------------------------------------
+// Trade figures, money, percentages, quantities.
+
+void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& actors,
+                              const std::vector<DatedMention>& dates, const std::vector<uint32_t>& seg) {
+  std::vector<bool> skip(s.size, false);
+  for (const DatedMention& d : dates) {
+    for (uint32_t k = d.m.begin; k < d.m.end; ++k) skip[k] = true;
+  }
+  std::vector<NumberMention> nums = FindNumbers(s, skip);
+  bool election = false;
+  for (uint32_t k = 0; k < s.size; ++k) election |= s.Is(k, kElection);
+
+  auto seg_has = [&](uint32_t sg, WordClass c) {
+    for (uint32_t k = 0; k < s.size; ++k) {
+      if (seg[k] == sg && s.Is(k, c)) return true;
+    }
+    return false;
+  };
+  // The date of a figure: its own clause, else the last date before it,
+  // else the story's statistics period.
+  auto figure_date = [&](uint32_t at, bool allow_target, bool* found) -> TextDate {
+    *found = true;
+    int best = -1;
+    uint32_t best_dist = 1000;
+    for (size_t k = 0; k < dates.size(); ++k) {
+      const DatedMention& d = dates[k];
+      if (d.m.role == DateRole::kBaseline || d.nominal) continue;
+      if (!allow_target && d.m.role == DateRole::kTarget) continue;
+      if (seg[d.m.begin] != seg[at]) continue;
+      uint32_t dist = d.m.begin > at ? d.m.begin - at : at - d.m.begin;
+      if (dist < best_dist) {
+        best = static_cast<int>(k);
+        best_dist = dist;
+      }
+    }
+    if (best < 0) {
+      for (size_t k = 0; k < dates.size(); ++k) {
+        const DatedMention& d = dates[k];
+        if (d.m.role == DateRole::kBaseline || d.nominal || d.m.role == DateRole::kTarget) continue;
+        if (d.m.end <= at) best = static_cast<int>(k);
+      }
+    }
+    if (best >= 0) return dates[best].m.date;
+    *found = false;
+    return {};
+  };
+
+  // Baseline amounts: "up from $4 billion", "compared with $5 billion".
+  auto is_baseline_amount = [&](const NumberMention& m) {
+    uint32_t b = m.begin;
+    for (uint32_t k = b >= 4 ? b - 4 : 0; k < b; ++k) {
+      if (s.Is(k, kBaseline) && !(s.IsWord(k, "than") && k > 0 && (s.IsWord(k - 1, "more") || s.IsWord(k - 1, "less")))) return true;
+      if (s.IsWord(k, "from") && k > 0 && (s.Is(k - 1, kGrowthUp) || s.Is(k - 1, kGrowthDown))) return true;
+    }
+    return false;
+  };
+
+  const size_t quantities_before = out_.quantities.size();
+  std::vector<int> trade_of(nums.size(), -1);  // index into out_.trade
+  std::vector<bool> used(nums.size(), false);
+  int last_trade_flow_seg = -1;
+  std::string last_flow;
+  std::set<int> countries = SentenceCountries(actors);
+
+  for (size_t n = 0; n < nums.size(); ++n) {
+    const NumberMention& m = nums[n];
+    if (m.kind != NumberKind::kMoney) continue;
+    // A comparison base is a figure only with its own date: "grew from
+    // $21.4 billion in 2020 to ..." states 2020's trade; "up from $4
+    // billion" alone states nothing new.
+    const DatedMention* own_date = nullptr;
+    if (is_baseline_amount(m)) {
+      for (const DatedMention& d : dates) {
+        if (d.m.begin >= m.end && d.m.begin <= m.end + 1 && !d.nominal) own_date = &d;
+      }
+      if (!own_date) {
+        used[n] = true;
+        continue;
+      }
+    }
+    uint32_t at = m.value_begin;
+    uint32_t sg = seg[at];
+    bool part = false;
+    for (uint32_t k = 0; k + 1 < at; ++k) {
+      if (seg[k] == sg && s.IsWord(k, "of") && s.IsWord(k + 1, "which")) part = true;
+    }
+    // The nearest trade word in the clause.
+    int trig = -1;
+    uint32_t trig_dist = 1000;
+    for (uint32_t k = 0; k < s.size; ++k) {
+      if (seg[k] != sg) continue;
+      if (!(s.Is(k, kTrade) || s.Is(k, kExport) || s.Is(k, kImport))) continue;
+      uint32_t dist = k > at ? k - at : at - k;
+      if (dist < trig_dist) {
+        trig = static_cast<int>(k);
+        trig_dist = dist;
+      }
+    }
+    bool invest = false, deal = false, target = false;
+    for (uint32_t k = 0; k < s.size; ++k) {
+      if (seg[k] != sg) continue;
+      uint32_t dist = k > at ? k - at : at - k;
+      if (s.Is(k, kInvest) && dist < trig_dist) invest = true;
+      if ((s.Is(k, kAgreement) || s.IsWord(k, "worth") || s.IsWord(k, "valued")) && trig >= 0 &&
+          ((k > static_cast<uint32_t>(trig) && k < at) || (k < static_cast<uint32_t>(trig) && k > at))) {
+        deal = true;
+      }
+      if ((s.Is(k, kTargetVerb) && k > 0 && s.IsWord(k - 1, "to")) || s.Is(k, kIntend) || s.IsWord(k, "target") ||
+          s.IsWord(k, "goal") || s.IsWord(k, "aim")) {
+        target = true;
+      }
+      // A forecast is not a reported figure: "trade could reach $50 billion".
+      if (k < at && (s.IsWord(k, "could") || s.IsWord(k, "would") || s.IsWord(k, "may") || s.IsWord(k, "might") ||
+                     s.IsWord(k, "should") || s.IsWord(k, "projected") || s.IsWord(k, "forecast") ||
+                     s.IsWord(k, "expected"))) {
+        target = true;
+      }
+    }
+    for (const DatedMention& d : dates) {
+      if (d.m.role == DateRole::kTarget && seg[d.m.begin] == sg) target = true;
+    }
+    for (uint32_t k = 0; k < s.size; ++k) {
+      if (s.Is(k, kFuture) && seg[k] == sg && k < at) target = true;
+    }
+    // "..., reaching almost $6.1 billion": a participle clause goes on about
+    // the trade of the clause before it.
+    if (trig < 0 && sg > 0) {
+      uint32_t start = at;
+      while (start > 0 && seg[start - 1] == sg) --start;
+      bool continues = s.Is(start, kValueVerb) || s.Is(start, kGrowthUp) || s.Is(start, kGrowthDown) ||
+                       s.IsWord(start, "and") || s.IsWord(start, "-");
+      if (continues && s.Low(start).size() > 3 && s.Low(start).substr(s.Low(start).size() - 3) != "ing" &&
+          !s.IsWord(start, "and") && !s.IsWord(start, "-")) {
+        continues = false;
+      }
+      if (continues) {
+        uint32_t dist = 1000;
+        for (uint32_t k = 0; k < start; ++k) {
+          if (seg[k] + 1 != sg) continue;
+          if (!(s.Is(k, kTrade) || s.Is(k, kExport) || s.Is(k, kImport))) continue;
+          if (at - k < dist) {
+            trig = static_cast<int>(k);
+            dist = at - k;
+          }
+        }
+        if (trig >= 0) trig_dist = 0;
+      }
+    }
+    std::string flow;
+    if (trig >= 0) {
+      flow = s.Is(trig, kExport) ? "exports" : (s.Is(trig, kImport) ? "imports" : "total");
+      if (flow != "total" && seg_has(sg, kExport) && seg_has(sg, kImport)) flow = "total";
+    } else if (last_trade_flow_seg >= 0 && static_cast<int>(sg) == last_trade_flow_seg + 1 && !invest) {
+      // "..., and at year-end 2024 - $22,071 billion": the clause goes on
+      // about the trade of the one before.
+      bool bare = true;
+      for (uint32_t k = 0; k < s.size; ++k) {
+        if (seg[k] == sg && s.tokens[k].kind == TokenKind::kWord && !s.Is(k, kConjunction) &&
+            !s.Is(k, kPreposition) && !skip[k] && !(k >= m.begin && k < m.end) && !s.Is(k, kScale) &&
+            !s.Is(k, kDeterminer)) {
+          bare = false;
+        }
+      }
+      if (bare) flow = last_flow;
+    }
+    bool is_trade = !flow.empty() && !part && !invest && !deal && !target;
+    if (!is_trade) {
+      // Money: investments, deals, targets, parts of trade ("of which").
+      Money mo;
+      mo.value = m.value;
+      mo.unit = m.Unit();
+      mo.qualifier = m.qualifier;
+      bool found = own_date != nullptr;
+      mo.date = own_date ? own_date->m.date : figure_date(at, true, &found);
+      if (!found) {
+        int strength;
+        mo.date = DateOrContext({}, -1, &strength);
+      }
+      mo.date.period.clear();
+      mo.what = SpanText(s, seg[at] == 0 ? 0 : [&] { uint32_t k = at; while (k > 0 && seg[k - 1] == sg) --k; return k; }(), std::min<uint32_t>(s.size, m.end + 6));
+      mo.confidence = 0.7;
+      mo.evidence = MakeEvidence(s);
+      out_.money.push_back(std::move(mo));
+      used[n] = true;
+      continue;
+    }
+    TradeFigure tf;
+    bool found = own_date != nullptr;
+    TextDate d = own_date ? own_date->m.date : figure_date(at, false, &found);
+    if (!found) d = period_.IsSet() ? period_ : TextDate::Year(doc_.writing_date().year);
+    if (!d.IsSet()) continue;
+    tf.year = d.year;
+    tf.period = d.period;
+    tf.value = m.value;
+    tf.unit = m.Unit();
+    tf.flow = flow;
+    tf.qualifier = m.qualifier;
+    // Direction of the goods: "exports to Kazakhstan", "imports from
+    // Pakistan", "Uzbekistan importing ...", "Chinese exports"; what the
+    // clause does not say comes from the sentence, then the text's pair.
+    int to = -1, from = -1, subject = -1;
+    std::vector<int> mentioned;  // countries of the sentence, in order
+    for (const Actor& a : actors) {
+      int c = a.country >= 0 ? a.country : (a.group >= 0 ? -2 - a.group : -1);
+      if (c == -1) continue;
+      if (std::find(mentioned.begin(), mentioned.end(), c) == mentioned.end()) mentioned.push_back(c);
+      if (a.begin == 0 || seg[a.begin] != sg) continue;
+      uint32_t p = a.begin - 1;
+      if (s.IsWord(p, "the") && p > 0) --p;
+      if (s.IsWord(p, "to")) to = c;
+      if (s.IsWord(p, "from")) from = c;
+      if (trig >= 0 && a.end <= static_cast<uint32_t>(trig) && a.end + 2 >= static_cast<uint32_t>(trig)) subject = c;
+    }
+    auto name = [&](int c) -> std::string {
+      if (c >= 0) return g_.Alpha3(c);
+      if (c <= -2) return g_.GroupName(-2 - c);
+      return "";
+    };
+    // The sentence's country other than `c`, else the pair's.
+    auto other = [&](int c) {
+      for (int m : mentioned) {
+        if (m != c && m != pair_[0] && m != pair_[1] && m >= 0 && (c == pair_[0] || c == pair_[1])) return m;
+      }
+      for (int m : mentioned) {
+        if (m != c && (m == pair_[0] || m == pair_[1])) return m;
+      }
+      if (c == pair_[0]) return pair_[1];
+      if (c == pair_[1]) return pair_[0];
+      return pair_[0];
+    };
+    if (flow == "total") {
+      int a = mentioned.size() >= 1 ? mentioned[0] : pair_[0];
+      int b = mentioned.size() >= 2 ? mentioned[1] : other(a);
+      if (b == a) b = other(a);
+      // Reporters' convention: China first when it is one of the two.
+      if (b == pair_[0] && a != pair_[0]) std::swap(a, b);
+      tf.reporter_or_direction = name(a) + "-" + name(b);
+    } else {
+      if (flow == "exports") {
+        if (from == -1 && subject != -1 && subject != to) from = subject;
+      } else {
+        if (to == -1 && subject != -1 && subject != from) to = subject;
+      }
+      if (from == -1 && to != -1) from = other(to);
+      if (to == -1 && from != -1) to = other(from);
+      if (to == -1 && from == -1) {
+        int partner = pair_[1];
+        for (int m : mentioned) {
+          if (m != pair_[0]) {
+            partner = m;
+            break;
+          }
+        }
+        from = flow == "exports" ? pair_[0] : partner;
+        to = flow == "exports" ? partner : pair_[0];
+      }
+      tf.reporter_or_direction = name(from) + "->" + name(to);
+    }
+    // An agency named in the sentence is the source ("General Administration of Customs").
+    for (const Actor& a : actors) {
+      if (a.kind == ActorKind::kOrg && a.begin < at) {
+        const std::string& kind = g_.organisation(a.org).kind;
+        if (kind == "agency") tf.source = g_.organisation(a.org).name;
+      }
+    }
+    tf.confidence = found ? 0.85 : 0.65;
+    tf.evidence = MakeEvidence(s);
+    trade_of[n] = static_cast<int>(out_.trade.size());
+    out_.trade.push_back(std::move(tf));
+    used[n] = true;
+    last_trade_flow_seg = static_cast<int>(sg);
+    last_flow = flow;
+  }
+
+  // Year-on-year growth of a trade figure: the percentage beside it.
+  for (size_t n = 0; n < nums.size(); ++n) {
+    const NumberMention& p = nums[n];
+    if (p.kind != NumberKind::kPercent || used[n]) continue;
+    bool growth = false, down = false;
+    for (uint32_t k = p.begin >= 5 ? p.begin - 5 : 0; k < std::min<uint32_t>(s.size, p.end + 3); ++k) {
+      if (s.Is(k, kGrowthUp) || s.IsWord(k, "year-on-year") || s.IsWord(k, "yoy")) growth = true;
+      if (s.Is(k, kGrowthDown)) growth = down = true;
+    }
+    if (!growth) continue;
+    // Its figure: one in the same clause ("rose by 26.8 percent to $18.25
+    // billion"), else the one just before ("$31.17 billion, a year-on-year
+    // increase of 23.6 percent"), else the one after ("increased by 26.8
+    // percent ..., reaching almost $6.1 billion").
+    int best = -1;
+    uint32_t best_dist = 1000;
+    for (int pass = 0; pass < 3 && best < 0; ++pass) {
+      for (size_t q = 0; q < nums.size(); ++q) {
+        if (trade_of[q] < 0 || out_.trade[trade_of[q]].yoy_pct) continue;
+        const NumberMention& f = nums[q];
+        bool before = f.end <= p.begin;
+        if (pass == 0 && seg[f.value_begin] != seg[p.value_begin]) continue;
+        if (pass == 1 && !before) continue;
+        if (pass == 2 && before) continue;
+        uint32_t dist = before ? p.begin - f.end : f.begin - p.end;
+        if (dist < best_dist && dist < 30) {
+          best = static_cast<int>(q);
+          best_dist = dist;
+        }
+      }
+    }
+    if (best < 0) continue;
+    out_.trade[trade_of[best]].yoy_pct = down ? -p.value : p.value;
+    used[n] = true;
+  }
+
+  for (size_t n = 0; n < nums.size(); ++n) {
+    const NumberMention& m = nums[n];
+    if (used[n]) continue;
+    uint32_t at = m.value_begin;
+    if (m.kind == NumberKind::kPercent) {
+      if (election) continue;
+      Percentage pc;
+      pc.value_low = m.value;
+      pc.value_high = m.value_high;
+      pc.qualifier = m.qualifier;
+      bool found = false;
+      pc.date = figure_date(at, true, &found);
+      if (!found) {
+        int strength;
+        pc.date = DateOrContext({}, -1, &strength);
+      }
+      pc.date.period.clear();
+      uint32_t b = at;
+      while (b > 0 && seg[b - 1] == seg[at]) --b;
+      pc.what = SpanText(s, b, std::min<uint32_t>(s.size, m.end + 4));
+      pc.confidence = 0.7;
+      pc.evidence = MakeEvidence(s);
+      out_.percentages.push_back(std::move(pc));
+      continue;
+    }
+    if (election) continue;
+    // Quantities: a count of something relationship-relevant.
+    double value = m.value;
+    std::string unit;
+    uint32_t noun = 0;
+    if (m.kind == NumberKind::kCardinal || m.kind == NumberKind::kOrdinal) {
+      if (m.kind == NumberKind::kOrdinal && m.value < 2) continue;
+      if (m.range) continue;
+      // "76 out of 89 entities": the total is not a count of its own.
+      if (at >= 2 && s.IsWord(at - 1, "of") && s.IsWord(at - 2, "out")) continue;
+      uint32_t k = m.end;
+      // "24-hour work mode", "14 hours a day".
+      if (m.kind == NumberKind::kCardinal && (s.IsWord(k, "hours") || (s.IsWord(k, "-") && s.IsWord(k + 1, "hour")))) {
+        uint32_t h = s.IsWord(k, "-") ? k + 2 : k + 1;
+        bool per_day = (s.IsWord(h, "a") || s.IsWord(h, "per")) && s.IsWord(h + 1, "day");
+        for (uint32_t q = h; q < s.size && q < h + 3; ++q) {
+          per_day |= s.IsWord(q, "mode") || s.IsWord(q, "regime") || s.IsWord(q, "schedule") ||
+                     s.IsWord(q, "operation") || s.IsWord(q, "basis");
+        }
+        if (!per_day) continue;
+        unit = "hours per day";
+        noun = h;
+      } else {
+        // "the number of joint ventures exceeded 12,000": the count after its noun.
+        if (m.kind == NumberKind::kCardinal && at >= 3) {
+          uint32_t noun_at = 0;
+          for (uint32_t q = at >= 10 ? at - 10 : 0; q + 2 < at; ++q) {
+            if (s.IsWord(q, "number") && s.IsWord(q + 1, "of")) {
+              for (uint32_t r = q + 2; r < at && r < q + 7; ++r) {
+                if (s.Is(r, kCountNoun)) noun_at = r;
+              }
+            }
+          }
+          bool verb_between = false;
+          for (uint32_t q = noun_at + 1; noun_at && q < at; ++q) {
+            verb_between |= s.Is(q, kValueVerb) || s.Is(q, kAuxiliary) || s.Is(q, kGrowthUp) || s.IsWord(q, "exceeded") ||
+                            s.IsWord(q, "stood");
+          }
+          if (noun_at && verb_between) {
+            Quantity q;
+            q.value = value;
+            q.unit = s.lex[noun_at]->unit.empty() ? "count" : s.lex[noun_at]->unit;
+            q.qualifier = m.qualifier;
+            bool found = false;
+            q.date = figure_date(at, false, &found);
+            if (!found) {
+              int strength;
+              q.date = DateOrContext({}, -1, &strength);
+            }
+            q.date.period.clear();
+            q.what = SpanText(s, noun_at >= 3 ? noun_at - 3 : 0, noun_at + 1);
+            q.confidence = 0.65;
+            q.evidence = MakeEvidence(s);
+            out_.quantities.push_back(std::move(q));
+            continue;
+          }
+        }
+        // "76 out of 89 constituent entities": the count is the first number.
+        if (s.IsWord(k, "out") && s.IsWord(k + 1, "of")) {
+          k += 2;
+          while (k < s.size && s.tokens[k].kind == TokenKind::kNumber) ++k;
+        }
+        uint32_t limit = k + 7;
+        for (; k < s.size && k < limit; ++k) {
+          if (s.Is(k, kCountNoun)) break;
+          // "seven pairs of border ports": the measure word is transparent.
+          if (s.IsWord(k, "pairs") || s.IsWord(k, "sets") || s.IsWord(k, "units")) {
+            if (s.IsWord(k + 1, "of")) ++k;
+            continue;
+          }
+          const Token& tok = s.tokens[k];
+          bool modifier = tok.kind == TokenKind::kWord && !s.Is(k, kPreposition) && !s.Is(k, kAuxiliary) &&
+                          !s.Is(k, kDeterminer) && !s.Is(k, kPronoun) && !s.Is(k, kTimeNoun) &&
+                          !s.Is(k, kNonCount) && !s.Is(k, kScale) && !s.Is(k, kBaseline);
+          if (s.IsWord(k, "and") || s.IsWord(k, "-")) modifier = true;
+          if (!modifier) {
+            k = s.size;
+            break;
+          }
+        }
+        if (k >= s.size || !s.Is(k, kCountNoun)) continue;
+        // "the third checkpoint" counts checkpoints; "the third Belt and
+        // Road Forum" is a name, not a count of roads.
+        if (m.kind == NumberKind::kOrdinal) {
+          bool lower = s.Is(k, kFacility) && s.tokens[k].Has(kLower);
+          for (uint32_t q = m.end; q < k; ++q) lower = lower && !s.Cap(q);
+          if (!lower) continue;
+        }
+        noun = k;
+        unit = s.lex[k]->unit.empty() ? "count" : s.lex[k]->unit;
+        if (m.kind == NumberKind::kOrdinal) unit = "count";
+      }
+    } else if (m.kind == NumberKind::kMultiplier) {
+      // "visited Kazakhstan four times", "visited China twice".
+      bool visits = false, grew = false;
+      for (uint32_t k = at >= 8 ? at - 8 : 0; k < at; ++k) {
+        if (s.Is(k, kVisitVerb) || s.Is(k, kVisitNoun)) visits = true;
+        if (s.Is(k, kGrowthUp) || s.Is(k, kGrowthDown)) grew = true;
+      }
+      if (visits) {
+        unit = "count";
+      } else if (grew && !s.IsWord(at, "twice")) {
+        unit = "times";
+      } else if (grew) {
+        unit = "times";
+      } else {
+        continue;
+      }
+      noun = m.end;
+    } else {
+      continue;
+    }
+    Quantity q;
+    q.value = value;
+    q.unit = unit;
+    q.qualifier = m.qualifier;
+    bool found = false;
+    q.date = figure_date(at, false, &found);
+    if (!found) {
+      int strength;
+      q.date = DateOrContext({}, -1, &strength);
+    }
+    q.date.period.clear();
+    q.what = SpanText(s, m.value_begin, std::min<uint32_t>(s.size, std::max(noun + 1, m.end)));
+    q.confidence = 0.7;
+    q.evidence = MakeEvidence(s);
+    out_.quantities.push_back(std::move(q));
+  }
+
+  // "..., and an international border cooperation center": in a list of
+  // counts, "a"/"an" counts one.
+  size_t listed = 0;
+  for (const NumberMention& m : nums) {
+    if (m.kind == NumberKind::kCardinal) ++listed;
+  }
+  if (listed >= 2 && !election) {
+    for (uint32_t k = 1; k + 1 < s.size; ++k) {
+      if (!(s.IsWord(k, "an") || s.IsWord(k, "a")) || !(s.IsWord(k - 1, "and") || s.Str(k - 1) == ",")) continue;
+      uint32_t j = k + 1;
+      while (j < s.size && j < k + 6 && !s.Is(j, kCountNoun) && s.tokens[j].kind == TokenKind::kWord &&
+             !s.Is(j, kPreposition)) {
+        ++j;
+      }
+      if (j >= s.size || !s.Is(j, kCountNoun)) continue;
+      // Only when the list's other items were counts of things.
+      if (out_.quantities.size() - quantities_before < 2) continue;
+      Quantity q;
+      q.value = 1;
+      q.unit = "count";
+      int strength;
+      q.date = DateOrContext({}, -1, &strength);
+      q.what = SpanText(s, k + 1, j + 1);
+      q.confidence = 0.6;
+      q.evidence = MakeEvidence(s);
+      out_.quantities.push_back(std::move(q));
+    }
+  }
+}
+
+}  // namespace bilat::text

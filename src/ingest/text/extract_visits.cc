@@ -1,0 +1,350 @@
+// Visits: who travelled where, when, as the rules of docs/text_extraction.md read them.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "core/text.h"
+#include "ingest/text/dates.h"
+#include "ingest/text/extractor_run.h"
+#include "ingest/text/numbers.h"
+#include "ingest/text/sentence.h"
+#include "ingest/text/tokenizer.h"
+
+namespace bilat::text {
+
+// ---------------------------------------------------------------------------
+// Visits.
+
+void DocumentRun::AddVisit(const SentenceView& s, int visitor_country, std::string visitor, int host,
+                           const TextDate& date, int strength, std::string kind, bool planned) {
+  // An undated document still has its visits; their date is then unknown.
+  if (visitor_country < 0 || host < 0 || visitor_country == host) return;
+  Visit v;
+  v.visitor_country = g_.Alpha3(visitor_country);
+  v.visitor = std::move(visitor);
+  v.host_country = g_.Alpha3(host);
+  v.date = date;
+  v.date.period.clear();
+  v.kind = std::move(kind);
+  v.status = planned ? "planned" : "actual";
+  v.date_strength = strength;
+  v.confidence = strength == 2 ? 0.85 : (strength == 1 ? 0.7 : 0.6);
+  v.cameo.code = "042";
+  v.cameo.goldstein = ex_.cameo_->Goldstein("042").value_or(1.9);
+  v.cameo.source = v.visitor_country;
+  v.cameo.target = v.host_country;
+  v.evidence = MakeEvidence(s);
+  out_.visits.push_back(std::move(v));
+}
+
+void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& actors,
+                             const std::vector<DatedMention>& dates, const std::vector<uint32_t>& seg) {
+  auto visitor_name = [&](const Actor* a) -> std::string {
+    if (!a) return "";
+    if (a->leader >= 0) return g_.leader(a->leader).name;
+    return SpanText(s, a->begin, a->end);
+  };
+  auto kind_before = [&](uint32_t t) -> std::string {
+    for (uint32_t k = t >= 3 ? t - 3 : 0; k < t; ++k) {
+      if (s.IsWord(k, "state")) return "state visit";
+      if (s.IsWord(k, "official")) return "official visit";
+    }
+    return "visit";
+  };
+  // "Ahead of his visit", "On the eve of his state visit", "his upcoming
+  // visit": the visit is still to come and the sentence's date is not its date.
+  auto anticipatory = [&](uint32_t t) {
+    for (uint32_t k = t >= 6 ? t - 6 : 0; k < t; ++k) {
+      if (s.IsWord(k, "eve") || (s.IsWord(k, "ahead") && s.IsWord(k + 1, "of")) ||
+          (s.IsWord(k, "prior") && s.IsWord(k + 1, "to")) || s.IsWord(k, "upcoming") ||
+          s.IsWord(k, "forthcoming")) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto planned_at = [&](uint32_t t) {
+    if (anticipatory(t)) return true;
+    for (uint32_t k = t >= 6 ? t - 6 : 0; k < t; ++k) {
+      if (seg[k] != seg[t]) continue;
+      if (s.Is(k, kFuture) || (s.IsWord(k, "to") && (s.Is(k + 1, kVisitVerb) || s.Is(k + 1, kTravel)))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // A list of dates after the trigger: "visited Kazakhstan four times: in
+  // September 2013, May 2015, June 2017 and September 2022" is four visits.
+  auto date_list = [&](uint32_t t) {
+    std::vector<int> list;
+    for (size_t k = 0; k < dates.size(); ++k) {
+      const DatedMention& d = dates[k];
+      if (d.m.begin <= t || d.m.role == DateRole::kBaseline) continue;
+      if (list.empty()) {
+        if (d.m.begin > t + 10) break;
+        list.push_back(static_cast<int>(k));
+        continue;
+      }
+      const DatedMention& prev = dates[list.back()];
+      bool joined = true;
+      for (uint32_t q = prev.m.end; q < d.m.begin; ++q) {
+        if (!(s.Str(q) == "," || s.IsWord(q, "and") || s.IsWord(q, "in") || s.IsWord(q, "on"))) joined = false;
+      }
+      if (!joined) break;
+      list.push_back(static_cast<int>(k));
+    }
+    if (list.size() < 2) list.clear();
+    return list;
+  };
+  auto emit = [&](uint32_t trigger, const Actor* visitor, int visitor_country, int host, std::string kind,
+                  bool no_date) {
+    if (visitor && visitor_country < 0) visitor_country = visitor->country;
+    // A visit without a host, or without a visitor: the text's other country.
+    if (host < 0 && visitor_country >= 0) {
+      if (visitor_country == pair_[0]) host = pair_[1];
+      else if (visitor_country == pair_[1]) host = pair_[0];
+    }
+    if (visitor_country < 0 && host >= 0) {
+      if (host == pair_[0]) visitor_country = pair_[1];
+      else if (host == pair_[1]) visitor_country = pair_[0];
+    }
+    if (Negated(s, seg, trigger)) return;
+    bool planned = planned_at(trigger);
+    std::vector<int> list = no_date ? std::vector<int>() : date_list(trigger);
+    if (!list.empty()) {
+      for (int k : list) {
+        AddVisit(s, visitor_country, visitor_name(visitor), host, dates[k].m.date, 2, kind, planned);
+      }
+      return;
+    }
+    int bound = no_date ? -1 : BindDate(s, dates, seg, trigger, false);
+    int strength = 0;
+    TextDate date = DateOrContext(dates, bound, &strength);
+    // A visit still to come, with no date given, is dated by the news of it.
+    if (planned && bound < 0 && doc_.date.IsSet()) {
+      date = doc_.date;
+      strength = 0;
+    }
+    AddVisit(s, visitor_country, visitor_name(visitor), host, date, strength, kind, planned);
+  };
+
+  for (uint32_t t = 0; t < s.size; ++t) {
+    bool verb = s.Is(t, kVisitVerb) && !s.IsWord(t, "visit") && !s.IsWord(t, "visits");
+    bool noun = s.Is(t, kVisitNoun) && !verb;
+    // "visit"/"visits" is a noun after a determiner, possessive or adjective
+    // ("his visit", "Tokayev's visit", "state visit"), a verb after a
+    // subject, "to" or an auxiliary ("will visit", "Xi visits Serbia").
+    if (s.IsWord(t, "visit") || s.IsWord(t, "visits")) {
+      bool after_to = t > 0 && (s.IsWord(t - 1, "to") || s.Is(t - 1, kAuxiliary));
+      bool after_name = t > 0 && !s.tokens[t - 1].Has(kLower) && s.tokens[t - 1].kind == TokenKind::kWord &&
+                        !s.IsWord(t - 1, "'s");
+      bool place_next = false;
+      for (const Actor& a : actors) {
+        if (a.begin == t + 1 && a.place) place_next = true;
+      }
+      verb = after_to || (after_name && place_next && s.IsWord(t, "visits"));
+      if (after_name && place_next && t > 0) {
+        // "Xi visits Serbia" (verb) vs "a China visit" (noun): a person before it.
+        for (const Actor& a : actors) {
+          if (a.end == t && IsPerson(a)) verb = true;
+        }
+      }
+      noun = !verb;
+    }
+    if (verb) {
+      const Actor* v = nullptr;
+      int vc = Subject(s, actors, seg, t, &v);
+      const Actor* h = PlaceAfter(s, actors, t + 1, 3, seg);
+      if (!h || vc < 0) continue;
+      emit(t, v, vc, h->country, "visit", false);
+      continue;
+    }
+    if (noun) {
+      const Actor* visitor = nullptr;
+      int vc = -1;
+      const Actor* host = nullptr;
+      // Possessor: "Tokayev's visit", "Mirziyoyev's three-day visit", "his visit".
+      for (uint32_t k = t; k-- > 0 && k + 6 > t;) {
+        if (s.IsWord(k, "'s")) {
+          for (const Actor& a : actors) {
+            if (a.end == k && (IsPerson(a) || a.kind == ActorKind::kState)) visitor = &a;
+          }
+          break;
+        }
+        if (s.IsWord(k, "his") || s.IsWord(k, "her") || s.IsWord(k, "my") || s.IsWord(k, "their") ||
+            s.IsWord(k, "our")) {
+          vc = ResolvePronoun(s, actors, seg, k, &visitor);
+          break;
+        }
+        if (s.Str(k) == "," || s.Is(k, kVisitVerb)) break;
+      }
+      // "the state visit of President Tokayev to China's Xi'an".
+      uint32_t after = t + 1;
+      if (s.IsWord(after, "of")) {
+        for (const Actor& a : actors) {
+          if (a.begin == after + 1 || (a.begin == after + 2 && s.IsWord(after + 1, "the"))) {
+            if (IsPerson(a)) {
+              visitor = &a;
+              after = a.end;
+            }
+            break;
+          }
+        }
+      }
+      if (s.IsWord(after, "to") || s.IsWord(after, "in")) host = PlaceAfter(s, actors, after + 1, 3, seg);
+      // "his three-day China visit": the host right before the noun.
+      if (!host) {
+        for (const Actor& a : actors) {
+          if (a.end == t && a.place && a.country >= 0 && (!visitor || visitor->country != a.country)) host = &a;
+          if (a.end + 1 == t && a.place && a.country >= 0 && (s.IsWord(a.end, "state") || s.IsWord(a.end, "official"))) {
+            host = &a;
+          }
+        }
+      }
+      if (!visitor && vc < 0) {
+        // "X is on a state visit to Y", "X paid a visit to Y".
+        vc = Subject(s, actors, seg, t, &visitor);
+      }
+      if (!visitor && vc < 0) {
+        // "the visit to China" with no visitor named: only a host of the
+        // text's pair makes the visitor clear.
+        if (!host || (host->country != pair_[0] && host->country != pair_[1])) continue;
+      }
+      emit(t, visitor, vc, host ? host->country : -1, kind_before(t), anticipatory(t));
+      continue;
+    }
+    if (s.Is(t, kArrive) || s.Is(t, kTravel)) {
+      uint32_t p = t + 1;
+      if (!(s.IsWord(p, "in") || s.IsWord(p, "at") || s.IsWord(p, "to") || s.IsWord(p, "for"))) continue;
+      const Actor* h = PlaceAfter(s, actors, p + 1, 6, seg);
+      if (!h) continue;
+      const Actor* v = nullptr;
+      int vc = Subject(s, actors, seg, t, &v);
+      if (vc < 0) {
+        // ", who arrived in Moscow": the person the relative clause hangs on.
+        uint32_t start = t;
+        while (start > 0 && seg[start - 1] == seg[t]) --start;
+        if (s.IsWord(start, "who")) vc = ResolvePronoun(s, actors, seg, start);
+      }
+      if (vc < 0) continue;
+      std::string kind = "visit";
+      for (uint32_t k = t; k < s.size && k < t + 14; ++k) {
+        if (s.IsWord(k, "state") && s.Is(k + 1, kVisitNoun)) kind = "state visit";
+        if (s.IsWord(k, "official") && s.Is(k + 1, kVisitNoun)) kind = "official visit";
+      }
+      emit(t, v, vc, h->country, kind, false);
+      continue;
+    }
+    bool take_part = s.IsWord(t, "part") && t > 0 && s.IsWord(t + 1, "in") &&
+                     (s.IsWord(t - 1, "take") || s.IsWord(t - 1, "took") || s.IsWord(t - 1, "taken") ||
+                      s.IsWord(t - 1, "taking") || s.IsWord(t - 1, "takes"));
+    if (s.Is(t, kAttend) || take_part) {
+      // "attended the China-Central Asia Summit in Xi'an, China", "will take part in the forum in Omsk".
+      bool summit = false;
+      uint32_t ev = 0;
+      for (uint32_t k = t + 1; k < s.size && k < t + 12; ++k) {
+        if (s.Is(k, kSummit) || s.Is(k, kForum)) {
+          summit = true;
+          ev = k;
+          break;
+        }
+        if (s.IsWord(k, "ceremony") || s.IsWord(k, "games") || s.IsWord(k, "celebrations") ||
+            s.IsWord(k, "parade") || s.Is(k, kTalks)) {
+          ev = k;
+          break;
+        }
+      }
+      if (!ev) continue;
+      const Actor* h = Venue(s, actors, ev);
+      const Actor* v = nullptr;
+      int vc = Subject(s, actors, seg, t, &v);
+      if (!h || vc < 0) continue;
+      emit(t, v, vc, h->country, summit ? "summit attendance" : "visit", false);
+      continue;
+    }
+    if (s.Is(t, kWelcome)) {
+      // "H welcomed/greeted/hosted/received V", "V was greeted by H",
+      // "H bid farewell to V".
+      if (s.IsWord(t, "bid") && !s.IsWord(t + 1, "farewell")) continue;
+      bool passive = t > 0 && (s.IsWord(t - 1, "was") || s.IsWord(t - 1, "were") || s.IsWord(t - 1, "been")) &&
+                     s.IsWord(t + 1, "by");
+      const Actor* visitor = nullptr;
+      int host_country = -1, visitor_country = -1;
+      if (passive) {
+        for (const Actor& a : actors) {
+          if (a.begin >= t + 2 && a.begin <= t + 3 && IsPerson(a)) host_country = a.country;
+        }
+        visitor_country = Subject(s, actors, seg, t - 1, &visitor);
+      } else {
+        uint32_t o = t + 1;
+        if (s.IsWord(o, "farewell") && s.IsWord(o + 1, "to")) o += 2;
+        for (const Actor& a : actors) {
+          if (a.begin >= o && a.begin <= o + 2 && IsPerson(a)) {
+            visitor = &a;
+            break;
+          }
+        }
+        const Actor* host = nullptr;
+        host_country = Subject(s, actors, seg, t, &host);
+        if (visitor) visitor_country = visitor->country;
+      }
+      if (host_country < 0 || visitor_country < 0 || host_country == visitor_country) continue;
+      emit(t, visitor, visitor_country, host_country, "visit", false);
+      continue;
+    }
+    if (s.Is(t, kMeet) || s.Is(t, kTalks) || s.Is(t, kForum) || s.Is(t, kSummit)) {
+      // A meeting in a country with a foreign participant implies a visit.
+      // Participants are linked to the meeting: "talks between X and Y",
+      // "X met Y", "at the forum ..., X said"; a leader who merely praises
+      // a past summit did not travel to it.
+      const Actor* loc = nullptr;
+      for (const Actor& a : actors) {
+        if (a.begin > t && a.begin < t + 24 && a.place && a.country >= 0 && a.begin > 0 &&
+            (s.IsWord(a.begin - 1, "in") || s.IsWord(a.begin - 1, "at")) && s.Str(a.begin - 1) != ";") {
+          loc = &a;
+          break;
+        }
+      }
+      if (!loc) continue;
+      bool at_event = false;
+      for (uint32_t k = t >= 8 ? t - 8 : 0; k < t; ++k) at_event |= s.IsWord(k, "at");
+      bool meet_verb = s.IsWord(t, "met") || s.IsWord(t, "meets") || (s.Is(t, kTalks) && t > 0 && s.Is(t - 1, kHold));
+      std::set<int> seen;
+      bool summit = s.Is(t, kForum) || s.Is(t, kSummit);
+      const Actor* first_person = nullptr;
+      for (const Actor& a : actors) {
+        if (a.kind == ActorKind::kPerson && a.country >= 0) {
+          first_person = &a;
+          break;
+        }
+      }
+      for (const Actor& a : actors) {
+        if (a.kind != ActorKind::kPerson || a.country < 0 || a.country == loc->country) continue;
+        bool linked = false;
+        if (a.begin > t && a.begin < t + 16) {
+          for (uint32_t k = t + 1; k < a.begin; ++k) {
+            linked |= s.IsWord(k, "between") || s.IsWord(k, "with") || s.IsWord(k, "alongside");
+          }
+        }
+        if (meet_verb && a.end <= t) linked = true;
+        if (at_event && &a == first_person) linked = true;
+        if (!linked || !seen.insert(a.country).second) continue;
+        emit(t, &a, -1, loc->country, summit ? "summit attendance" : "visit", false);
+      }
+      // "the meeting between the leaders of China and Kazakhstan in Xi'an".
+      for (const Actor& a : actors) {
+        if (a.kind != ActorKind::kState || a.country < 0 || a.country == loc->country || a.begin <= t ||
+            a.begin >= t + 10) {
+          continue;
+        }
+        bool leaders = false;
+        for (uint32_t k = t; k < a.begin; ++k) leaders |= s.IsWord(k, "leaders") || s.IsWord(k, "presidents");
+        if (leaders && seen.insert(a.country).second) emit(t, nullptr, a.country, loc->country, "visit", false);
+      }
+    }
+  }
+}
+
+}  // namespace bilat::text
