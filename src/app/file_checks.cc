@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include "ingest/events/byte_source.h"
+
 namespace bilat::app {
 
 Status CheckLooksLikeText(const std::string& path, const std::string& expected) {
@@ -16,6 +18,40 @@ Status CheckLooksLikeText(const std::string& path, const std::string& expected) 
                                    " (the files are UTF-8 text; unpack .zip or .gz downloads first)");
   }
   return Status::Ok();
+}
+
+Result<InputFile> CheckInputFile(const std::string& path, const std::string& expected, const SeenByStatFn& seen_by_stat,
+                                 const SeenByHashFn& seen_by_hash) {
+  InputFile f;
+  const std::optional<ingest::FileStamp> stamp = ingest::StatFile(path);
+  if (!stamp) {
+    f.error = path + ": cannot read the file";
+    return f;
+  }
+  f.size = stamp->size;
+  f.mtime_ns = stamp->mtime_ns;
+  BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen_stat, seen_by_stat(path, f.size, f.mtime_ns));
+  if (seen_stat) {
+    f.verdict = InputFile::Verdict::kAlreadyIngested;
+    return f;
+  }
+  if (f.size == 0) {
+    f.error = path + ": empty file (expected " + expected + ")";
+    return f;
+  }
+  if (Status text = CheckLooksLikeText(path, expected); !text.ok()) {
+    f.error = text.message();
+    return f;
+  }
+  Result<std::string> hash = ingest::FileContentHash(path);
+  if (!hash.ok()) {
+    f.error = hash.status().message();
+    return f;
+  }
+  BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen, seen_by_hash(*hash));
+  f.verdict = seen ? InputFile::Verdict::kAlreadyIngested : InputFile::Verdict::kRead;
+  f.content_hash = std::move(*hash);
+  return f;
 }
 
 }  // namespace bilat::app

@@ -2,6 +2,9 @@
 #ifndef BILAT_APP_FILE_CHECKS_H_
 #define BILAT_APP_FILE_CHECKS_H_
 
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "core/status.h"
@@ -13,6 +16,28 @@ namespace bilat::app {
 // `expected` names what the file should be ("a UN Comtrade CSV"). Text in
 // another encoding than UTF-8 is left to the loaders.
 Status CheckLooksLikeText(const std::string& path, const std::string& expected);
+
+// What the checks before a file's ingest decided.
+struct InputFile {
+  enum class Verdict { kRead, kAlreadyIngested, kRefused };
+  Verdict verdict = Verdict::kRefused;
+  std::string error;         // kRefused: the message, naming the file
+  uint64_t size = 0;         // kRead: the file's stat and content hash
+  int64_t mtime_ns = 0;
+  std::string content_hash;
+};
+
+// Lookups of a store's files: whether a file with this path, size and
+// modification time, or with this content hash, is already stored.
+using SeenByStatFn = std::function<Result<std::optional<int64_t>>(const std::string&, uint64_t, int64_t)>;
+using SeenByHashFn = std::function<Result<std::optional<int64_t>>(const std::string&)>;
+
+// The checks every ingest makes, in order: the file can be read; it is not
+// stored already (same path, size and time: no need to hash it); it is not
+// empty or binary (`expected` names what it should be); its content hash
+// is not stored already. A store error is returned as such.
+Result<InputFile> CheckInputFile(const std::string& path, const std::string& expected, const SeenByStatFn& seen_by_stat,
+                                 const SeenByHashFn& seen_by_hash);
 
 }  // namespace bilat::app
 

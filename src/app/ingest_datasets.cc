@@ -4,7 +4,6 @@
 
 #include "app/file_checks.h"
 #include "ingest/datasets/adapters.h"
-#include "ingest/events/byte_source.h"
 #include "store/dataset_store.h"
 #include "store/workspace.h"
 
@@ -33,34 +32,18 @@ Result<IngestDatasetResult> IngestDatasets(const IngestDatasetOptions& o, const 
       out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       result.files.push_back(std::move(out));
     };
-    const std::optional<ingest::FileStamp> stamp = ingest::StatFile(path);
-    if (!stamp) {
-      done(DatasetFileOutcome::State::kFailed, path + ": cannot read the file");
-      continue;
-    }
-    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen_stat,
-                           store::FindDatasetFileByStat(ws->db(), path, stamp->size, stamp->mtime_ns));
-    if (seen_stat) {
-      done(DatasetFileOutcome::State::kAlreadyIngested);
-      continue;
-    }
-    const std::string expected = "a " + std::string(adapter->title) + " CSV";
-    if (stamp->size == 0) {
-      done(DatasetFileOutcome::State::kFailed, path + ": empty file (expected " + expected + ")");
-      continue;
-    }
-    if (Status text = CheckLooksLikeText(path, expected); !text.ok()) {
-      done(DatasetFileOutcome::State::kFailed, text.message());
-      continue;
-    }
-    Result<std::string> hash = ingest::FileContentHash(path);
-    if (!hash.ok()) {
-      done(DatasetFileOutcome::State::kFailed, hash.status().message());
-      continue;
-    }
-    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen, store::FindDatasetFile(ws->db(), *hash));
-    if (seen) {
-      done(DatasetFileOutcome::State::kAlreadyIngested);
+    BILAT_ASSIGN_OR_RETURN(
+        InputFile in,
+        CheckInputFile(
+            path, "a " + std::string(adapter->title) + " CSV",
+            [&](const std::string& p, uint64_t size, int64_t mtime) {
+              return store::FindDatasetFileByStat(ws->db(), p, size, mtime);
+            },
+            [&](const std::string& hash) { return store::FindDatasetFile(ws->db(), hash); }));
+    if (in.verdict != InputFile::Verdict::kRead) {
+      done(in.verdict == InputFile::Verdict::kAlreadyIngested ? DatasetFileOutcome::State::kAlreadyIngested
+                                                               : DatasetFileOutcome::State::kFailed,
+           in.error);
       continue;
     }
     ctx.label = path;
@@ -102,7 +85,7 @@ Result<IngestDatasetResult> IngestDatasets(const IngestDatasetOptions& o, const 
         continue;
       }
     }
-    store::DatasetFileInfo info{*hash, path, stamp->size, stamp->mtime_ns};
+    store::DatasetFileInfo info{in.content_hash, path, in.size, in.mtime_ns};
     Result<store::DatasetStoreCounts> stored = store::StoreDatasetFile(ws->db(), info, r);
     if (!stored.ok()) {
       done(DatasetFileOutcome::State::kFailed, path + ": " + stored.status().message());

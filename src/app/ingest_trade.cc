@@ -16,7 +16,6 @@
 
 #include "app/file_checks.h"
 #include "core/trade_datasets.h"
-#include "ingest/events/byte_source.h"
 #include "ingest/trade/baci_reader.h"
 #include "ingest/trade/comtrade_reader.h"
 #include "ingest/trade/dots_reader.h"
@@ -214,38 +213,21 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
       out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       result.files.push_back(std::move(out));
     };
-    const std::optional<ingest::FileStamp> stamp = ingest::StatFile(path);
-    if (!stamp) {
-      done(TradeFileOutcome::State::kFailed, path + ": cannot read the file");
+    BILAT_ASSIGN_OR_RETURN(
+        InputFile in,
+        CheckInputFile(
+            path, "a " + DatasetTitle(o.dataset) + " CSV",
+            [&](const std::string& p, uint64_t size, int64_t mtime) {
+              return store::FindTradeFileByStat(ws->db(), p, size, mtime);
+            },
+            [&](const std::string& hash) { return store::FindTradeFile(ws->db(), hash); }));
+    if (in.verdict != InputFile::Verdict::kRead) {
+      done(in.verdict == InputFile::Verdict::kAlreadyIngested ? TradeFileOutcome::State::kAlreadyIngested
+                                                               : TradeFileOutcome::State::kFailed,
+           in.error);
       continue;
     }
-    const uint64_t size = stamp->size;
-    const int64_t mtime_ns = stamp->mtime_ns;
-    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen_stat, store::FindTradeFileByStat(ws->db(), path, size, mtime_ns));
-    if (seen_stat) {
-      done(TradeFileOutcome::State::kAlreadyIngested);
-      continue;
-    }
-    if (size == 0) {
-      done(TradeFileOutcome::State::kFailed, path + ": empty file (expected a " + DatasetTitle(o.dataset) + " CSV)");
-      continue;
-    }
-    if (Status text = CheckLooksLikeText(path, "a " + DatasetTitle(o.dataset) + " CSV"); !text.ok()) {
-      done(TradeFileOutcome::State::kFailed, text.message());
-      continue;
-    }
-    Result<std::string> hash = ingest::FileContentHash(path);
-    if (!hash.ok()) {
-      done(TradeFileOutcome::State::kFailed, hash.status().message());
-      continue;
-    }
-    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen, store::FindTradeFile(ws->db(), *hash));
-    if (seen) {
-      done(TradeFileOutcome::State::kAlreadyIngested);
-      continue;
-    }
-
-    store::TradeFileInfo info{*hash, path, o.dataset, "", size, mtime_ns};
+    store::TradeFileInfo info{in.content_hash, path, o.dataset, "", in.size, in.mtime_ns};
     std::vector<ingest::LoadIssue> issues;
     uint64_t suppressed = 0, rows_read = 0, emitted = 0;
     Status add_status;

@@ -130,6 +130,7 @@ Status LoadDatasetFacts(store::SqliteDb* db, const std::string& a, const std::st
       UnVotingYear& y = un[YearOf(f->observations[i].period)];
       if (y.agree) continue;  // the first direction found stands
       y.agree = f->observations[i].value;
+      y.voter = s;
       y.agree_record = &f->records[i];
       y.session = f->observations[i].item;
     }

@@ -35,7 +35,8 @@ struct Superseded {
 struct UnVotingYear {
   int year = 0;                 // the year the session opened
   std::string session;          // "session 78"
-  std::optional<double> agree;  // share (0-1) of votes b cast as a did (or a as b)
+  std::optional<double> agree;  // share (0-1) of votes `voter` cast as the other side did
+  std::string voter;            // alpha-3 of the side whose agreement the dataset gives
   const Record* agree_record = nullptr;
   std::optional<double> distance;  // |ideal point a - ideal point b|
   const Record* ideal_a = nullptr;

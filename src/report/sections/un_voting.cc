@@ -38,13 +38,8 @@ void UnVotingBlock(ReportWriter& w, Section& s) {
   // Whose agreement with whom: the dataset gives each country's agreement with
   // six reference countries (China among them).
   const measure::PairFacts& f = w.facts();
-  std::string with, voter;
-  if (last.agree_record) {
-    const std::string id = last.agree_record->Text("id");  // scope/unga.agree/SUBJECT-OBJECT/...
-    const bool b_voter = id.find("/" + f.b + "-" + f.a + "/") != std::string::npos;
-    voter = b_voter ? w.pb() : w.pa();
-    with = b_voter ? w.pa() : w.pb();
-  }
+  const bool b_voter = last.voter == f.b;
+  const std::string voter = b_voter ? w.pb() : w.pa(), with = b_voter ? w.pa() : w.pb();
   Prose p;
   w.T(&p, "In the UN General Assembly, ");
   if (last.agree) {
