@@ -51,6 +51,7 @@ void RegisterExtractCommand(const CommandRoots& roots, std::vector<Command>* com
 void RegisterIngestTextCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterTradeCommands(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterDatasetCommands(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterIndexCommand(const CommandRoots& roots, std::vector<Command>* commands);
 
 }  // namespace bilat::cli
 

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   RegisterIngestTextCommand(roots, &commands);
   RegisterTradeCommands(roots, &commands);
   RegisterDatasetCommands(roots, &commands);
+  RegisterIndexCommand(roots, &commands);
 
   try {
     app.parse(argc, argv);

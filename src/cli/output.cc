@@ -1,6 +1,8 @@
 #include "cli/output.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iostream>
 
 namespace bilat::cli {
 namespace {
@@ -56,6 +58,27 @@ std::string TableCell(std::string_view s) {
     }
   }
   return out;
+}
+
+void PrintTable(std::vector<std::vector<std::string>> rows) {
+  for (auto& r : rows) {
+    for (std::string& cell : r) cell = TableCell(cell);
+  }
+  std::vector<size_t> width;
+  for (const auto& r : rows) {
+    width.resize(std::max(width.size(), r.size()));
+    for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
+  }
+  for (const auto& r : rows) {
+    for (size_t i = 0; i < r.size(); ++i) {
+      std::cout << (i ? "  " : "") << r[i] << std::string(i + 1 < r.size() ? width[i] - r[i].size() : 0, ' ');
+    }
+    std::cout << "\n";
+  }
+}
+
+void PrintCsv(const std::vector<std::vector<std::string>>& rows) {
+  for (const auto& row : rows) std::cout << CsvRow(row) << "\n";
 }
 
 }  // namespace bilat::cli

@@ -21,6 +21,12 @@ std::string CsvRow(const std::vector<std::string>& fields);
 // become spaces, so a value cannot move the cursor, ring or end a row.
 std::string TableCell(std::string_view s);
 
+// Prints rows as a table on stdout: cells through TableCell, columns padded
+// to their widest cell, two spaces between them.
+void PrintTable(std::vector<std::vector<std::string>> rows);
+// Prints rows as CSV on stdout (CsvRow per row).
+void PrintCsv(const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace bilat::cli
 
 #endif  // BILAT_CLI_OUTPUT_H_

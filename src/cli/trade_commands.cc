@@ -97,23 +97,6 @@ std::vector<std::string> Cells(const std::string& dataset, int year, const Partn
           mirror(p.mirror_imports)};
 }
 
-void PrintTable(std::vector<std::vector<std::string>> rows) {
-  for (auto& r : rows) {
-    for (std::string& cell : r) cell = TableCell(cell);
-  }
-  std::vector<size_t> width;
-  for (const auto& r : rows) {
-    width.resize(std::max(width.size(), r.size()));
-    for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
-  }
-  for (const auto& r : rows) {
-    for (size_t i = 0; i < r.size(); ++i) {
-      std::cout << (i ? "  " : "") << r[i] << std::string(i + 1 < r.size() ? width[i] - r[i].size() : 0, ' ');
-    }
-    std::cout << "\n";
-  }
-}
-
 void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* commands, const std::string& dataset) {
   auto opts = std::make_shared<app::IngestTradeOptions>();
   opts->workspace = ".";
@@ -328,13 +311,6 @@ struct TradeCommandOptions {
   std::vector<std::string> countries;
   std::string format = "table";
 };
-
-void PrintCsv(const std::vector<std::vector<std::string>>& table) {
-  for (const auto& row : table) {
-    for (size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << CsvField(row[i]);
-    std::cout << "\n";
-  }
-}
 
 void PrintJson(const app::TradeAnswer& t) {
   nlohmann::json out = nlohmann::json::array();

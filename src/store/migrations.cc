@@ -462,7 +462,17 @@ CREATE TABLE observations (
 CREATE INDEX observations_by_pair ON observations(subject, object, measure);
 )sql";
 
-constexpr const char* kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6};
+// v7: series-wide reads against one country (the relations index asks
+// "every partner's UN agreement with CHN", "CHN's trade with everyone and
+// everyone's with CHN"), which the primary keys (scope first, dataset and
+// year first) and observations_by_pair (subject first) cannot serve.
+constexpr const char* kV7 = R"sql(
+CREATE INDEX observations_by_measure ON observations(measure, object, subject);
+CREATE INDEX trade_totals_by_country ON trade_totals(country, dataset);
+CREATE INDEX trade_totals_by_partner ON trade_totals(partner, dataset);
+)sql";
+
+constexpr const char* kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 
