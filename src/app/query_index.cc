@@ -54,4 +54,28 @@ Result<std::unique_ptr<IndexAnswer>> QueryIndex(const IndexQuery& q, const Count
   return out;
 }
 
+Result<std::unique_ptr<TrajectoryAnswer>> QueryTrajectory(const IndexQuery& q, const CountryRegistry& countries) {
+  auto out = std::make_unique<TrajectoryAnswer>();
+  BILAT_ASSIGN_OR_RETURN(const Country* a, countries.Resolve(q.a));
+  out->a = a->alpha3;
+  if (!q.b.empty()) {
+    BILAT_ASSIGN_OR_RETURN(const Country* b, countries.Resolve(q.b));
+    out->b = b->alpha3;
+  }
+  BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(q.weights_path));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(q.workspace));
+  BILAT_ASSIGN_OR_RETURN(out->components, index::LoadSeriesComponents(ws->db(), out->a));
+  out->index = index::ComputeIndex(out->components, settings);
+  out->trajectories = index::ComputeTrajectories(out->components, out->index);
+  if (!out->b.empty()) {
+    bool any = false;
+    for (const auto& k : out->trajectories.kinds) any = any || k.Of(out->b);
+    if (!any) {
+      return Status::NotFound("no series of " + out->a + " and " + out->b +
+                              " long enough to forecast (bilat index " + out->a + " " + out->b + " shows what there is)");
+    }
+  }
+  return out;
+}
+
 }  // namespace bilat::app

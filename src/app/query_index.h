@@ -11,6 +11,7 @@
 #include "core/status.h"
 #include "index/components.h"
 #include "index/relations_index.h"
+#include "index/trajectory.h"
 
 namespace bilat::app {
 
@@ -36,6 +37,16 @@ struct IndexAnswer {
 std::string DefaultIndexWeightsPath();
 // Reads the weights file (the default one when `path` is empty).
 Result<index::IndexSettings> LoadIndexSettingsOrDefault(const std::string& path);
+
+// The forecasts of A's series (`bilat trajectory A [B]`): every partner's
+// backtest, or one pair's forecasts.
+struct TrajectoryAnswer {
+  std::string a, b;
+  index::SeriesComponents components;
+  index::RelationsIndex index;
+  index::Trajectories trajectories;
+};
+Result<std::unique_ptr<TrajectoryAnswer>> QueryTrajectory(const IndexQuery& q, const CountryRegistry& countries);
 
 // A alone: the rows of the year (the default year when none is given),
 // ordered by weight rank. A and B: the pair's rows, by year.
