@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "app/query_index.h"
+#include "index/standing.h"
 #include "ingest/events/event_lookups.h"
 #include "measure/pair_facts.h"
 #include "report/renderers.h"
@@ -70,7 +72,7 @@ ReportCoverage CoverageOf(const measure::PairFacts& f) {
 // One report, in an open workspace; `cache` is shared across a series.
 Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Country* cb, const std::string& out_dir,
                                const std::vector<std::string>& formats, const CountryRegistry& countries,
-                               measure::TradeYearCache* cache) {
+                               measure::TradeYearCache* cache, const index::SeriesStanding* standing) {
   auto t0 = std::chrono::steady_clock::now();
   BILAT_ASSIGN_OR_RETURN(measure::PairFacts facts, measure::LoadPairFacts(ws->db(), ca->alpha3, cb->alpha3, cache));
   if (!facts.pulse.empty()) {
@@ -87,6 +89,7 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
   report::ReportInputs in;
   in.facts = &facts;
   in.countries = &countries;
+  in.standing = standing;
   const std::string pair = ca->alpha3 + "-" + cb->alpha3;
   fs::path notes = fs::path(ws->NotesDir()) / pair;
   for (const std::string& id : report::SectionIds()) {
@@ -121,6 +124,13 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
   r.sources = static_cast<int>(model.sources.size());
   for (const auto& [kind, rows] : facts.records) r.records += static_cast<int>(rows.size());
   r.coverage = CoverageOf(facts);
+  if (standing) {
+    r.coverage.index_year = standing->index.default_year;
+    if (const index::IndexRow* row = standing->Row(cb->alpha3, standing->index.default_year)) {
+      r.coverage.weight_rank = row->weight.rank.value_or(0);
+      r.coverage.warmth_rank = row->warmth.rank.value_or(0);
+    }
+  }
   r.lint = model.lint;
   r.warnings = std::move(warnings);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -150,8 +160,11 @@ Result<ReportResult> WriteReport(const ReportOptions& o, const CountryRegistry& 
   BILAT_ASSIGN_OR_RETURN(const Country* ca, countries.Resolve(o.a));
   BILAT_ASSIGN_OR_RETURN(const Country* cb, countries.Resolve(o.b));
   if (ca == cb) return Status::InvalidArgument("a report needs two different countries, got " + ca->alpha3 + " twice");
+  BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(o.index_weights));
   BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
-  return WritePair(ws.get(), ca, cb, o.out_dir.empty() ? ws->ReportsDir() : o.out_dir, o.formats, countries, nullptr);
+  BILAT_ASSIGN_OR_RETURN(auto standing, index::LoadSeriesStanding(ws->db(), ca->alpha3, settings));
+  return WritePair(ws.get(), ca, cb, o.out_dir.empty() ? ws->ReportsDir() : o.out_dir, o.formats, countries, nullptr,
+                   standing.get());
 }
 
 Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryRegistry& countries,
@@ -159,8 +172,11 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
   auto t0 = std::chrono::steady_clock::now();
   BILAT_RETURN_IF_ERROR(CheckFormats(o.formats));
   BILAT_ASSIGN_OR_RETURN(const Country* ca, countries.Resolve(o.a));
+  BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(o.index_weights));
   BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
   BILAT_ASSIGN_OR_RETURN(std::vector<std::string> partners, store::PartnersOf(ws->db(), ca->alpha3));
+  // The index and the forecasts of the whole series, once for every report.
+  BILAT_ASSIGN_OR_RETURN(auto standing, index::LoadSeriesStanding(ws->db(), ca->alpha3, settings));
   const std::string out_dir = o.out_dir.empty() ? ws->ReportsDir() : o.out_dir;
   SeriesResult result;
   result.a = ca->alpha3;
@@ -171,7 +187,7 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
       result.failed.push_back(partners[i] + ": not a country bilat knows");
       continue;
     }
-    Result<ReportResult> r = WritePair(ws.get(), ca, cb, out_dir, o.formats, countries, &cache);
+    Result<ReportResult> r = WritePair(ws.get(), ca, cb, out_dir, o.formats, countries, &cache, standing.get());
     if (r.ok()) {
       result.reports.push_back(std::move(*r));
     } else {
@@ -185,10 +201,11 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
      << "One report per partner the workspace holds data for (" << result.reports.size()
      << " reports). Each column counts what the report could fill; `-` means the section says the data stop.\n\n"
      << "| partner | report | sections | exchanges | agreements | UN sessions | post editions | event datasets | "
-        "trade years | stated trade | projects | finance years | people | risks | targets |\n"
-     << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        "trade years | stated trade | projects | finance years | people | risks | targets | weight rank | "
+        "warmth rank |\n"
+     << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   csv << "partner,name,report,sections,exchanges,agreements,un_sessions,post_editions,event_datasets,trade_years,"
-         "stated_trade,projects,finance_years,people,risks,targets\n";
+         "stated_trade,projects,finance_years,people,risks,targets,index_year,weight_rank,warmth_rank\n";
   for (const ReportResult& r : result.reports) {
     const ReportCoverage& c = r.coverage;
     const Country* cb = countries.Find(r.b);
@@ -197,7 +214,8 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
        << Cell(c.exchanges) << " | " << Cell(c.agreements) << " | " << Cell(c.un_sessions) << " | "
        << Cell(c.post_editions) << " | " << Cell(c.event_datasets) << " | " << Cell(c.trade_years) << " | "
        << Cell(c.stated_trade) << " | " << Cell(c.projects) << " | " << Cell(c.finance_years) << " | "
-       << Cell(c.people) << " | " << Cell(c.risks) << " | " << Cell(c.targets) << " |\n";
+       << Cell(c.people) << " | " << Cell(c.risks) << " | " << Cell(c.targets) << " | " << Cell(c.weight_rank)
+       << " | " << Cell(c.warmth_rank) << " |\n";
     std::string name = cb->display_name;
     if (name.find_first_of(",\"") != std::string::npos) {
       std::string q = "\"";
@@ -207,7 +225,9 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
     csv << r.b << "," << name << "," << file << "," << c.Sections() << "," << c.exchanges << "," << c.agreements
         << "," << c.un_sessions << "," << c.post_editions << "," << c.event_datasets << "," << c.trade_years << ","
         << c.stated_trade << "," << c.projects << "," << c.finance_years << "," << c.people << "," << c.risks << ","
-        << c.targets << "\n";
+        << c.targets << "," << (c.index_year ? std::to_string(c.index_year) : "") << ","
+        << (c.weight_rank ? std::to_string(c.weight_rank) : "") << ","
+        << (c.warmth_rank ? std::to_string(c.warmth_rank) : "") << "\n";
   }
   for (const std::string& f : result.failed) md << "\nNot written: " << f << "\n";
   result.summary_md = (fs::path(out_dir) / ("SERIES-" + ca->alpha3 + ".md")).string();

@@ -15,6 +15,7 @@ namespace bilat::app {
 
 struct ReportOptions {
   std::string workspace;
+  std::string index_weights;  // relations index settings; "" for data/index_weights.tsv
   std::string a, b;       // any country code or name
   std::string out_dir;    // default: W/reports
   std::vector<std::string> formats = {"html", "md", "json"};
@@ -35,6 +36,8 @@ struct ReportCoverage {
   int people = 0;            // people-to-people records and visa rule spells
   int risks = 0;             // troubled transactions and conflictual event months
   int targets = 0;
+  int index_year = 0;                    // the relations index year shown (0: no index)
+  int weight_rank = 0, warmth_rank = 0;  // the partner's ranks that year (0: not scored)
   int Sections() const;      // sections with something to say
 };
 
@@ -52,6 +55,7 @@ Result<ReportResult> WriteReport(const ReportOptions& options, const CountryRegi
 
 struct SeriesOptions {
   std::string workspace;
+  std::string index_weights;  // relations index settings; "" for data/index_weights.tsv
   std::string a;          // the series' country (code or name)
   std::string out_dir;    // default: W/reports
   std::vector<std::string> formats = {"html", "md", "json"};

@@ -27,7 +27,12 @@ std::vector<std::string> SplitFormats(const std::string& text) {
 }
 
 int RunSeries(const app::ReportOptions& o) {
-  app::SeriesOptions s{o.workspace, o.a, o.out_dir, o.formats};
+  app::SeriesOptions s;
+  s.workspace = o.workspace;
+  s.index_weights = o.index_weights;
+  s.a = o.a;
+  s.out_dir = o.out_dir;
+  s.formats = o.formats;
   const bool tty = ::isatty(2);
   app::SeriesProgressFn progress;
   if (tty) {
@@ -77,6 +82,9 @@ void RegisterReportCommand(const CommandRoots& roots, std::vector<Command>* comm
   sub->add_option("-w,--workspace", opts->workspace, "Workspace folder")->capture_default_str();
   sub->add_option("-o,--out", opts->out_dir, "Output folder (default: WORKSPACE/reports)");
   sub->add_option("-f,--format", *formats, "Comma-separated formats: html, md, json")->capture_default_str();
+  sub->add_option("--index-weights", opts->index_weights,
+                  "Relations index settings and weights for the \"Standing and trajectory\" section (default: "
+                  "bilat's data/index_weights.tsv; see bilat index)");
   sub->footer(kExitCodesHelp);
   commands->push_back({sub, [opts, formats, partners, all] {
     opts->formats = SplitFormats(*formats);

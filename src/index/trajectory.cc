@@ -134,7 +134,15 @@ Trajectories ComputeTrajectories(const SeriesComponents& components, const Relat
     k.summary = SummariseSet(values, setup.horizons, setup.min_train);
     for (PartnerSeries& s : k.series) {
       s.forecast = ForecastSeries(s.values, setup.horizons, s.backtest, k.intervals);
-      for (const ForecastPoint& p : s.forecast.points) s.forecast_periods.push_back(NextPeriod(s.periods.back(), p.horizon));
+      for (ForecastPoint& p : s.forecast.points) {
+        s.forecast_periods.push_back(NextPeriod(s.periods.back(), p.horizon));
+        if (setup.kind == SeriesKind::kEvents) {
+          // A balance lies in [-1, 1]; so do its forecasts and intervals.
+          p.mean = std::clamp(p.mean, -1.0, 1.0);
+          p.lo80 = std::clamp(p.lo80, -1.0, 1.0);
+          p.hi80 = std::clamp(p.hi80, -1.0, 1.0);
+        }
+      }
     }
     out.kinds.push_back(std::move(k));
   }

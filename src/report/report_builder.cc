@@ -79,14 +79,15 @@ void AddAuthorsText(const ReportInputs& in, Section* s) {
 }  // namespace
 
 const std::vector<std::string>& SectionIds() {
-  static const std::vector<std::string> kIds = {"political", "pulse",  "economy", "connectivity",
-                                                "finance",   "people", "risks",   "outlook"};
+  static const std::vector<std::string> kIds = {"political", "pulse", "economy", "connectivity", "finance",
+                                                "people",    "risks", "standing", "outlook"};
   return kIds;
 }
 
 ReportModel BuildReport(const ReportInputs& inputs) {
   // Sections in the order of SectionIds(), each from report/sections/.
   ReportWriter w(*inputs.facts, *inputs.countries);
+  w.set_standing(inputs.standing);
   sections::Political(w);
   sections::Pulse(w);
   sections::Economy(w);
@@ -94,6 +95,7 @@ ReportModel BuildReport(const ReportInputs& inputs) {
   sections::Finance(w);
   sections::People(w);
   sections::Risks(w);
+  sections::Standing(w);
   sections::Outlook(w);
   ReportModel model = w.TakeModel();
   for (Section& s : model.sections) AddAuthorsText(inputs, &s);

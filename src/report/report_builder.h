@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/country.h"
+#include "index/standing.h"
 #include "measure/pair_facts.h"
 #include "report/model.h"
 
@@ -18,6 +19,9 @@ namespace bilat::report {
 struct ReportInputs {
   const measure::PairFacts* facts = nullptr;
   const CountryRegistry* countries = nullptr;
+  // The relations index and trajectories of the series of facts->a; null
+  // leaves the "Standing and trajectory" section saying so.
+  const index::SeriesStanding* standing = nullptr;
   // Analysts' Markdown by section id ("political" -> text), with the file
   // each came from (for the label).
   std::map<std::string, std::pair<std::string, std::string>> authors_text;

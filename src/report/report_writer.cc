@@ -66,19 +66,26 @@ Prose ReportWriter::CellFig(std::string text, const Record* r) {
   return p;
 }
 
+void ReportWriter::AddSource(const Record& source) { extra_sources_.emplace(source.Text("id"), source); }
+
 Citation ReportWriter::Cite(const Record* r) {
   Citation c;
   c.source_id = r->Text("source_id");
   c.record = std::string(r->kind->name) + "/" + r->Text("id");
   c.origin = r->Origin();
   c.locator = r->Text("locator");
-  auto src = facts_.sources.find(c.source_id);
-  if (src == facts_.sources.end()) {
+  const Record* source = nullptr;
+  if (auto it = facts_.sources.find(c.source_id); it != facts_.sources.end()) {
+    source = &it->second;
+  } else if (auto extra = extra_sources_.find(c.source_id); extra != extra_sources_.end()) {
+    source = &extra->second;
+  }
+  if (!source) {
     model_.lint.push_back("record " + c.record + " cites unknown source " + c.source_id);
     return c;
   }
   auto [it, inserted] = numbers_.emplace(c.source_id, static_cast<int>(numbers_.size()) + 1);
-  if (inserted) model_.sources.push_back({it->second, src->second, {}});
+  if (inserted) model_.sources.push_back({it->second, *source, {}});
   c.source_number = it->second;
   auto& used = model_.sources[it->second - 1].used_by;
   if (std::none_of(used.begin(), used.end(), [&](const Citation& u) { return u.record == c.record; })) {

@@ -20,6 +20,7 @@
 
 #include "core/country.h"
 #include "core/record.h"
+#include "index/standing.h"
 #include "measure/pair_facts.h"
 #include "report/model.h"
 
@@ -35,6 +36,13 @@ class ReportWriter {
 
   // Everything the workspace holds about the pair.
   const measure::PairFacts& facts() const { return facts_; }
+  // The relations index and trajectories of the series of the pair's first
+  // country; null when the report is built without them.
+  const index::SeriesStanding* standing() const { return standing_; }
+  void set_standing(const index::SeriesStanding* standing) { standing_ = standing; }
+  // Registers a source that is not among the facts' sources (the index's
+  // components), so that records citing it can be cited.
+  void AddSource(const Record& source);
   // The pair's names as prose writes them ("the United States"); a pass
   // over the finished model capitalises "the" where a sentence opens.
   const std::string& pa() const { return pa_; }
@@ -73,6 +81,8 @@ class ReportWriter {
   std::string pa_, pb_;
   ReportModel model_;
   std::map<std::string, int> numbers_;  // source id -> footnote number
+  const index::SeriesStanding* standing_ = nullptr;
+  std::map<std::string, Record> extra_sources_;  // by id
 };
 
 // ---- words ----------------------------------------------------------------

@@ -224,4 +224,136 @@ std::string PulseChart(const std::string& title, const std::vector<std::string>&
   return svg + Legend(left, h - 16, names) + "</svg>";
 }
 
+namespace {
+
+// A value axis from lo to hi with about five gridlines at round steps.
+struct Scale {
+  double lo = 0, hi = 1, step = 0.2;
+};
+Scale NiceScale(double lo, double hi) {
+  if (!(hi > lo)) {
+    lo -= 1;
+    hi += 1;
+  }
+  const double raw = (hi - lo) / 5;
+  const double p = std::pow(10, std::floor(std::log10(raw)));
+  double step = 10 * p;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (m * p >= raw) {
+      step = m * p;
+      break;
+    }
+  }
+  return {std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
+}
+
+}  // namespace
+
+std::string ScatterChart(const std::string& title, const std::vector<ScatterPoint>& points,
+                         const std::string& x_label, const std::string& y_label) {
+  const int w = 720, h = 420, left = 56, right = 16, top = 28, bottom = 44;
+  double xlo = 0, xhi = 0, ylo = 0, yhi = 0;
+  bool first = true;
+  for (const ScatterPoint& p : points) {
+    if (std::isnan(p.x) || std::isnan(p.y)) continue;
+    if (first) xlo = xhi = p.x, ylo = yhi = p.y, first = false;
+    xlo = std::min(xlo, p.x), xhi = std::max(xhi, p.x);
+    ylo = std::min(ylo, p.y), yhi = std::max(yhi, p.y);
+  }
+  const Scale sx = NiceScale(xlo, xhi), sy = NiceScale(ylo, yhi);
+  const double pw = w - left - right, ph = h - top - bottom;
+  auto X = [&](double v) { return left + pw * (v - sx.lo) / (sx.hi - sx.lo); };
+  auto Y = [&](double v) { return top + ph - ph * (v - sy.lo) / (sy.hi - sy.lo); };
+  std::string svg = Open(w, h, title);
+  for (double v = sx.lo; v <= sx.hi + sx.step / 2; v += sx.step) {
+    svg += "<line x1=\"" + Num(X(v)) + "\" x2=\"" + Num(X(v)) + "\" y1=\"" + Num(top) + "\" y2=\"" +
+           Num(top + ph) + "\" stroke=\"" + (std::fabs(v) < sx.step / 2 ? "#888" : "#e3e3e3") + "\"/>";
+    svg += Text(X(v), top + ph + 14, FormatNumber(v, 1), "middle");
+  }
+  for (double v = sy.lo; v <= sy.hi + sy.step / 2; v += sy.step) {
+    svg += "<line x1=\"" + Num(left) + "\" x2=\"" + Num(left + pw) + "\" y1=\"" + Num(Y(v)) + "\" y2=\"" +
+           Num(Y(v)) + "\" stroke=\"" + (std::fabs(v) < sy.step / 2 ? "#888" : "#e3e3e3") + "\"/>";
+    svg += Text(left - 6, Y(v) + 4, FormatNumber(v, 1), "end");
+  }
+  svg += Text(left + pw / 2, h - 8, x_label, "middle", " font-weight=\"bold\"");
+  svg += "<text x=\"14\" y=\"" + Num(top + ph / 2) + "\" text-anchor=\"middle\" font-weight=\"bold\" "
+         "transform=\"rotate(-90 14 " + Num(top + ph / 2) + ")\">" + EscapeHtml(y_label) + "</text>";
+  std::string marked;
+  for (const ScatterPoint& p : points) {
+    if (std::isnan(p.x) || std::isnan(p.y)) continue;
+    std::string dot = "<circle cx=\"" + Num(X(p.x)) + "\" cy=\"" + Num(Y(p.y)) + "\" r=\"" +
+                      (p.highlighted ? "6" : "3") + "\" fill=\"" + (p.highlighted ? kPalette[0] : "#7f9fbf") +
+                      "\" fill-opacity=\"" + (p.highlighted ? "1" : "0.6") + "\"><title>" + EscapeHtml(p.label) +
+                      "</title></circle>";
+    if (p.highlighted) {
+      marked += dot + Text(X(p.x) + 9, Y(p.y) + 4, p.label, "start", " font-weight=\"bold\"");
+    } else {
+      svg += dot;
+    }
+  }
+  svg += marked + "</svg>";
+  return svg;
+}
+
+std::string FanChart(const std::string& title, const FanSeries& s, const std::string& y_label) {
+  const int w = 720, h = 260, left = 56, right = 16, top = 28, bottom = 40;
+  std::vector<std::string> labels = s.periods;
+  labels.insert(labels.end(), s.forecast_periods.begin(), s.forecast_periods.end());
+  double lo = 0, hi = 0;
+  bool first = true;
+  auto see = [&](double v) {
+    if (std::isnan(v)) return;
+    if (first) lo = hi = v, first = false;
+    lo = std::min(lo, v), hi = std::max(hi, v);
+  };
+  for (double v : s.values) see(v);
+  for (size_t i = 0; i < s.mean.size(); ++i) see(s.mean[i]), see(s.lo[i]), see(s.hi[i]);
+  const Scale sy = NiceScale(lo, hi);
+  const double pw = w - left - right, ph = h - top - bottom;
+  const size_t n = std::max<size_t>(labels.size(), 2);
+  auto X = [&](size_t i) { return left + pw * static_cast<double>(i) / static_cast<double>(n - 1); };
+  auto Y = [&](double v) { return top + ph - ph * (v - sy.lo) / (sy.hi - sy.lo); };
+  std::string svg = Open(w, h, title);
+  for (double v = sy.lo; v <= sy.hi + sy.step / 2; v += sy.step) {
+    svg += "<line x1=\"" + Num(left) + "\" x2=\"" + Num(left + pw) + "\" y1=\"" + Num(Y(v)) + "\" y2=\"" +
+           Num(Y(v)) + "\" stroke=\"#e3e3e3\"/>";
+    svg += Text(left - 6, Y(v) + 4, FormatNumber(v, 2), "end");
+  }
+  svg += Text(8, 16, y_label, "start", " font-weight=\"bold\"");
+  const size_t every = std::max<size_t>(1, labels.size() / 10);
+  for (size_t i = 0; i < labels.size(); i += every) svg += Text(X(i), top + ph + 16, labels[i], "middle");
+  // The band: upper edge forward, lower edge back, from the last observation.
+  const size_t base = s.periods.size();
+  std::string band;
+  bool any_band = false;
+  if (base > 0 && !s.mean.empty()) {
+    band = Num(X(base - 1)) + "," + Num(Y(s.values.back()));
+    for (size_t i = 0; i < s.hi.size(); ++i) {
+      if (std::isnan(s.hi[i])) continue;
+      band += " " + Num(X(base + i)) + "," + Num(Y(s.hi[i]));
+      any_band = true;
+    }
+    for (size_t i = s.lo.size(); i-- > 0;) {
+      if (std::isnan(s.lo[i])) continue;
+      band += " " + Num(X(base + i)) + "," + Num(Y(s.lo[i]));
+    }
+  }
+  if (any_band) svg += "<polygon points=\"" + band + "\" fill=\"" + kPalette[1] + "\" fill-opacity=\"0.18\"/>";
+  std::string line;
+  for (size_t i = 0; i < s.values.size(); ++i) {
+    if (!std::isnan(s.values[i])) line += (line.empty() ? "" : " ") + Num(X(i)) + "," + Num(Y(s.values[i]));
+  }
+  if (!line.empty()) {
+    svg += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"" + kPalette[1] + "\" stroke-width=\"2\"/>";
+  }
+  if (base > 0 && !s.mean.empty()) {
+    std::string fc = Num(X(base - 1)) + "," + Num(Y(s.values.back()));
+    for (size_t i = 0; i < s.mean.size(); ++i) fc += " " + Num(X(base + i)) + "," + Num(Y(s.mean[i]));
+    svg += "<polyline points=\"" + fc + "\" fill=\"none\" stroke=\"" + kPalette[1] +
+           "\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>";
+  }
+  svg += "</svg>";
+  return svg;
+}
+
 }  // namespace bilat::report

@@ -47,6 +47,29 @@ struct PulseSeries {
 std::string PulseChart(const std::string& title, const std::vector<std::string>& months,
                        const std::vector<PulseSeries>& series);
 
+struct ScatterPoint {
+  std::string label;  // shown for highlighted points, and as the tooltip
+  double x = 0, y = 0;
+  bool highlighted = false;
+};
+
+// Every point as a dot, highlighted ones larger, coloured and labelled, with
+// both axes labelled and a cross at zero when zero is in range.
+std::string ScatterChart(const std::string& title, const std::vector<ScatterPoint>& points,
+                         const std::string& x_label, const std::string& y_label);
+
+// A series over time with its forecast: observed values as a line, the
+// forecast as a dashed line inside a shaded 80% band. `periods` label the
+// observed values, `forecast_periods` the forecast ones; a band value that
+// is NaN is not drawn.
+struct FanSeries {
+  std::vector<std::string> periods;
+  std::vector<double> values;
+  std::vector<std::string> forecast_periods;
+  std::vector<double> mean, lo, hi;
+};
+std::string FanChart(const std::string& title, const FanSeries& series, const std::string& y_label);
+
 }  // namespace bilat::report
 
 #endif  // BILAT_REPORT_SVG_CHART_H_

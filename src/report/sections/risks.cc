@@ -147,6 +147,9 @@ void Risks(ReportWriter& w) {
   }
   for (const measure::EventPulse& p : f.pulse) any = ConflictBlock(w, s, p) || any;
   any = ScoreBlock(w, s) || any;
+  any = AnomalousMonthsBlock(w, s) || any;
+  any = DependenceBlock(w, s) || any;
+  any = DebtExposureBlock(w, s) || any;
   if (!any && !f.pulse.empty()) {
     Prose p;
     w.T(&p, "The workspace holds no troubled transactions for " + w.pa() + " and " + w.pb() +

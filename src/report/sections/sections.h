@@ -40,10 +40,22 @@ void Finance(ReportWriter& w);
 void People(ReportWriter& w);
 // Troubled transactions, conflictual events, negative event scores (risks.cc).
 void Risks(ReportWriter& w);
+// The pair's place in the relations index of the first country's series,
+// what moved it, and the forecasts of both axes, trade and the event
+// balance, with the stated trade targets' chances (standing.cc).
+void Standing(ReportWriter& w);
 // Stated targets and the growth they require (outlook.cc).
 void Outlook(ReportWriter& w);
 
 // ---- blocks written into a section ----------------------------------------
+
+// Risks (risk_exposure.cc), each false when the data are not there: each
+// side's share in the other's trade; official finance committed beside the
+// recipient's GDP; months whose event balance fell far below the pair's own
+// median.
+bool DependenceBlock(ReportWriter& w, Section& s);
+bool DebtExposureBlock(ReportWriter& w, Section& s);
+bool AnomalousMonthsBlock(ReportWriter& w, Section& s);
 
 // The facts of `kinds` extracted from texts, each listed with its evidence
 // sentence; nothing when there are none (text_facts.cc).
