@@ -89,9 +89,11 @@ constexpr const char* kGdelt =
     "2020-02-10,PAK,5\n"
     "2020-02-10,USA,-1\n";
 
-// Belt and Road: Italy joined in 2019 and left in 2023; Venezuela's date is uncertain.
+// Belt and Road: Italy joined in 2019 and left in 2023; Venezuela's date
+// is uncertain. The real list has a row for China itself (kept here).
 constexpr const char* kBri =
     "country,iso3,region,income_group,likely_date_joining,likely_date_exit\n"
+    "\"China, P.R. \",CHN,East Asia & Pacific,Upper middle income,2013-12-01,\n"
     "Pakistan,PAK,South Asia,Lower middle income,2013-10-01,\n"
     "Kazakhstan,KAZ,Europe & Central Asia,Upper middle income,2014-12-01,\n"
     "Italy,ITA,Europe & Central Asia,High income,2019-03-23,2023-12-06\n"
@@ -362,6 +364,16 @@ TEST_F(SeriesComponentsTest, EventBalanceIsSumOverAbsoluteSumWithPartialPeriodsL
   EXPECT_EQ(pak.at("2020-01").rows, 2);
   EXPECT_DOUBLE_EQ(m.cells.at("USA").at("2019-06").value, -0.6);
   EXPECT_EQ(m.cells.at("USA").count("2020-02"), 0u);
+}
+
+// The BRI list names China itself: that row made a partner "" (a row with
+// no partner in `bilat index CHN`, and thirteen stray 1s in BRI's scale).
+TEST_F(SeriesComponentsTest, CountrysOwnBriRowIsNoPartner) {
+  for (const ComponentValues& c : series_->components) {
+    EXPECT_FALSE(c.cells.count("")) << c.spec->id;
+    EXPECT_FALSE(c.cells.count("CHN")) << c.spec->id;
+  }
+  EXPECT_EQ(Of("bri").cells.size(), 4u);  // ITA, KAZ, PAK, USA
 }
 
 TEST_F(SeriesComponentsTest, BriMemberFromJoiningUntilExitElseZeroAndUncertainMissing) {
