@@ -547,6 +547,8 @@ Status LoadBri(SqliteDb* db, const std::string& a, ComponentValues* c, std::set<
         const int year = YearOf(st.ColumnView(2));
         last = std::max(last, year);
         c->files.insert(st.ColumnText(3));
+        // The list names China itself (parties "CHN;CHN"): not a partner.
+        if (partner.empty()) return;
         if (id.find(":join-") != std::string::npos) spans[partner].first = year;
         if (id.find(":exit-") != std::string::npos) spans[partner].second = year;
       }));
@@ -669,10 +671,11 @@ Result<SeriesComponents> LoadSeriesComponents(SqliteDb* db, const std::string& c
     }
   }
   // Partners the country is not in series with (a partner only some other
-  // pair names) get no cells; drop empty maps so "missing" stays honest.
+  // pair names) get no cells; drop empty maps so "missing" stays honest,
+  // and the country itself, "" and WLD, which are no partners.
   for (ComponentValues& c : out.components) {
     for (auto it = c.cells.begin(); it != c.cells.end();) {
-      if (it->second.empty() || it->first == country) {
+      if (it->second.empty() || it->first == country || it->first.empty() || it->first == "WLD") {
         it = c.cells.erase(it);
       } else {
         ++it;
