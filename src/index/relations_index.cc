@@ -37,6 +37,13 @@ void ScoreAxis(IndexRow* row, Axis axis, int min_components) {
   }
   out.components = static_cast<int>(used.size());
   if (out.components < std::max(1, min_components)) return;
+  // At least one value must rest on a stored row: a score made only of the
+  // zeros coverage rules fill in (no trade, no project, not a member) would
+  // place a territory no dataset mentions among the partners.
+  if (std::none_of(used.begin(), used.end(), [](const ComponentScore* c) { return c->rows > 0; })) {
+    out.components = 0;
+    return;
+  }
   auto mean_without = [&](const ComponentScore* left_out) {
     double sum = 0, w = 0;
     for (const ComponentScore* c : used) {
@@ -132,7 +139,9 @@ std::optional<WarmthReading> ReadWarmth(const AxisScore& warmth, Normalisation n
   const double z = *warmth.score;
   WarmthReading r;
   r.level = static_cast<int>(std::lround(std::clamp(3 * z, -9.0, 9.0)));
-  if (z < -2) {
+  if (r.level == 0) {
+    r.name = "about average";  // |z| < 1/6
+  } else if (z < -2) {
     r.name = "much colder";
   } else if (z < -1) {
     r.name = "colder";

@@ -70,8 +70,9 @@ struct IndexRow {
 // standard deviation of the series) and its name. Only for z-scores.
 struct WarmthReading {
   int level = 0;
-  // Cut at -2, -1, 0, 1 and 2 sd: "much colder", "colder", "somewhat colder",
-  // "somewhat warmer", "warmer", "much warmer" (than the average partner-year).
+  // Level 0 (|z| < 1/6): "about average". Otherwise cut at -2, -1, 0, 1 and
+  // 2 sd: "much colder", "colder", "somewhat colder", "somewhat warmer",
+  // "warmer", "much warmer" (than the average partner-year).
   std::string name;
 };
 std::optional<WarmthReading> ReadWarmth(const AxisScore& warmth, Normalisation normalisation);

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const DEFAULT_SECTIONS = ['political', 'economy', 'connectivity', 'finance', 'people', 'outlook', 'sources'];
+const DEFAULT_SECTIONS = ['political', 'economy', 'connectivity', 'finance', 'people', 'standing', 'outlook', 'sources'];
 const OVERALL_TIMEOUT_MS = 60_000;
 // Leave headroom inside the overall budget so a slow page still gets a
 // screenshot and a proper report instead of being cut off by the backstop.

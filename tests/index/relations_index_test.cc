@@ -351,8 +351,11 @@ TEST(ReadWarmth, CutPointsAtWholeStandardDeviations) {
   EXPECT_EQ(Read(-2).name, "colder");
   EXPECT_EQ(Read(-1.01).name, "colder");
   EXPECT_EQ(Read(-1).name, "somewhat colder");
-  EXPECT_EQ(Read(-0.01).name, "somewhat colder");
-  EXPECT_EQ(Read(0).name, "somewhat warmer");
+  EXPECT_EQ(Read(-0.2).name, "somewhat colder");  // level -1
+  EXPECT_EQ(Read(-0.01).name, "about average");  // level 0
+  EXPECT_EQ(Read(0).name, "about average");
+  EXPECT_EQ(Read(0.16).name, "about average");
+  EXPECT_EQ(Read(0.17).name, "somewhat warmer");  // level +1
   EXPECT_EQ(Read(0.99).name, "somewhat warmer");
   EXPECT_EQ(Read(1).name, "warmer");
   EXPECT_EQ(Read(1.99).name, "warmer");

@@ -79,7 +79,8 @@ bool DebtExposureBlock(ReportWriter& w, Section& s) {
   w.F(&p, std::to_string(last), recs);
   w.T(&p, " adds up to ");
   w.F(&p, FormatUsd(sum), recs);
-  w.T(&p, " in constant 2021 dollars");
+  w.T(&p, " in constant dollars of ");
+  w.F(&p, "2021", recs);
   if (gdp && gdp->Number("value").value_or(0) > 0) {
     w.T(&p, ", ");
     w.F(&p, FormatPct(100 * sum / *gdp->Number("value")), {recs.front(), gdp});

@@ -237,7 +237,9 @@ void ForecastParagraph(ReportWriter& w, Section& s, IndexCitations& cites, const
   w.T(&p, " is ");
   w.F(&p, ShownValue(k.kind, last.mean), {rec});
   if (last.interval) {
-    w.T(&p, " (80% interval ");
+    w.T(&p, " (");
+    w.F(&p, "80%", {rec});
+    w.T(&p, " interval ");
     w.F(&p, ShownValue(k.kind, last.lo80), {rec});
     w.T(&p, " to ");
     w.F(&p, ShownValue(k.kind, last.hi80), {rec});
@@ -353,8 +355,9 @@ void Standing(ReportWriter& w) {
     if (auto reading = index::ReadWarmth(row->warmth, st->index.settings.normalisation)) {
       w.T(&p, ": level ");
       w.F(&p, (reading->level > 0 ? "+" : "") + std::to_string(reading->level), warmth_cite);
-      w.T(&p, " on a scale from minus nine to plus nine, " + reading->name + " than " + w.pa() +
-                  "'s average partner-year");
+      w.T(&p, " on a scale from minus nine to plus nine, " +
+                  (reading->level == 0 ? "about as warm as " + w.pa() + "'s average partner-year"
+                                       : reading->name + " than " + w.pa() + "'s average partner-year"));
     }
   }
   w.T(&p, ".");
