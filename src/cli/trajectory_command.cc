@@ -23,9 +23,9 @@ struct TrajectoryCommandOptions {
 
 // A value on the scale users read: USD for trade, else as modelled.
 std::string Shown(SeriesKind kind, double v) {
-  return kind == SeriesKind::kTrade ? report::FormatUsd(index::TradeUsd(v)) : report::FormatFixed(v, 2);
+  return index::IsLogUsd(kind) ? report::FormatUsd(index::TradeUsd(v)) : report::FormatFixed(v, 2);
 }
-double ShownNumber(SeriesKind kind, double v) { return kind == SeriesKind::kTrade ? index::TradeUsd(v) : v; }
+double ShownNumber(SeriesKind kind, double v) { return index::IsLogUsd(kind) ? index::TradeUsd(v) : v; }
 
 std::string MethodText(const index::Forecast& f) {
   std::string m(index::ForecastMethodName(f.method));
@@ -94,7 +94,7 @@ nlohmann::json PairJson(const app::TrajectoryAnswer& t) {
     }
     out.push_back({{"partner", t.b},
                    {"series", index::SeriesKindName(k.kind)},
-                   {"unit", k.kind == SeriesKind::kTrade ? "USD" : k.kind == SeriesKind::kEvents ? "balance" : "score"},
+                   {"unit", index::IsLogUsd(k.kind) ? "USD" : k.kind == SeriesKind::kEvents ? "balance" : "score"},
                    {"method", index::ForecastMethodName(s->forecast.method)},
                    {"fell_back_to_naive", s->forecast.fell_back_to_naive},
                    {"mase_method", s->backtest.origins ? nlohmann::json(s->backtest.mase_method) : nlohmann::json(nullptr)},
@@ -110,8 +110,8 @@ void PrintPair(const app::TrajectoryAnswer& t, const std::string& format) {
   for (const KindTrajectories& k : t.trajectories.kinds) {
     const PartnerSeries* s = k.Of(t.b);
     if (!s) continue;
-    const size_t shown = k.kind == SeriesKind::kTrade ? std::min<size_t>(3, s->forecast.points.size())
-                                                      : s->forecast.points.size();
+    const size_t shown = index::IsLogUsd(k.kind) ? std::min<size_t>(3, s->forecast.points.size())
+                                                 : s->forecast.points.size();
     for (size_t i = 0; i < shown; ++i) {
       const index::ForecastPoint& p = s->forecast.points[i];
       table.push_back({std::string(index::SeriesKindName(k.kind)), s->forecast_periods[i], Shown(k.kind, p.mean),
@@ -124,7 +124,8 @@ void PrintPair(const app::TrajectoryAnswer& t, const std::string& format) {
     return;
   }
   std::cout << "Forecasts for " << t.a << " and " << t.b
-            << " (weight and warmth: index scores; trade: both ways, USD; events: monthly balance). "
+            << " (weight and warmth: index scores; trade: both ways, USD; events: monthly balance; gdp: the partner's "
+               "GDP, current USD). "
                "Intervals from the backtest errors of every partner's series of the same kind.\n\n";
   PrintTable(table);
 }

@@ -660,6 +660,14 @@ Result<SeriesComponents> LoadSeriesComponents(SqliteDb* db, const std::string& c
   }
   partners.erase(country);
   out.partners.assign(partners.begin(), partners.end());
+  BILAT_RETURN_IF_ERROR(ForEachRow(db,
+                                   "SELECT v.country, v.year, v.value, f.path FROM indicator_values v JOIN trade_files f "
+                                   "ON f.id = v.file_id WHERE v.series = 'NY.GDP.MKTP.CD' AND v.is_country = 1 "
+                                   "AND ?1 = ?1",
+                                   country, [&](Statement& st) {
+                                     out.gdp[st.ColumnText(0)][static_cast<int>(st.ColumnInt(1))] = st.ColumnDouble(2);
+                                     out.gdp_files.insert(BaseName(st.ColumnText(3)));
+                                   }));
   int horizon = 0;
   for (const ComponentValues& c : out.components) horizon = std::max(horizon, c.last_year);
   for (ComponentValues& c : out.components) Finish(&c, out.partners, listed[c.spec->id], horizon);

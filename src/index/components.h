@@ -88,6 +88,10 @@ struct SeriesComponents {
   std::vector<std::string> partners;    // every partner, sorted
   std::vector<ComponentValues> components;  // parallel to ComponentSpecs()
   std::vector<MonthlyValues> monthly;
+  // GDP in current USD of every country the workspace's WDI files hold
+  // (country -> year -> value), for forecasting GDP targets; not a component.
+  std::map<std::string, std::map<int, double>> gdp;
+  std::set<std::string> gdp_files;
 };
 
 // Reads every component for `country` against each of its partners.

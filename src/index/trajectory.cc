@@ -22,6 +22,7 @@ constexpr KindSetup kSetups[] = {
     {SeriesKind::kWarmth, false, 3, kMinDampedTrendLength},
     {SeriesKind::kTrade, false, 10, kMinDampedTrendLength},
     {SeriesKind::kEvents, true, 6, 24},
+    {SeriesKind::kGdp, false, 10, kMinDampedTrendLength},
 };
 
 std::string NextPeriod(const std::string& period, int steps) {
@@ -71,6 +72,13 @@ std::map<std::string, std::vector<std::pair<std::string, double>>> Points(const 
         }
       }
       break;
+    case SeriesKind::kGdp:
+      for (const auto& [country, years] : components.gdp) {
+        for (const auto& [year, value] : years) {
+          if (value > 0) out[country].push_back({std::to_string(year), TradeModelled(value)});
+        }
+      }
+      break;
     case SeriesKind::kEvents:
       for (const MonthlyValues& m : components.monthly) {
         if (m.id != "events") continue;
@@ -95,9 +103,13 @@ std::string_view SeriesKindName(SeriesKind kind) {
       return "trade";
     case SeriesKind::kEvents:
       return "events";
+    case SeriesKind::kGdp:
+      return "gdp";
   }
   return "";
 }
+
+bool IsLogUsd(SeriesKind kind) { return kind == SeriesKind::kTrade || kind == SeriesKind::kGdp; }
 
 double TradeUsd(double modelled) { return std::pow(10.0, modelled); }
 double TradeModelled(double usd) { return std::log10(usd); }

@@ -16,8 +16,12 @@
 
 namespace bilat::index {
 
-enum class SeriesKind { kWeight, kWarmth, kTrade, kEvents };
-std::string_view SeriesKindName(SeriesKind kind);  // "weight", "warmth", "trade", "events"
+// The pair series, and each country's GDP (for GDP targets; "partner" is
+// then the country itself).
+enum class SeriesKind { kWeight, kWarmth, kTrade, kEvents, kGdp };
+std::string_view SeriesKindName(SeriesKind kind);  // "weight", "warmth", "trade", "events", "gdp"
+// Trade and GDP are modelled as log10 of USD.
+bool IsLogUsd(SeriesKind kind);
 
 // One partner's series of one kind: its latest run of consecutive periods
 // (a gap ends the run), on the scale it is modelled on: axis scores as
@@ -44,7 +48,7 @@ struct KindTrajectories {
 };
 
 struct Trajectories {
-  std::vector<KindTrajectories> kinds;  // weight, warmth, trade, events
+  std::vector<KindTrajectories> kinds;  // weight, warmth, trade, events, gdp
   const KindTrajectories& Of(SeriesKind kind) const { return kinds[static_cast<size_t>(kind)]; }
 };
 

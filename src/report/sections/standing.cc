@@ -198,7 +198,7 @@ void MoversParagraph(ReportWriter& w, Section& s, IndexCitations& cites, const I
 
 FanSeries FanOf(const index::PartnerSeries& ps, SeriesKind kind, size_t horizons) {
   FanSeries f;
-  auto shown = [&](double v) { return kind == SeriesKind::kTrade ? index::TradeUsd(v) / 1e9 : v; };
+  auto shown = [&](double v) { return index::IsLogUsd(kind) ? index::TradeUsd(v) / 1e9 : v; };
   // The last twenty periods: enough to see the trend, few enough to read.
   const size_t from = ps.values.size() > 20 ? ps.values.size() - 20 : 0;
   for (size_t i = from; i < ps.values.size(); ++i) {
@@ -217,7 +217,7 @@ FanSeries FanOf(const index::PartnerSeries& ps, SeriesKind kind, size_t horizons
 }
 
 std::string ShownValue(SeriesKind kind, double v) {
-  return kind == SeriesKind::kTrade ? FormatUsd(index::TradeUsd(v)) : FormatFixed(v, 2);
+  return index::IsLogUsd(kind) ? FormatUsd(index::TradeUsd(v)) : FormatFixed(v, 2);
 }
 
 void ForecastParagraph(ReportWriter& w, Section& s, IndexCitations& cites, const index::KindTrajectories& k,
@@ -264,24 +264,31 @@ void ForecastParagraph(ReportWriter& w, Section& s, IndexCitations& cites, const
   w.Add(s, std::move(p));
 }
 
-// Stated targets for total trade: the probability the trade forecast gives.
-void TargetsParagraph(ReportWriter& w, Section& s, IndexCitations& cites, const index::KindTrajectories& trade,
-                      const index::PartnerSeries* ps) {
-  for (const measure::TargetAssessment& a : w.facts().targets) {
+// Stated targets of a level in USD (total trade of the pair, a country's
+// GDP): the probability the forecast of that series gives of reaching it.
+void TargetsParagraph(ReportWriter& w, Section& s, IndexCitations& cites, const index::Trajectories& trajectories) {
+  const measure::PairFacts& f = w.facts();
+  for (const measure::TargetAssessment& a : f.targets) {
     const Record* t = a.target;
-    if (t->Text("indicator") != "trade_total") continue;
+    const std::string indicator = t->Text("indicator");
+    const bool trade = indicator == "trade_total";
+    if (!trade && indicator != "gdp") continue;
     auto value = t->Number("target_value");
     const int year = static_cast<int>(t->Number("target_year").value_or(0));
     if (!value || year == 0) continue;
     const std::string currency = t->Text("currency").empty() ? "USD" : t->Text("currency");
+    const index::KindTrajectories& k = trajectories.Of(trade ? SeriesKind::kTrade : SeriesKind::kGdp);
+    const std::string whose = trade ? f.b : t->Text("country");
+    const index::PartnerSeries* ps = k.Of(whose);
+    const std::string what = trade ? "trade between " + w.pa() + " and " + w.pb() : w.Name(whose) + "'s GDP";
     Prose p;
     w.T(&p, "The stated target of ");
     w.F(&p, FormatMoney(*value, currency), {t});
-    w.T(&p, " of trade by ");
+    w.T(&p, " of " + what + " by ");
     w.F(&p, std::to_string(year), {t});
     if (!ps || currency != "USD") {
-      w.T(&p, ps ? " is in another currency than the trade series and is not assessed here."
-                 : " cannot be assessed: the index holds no trade series for the pair.");
+      w.T(&p, ps ? " is in another currency than the series and is not assessed here."
+                 : " cannot be assessed: the workspace holds no series of it long enough to forecast.");
       w.Add(s, std::move(p));
       continue;
     }
@@ -289,21 +296,28 @@ void TargetsParagraph(ReportWriter& w, Section& s, IndexCitations& cites, const 
     const int horizon = year - last;
     const Record* rec = cites.Forecast();
     std::optional<double> prob;
-    if (horizon >= 1) prob = index::ProbabilityAtLeast(ps->forecast, trade.intervals, horizon, index::TradeModelled(*value));
+    if (horizon >= 1) prob = index::ProbabilityAtLeast(ps->forecast, k.intervals, horizon, index::TradeModelled(*value));
     if (!prob) {
       w.T(&p, " lies ");
       w.F(&p, CountWord(std::abs(horizon)), {rec});
-      w.T(&p, horizon >= 1 ? " years after the last year of the trade series, beyond the horizons its backtest "
-                             "can vouch for; no probability is given."
-                           : " years before the end of the trade series; the outcome is in the data above.");
+      w.T(&p, horizon >= 1 ? " years after the last year of the series, beyond the horizons its backtest can vouch "
+                             "for; no probability is given."
+                           : " years before the end of the series; the outcome is in the data.");
     } else {
-      w.T(&p, std::string(" is ") + (*prob >= 0.5 ? "on track" : "off track") + ": the trade forecast gives it a ");
+      w.T(&p, std::string(" is ") + (*prob >= 0.5 ? "on track" : "off track") + ": the forecast of " + what +
+                  " gives it a ");
       w.F(&p, FormatFixed(100 * *prob, 0) + "%", {rec});
-      w.T(&p, " chance of being met (trade in ");
-      w.F(&p, std::to_string(last), {rec});
-      w.T(&p, ": ");
+      w.T(&p, " chance of being met (");
       w.F(&p, FormatUsd(index::TradeUsd(ps->values.back())), {rec});
-      w.T(&p, "; the trade series is the index's, which may count trade otherwise than the target's author).");
+      w.T(&p, " in ");
+      w.F(&p, std::to_string(last), {rec});
+      w.T(&p, ", forecast ");
+      w.F(&p, FormatUsd(index::TradeUsd(ps->forecast.points[static_cast<size_t>(horizon - 1)].mean)), {rec});
+      w.T(&p, std::string(" for the target year, ") +
+                  (ps->forecast.method == index::ForecastMethod::kDampedTrend
+                       ? "from a damped trend"
+                       : "the last value carried forward, because a damped trend did not beat that on this series") +
+                  "; the spread of outcomes comes from the backtest errors of every series of the same kind).");
     }
     w.Add(s, std::move(p));
   }
@@ -436,8 +450,7 @@ void Standing(ReportWriter& w) {
                                     std::to_string(std::min(horizons, ps->forecast.points.size())) +
                                     (k.monthly ? " months." : " years.")});
   }
-  const index::KindTrajectories& trade = st->trajectories.Of(SeriesKind::kTrade);
-  TargetsParagraph(w, s, cites, trade, trade.Of(f.b));
+  TargetsParagraph(w, s, cites, st->trajectories);
 }
 
 }  // namespace bilat::report::sections
