@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "app/query_index.h"
+#include "index/anomalies.h"
 #include "index/components.h"
 #include "index/relations_index.h"
 #include "store/workspace.h"
@@ -97,29 +98,22 @@ void EventMonths(const index::SeriesComponents& comps, const ChangesQuery& q, Ch
     std::string file = m.files.empty() ? "" : *m.files.begin();
     for (const auto& [partner, months] : m.cells) {
       // Months with fewer than five days of coverage say little either way.
-      std::vector<double> v;
+      std::vector<std::pair<std::string, double>> values;
       for (const auto& [month, cell] : months) {
-        if (cell.rows >= kMinDays) v.push_back(cell.value);
+        if (cell.rows >= kMinDays) values.push_back({month, cell.value});
       }
-      if (v.size() < 24) continue;
-      auto median = [](std::vector<double> x) {
-        std::sort(x.begin(), x.end());
-        const size_t n = x.size();
-        return n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
-      };
-      const double med = median(v);
-      std::vector<double> dev;
-      for (double x : v) dev.push_back(std::fabs(x - med));
-      const double sd = std::max(0.1, 1.4826 * median(dev));
-      for (const auto& [month, cell] : months) {
-        if (cell.rows < kMinDays || std::stoi(month.substr(0, 4)) < q.since || (cell.value - med) / sd > -3) continue;
+      std::optional<index::UnusualMonths> unusual = index::FindUnusualLowMonths(values);
+      if (!unusual) continue;
+      for (const auto& [month, value] : unusual->low) {
+        if (std::stoi(month.substr(0, 4)) < q.since) continue;
         Change c;
         c.date = month;
         c.partner = partner;
         c.kind = "event_month";
-        c.value = cell.value;
-        c.what = "event balance " + std::to_string(cell.value).substr(0, 5) + " against a median of " +
-                 std::to_string(med).substr(0, 5) + " (" + std::to_string(cell.rows) + " days with a score)";
+        c.value = value;
+        c.what = "event balance " + std::to_string(value).substr(0, 5) + " against a median of " +
+                 std::to_string(unusual->median).substr(0, 5) + " (" + std::to_string(months.at(month).rows) +
+                 " days with a score)";
         c.evidence = file + ", " + month;
         changes.push_back(std::move(c));
       }

@@ -95,3 +95,43 @@ TEST(Trajectories, GrowingSeriesUseTheTrendAndTargetsGetAProbability) {
 
 }  // namespace
 }  // namespace bilat::index
+
+#include "index/anomalies.h"
+
+namespace bilat::index {
+namespace {
+
+std::vector<std::pair<std::string, double>> Months(const std::vector<double>& v) {
+  std::vector<std::pair<std::string, double>> out;
+  for (size_t i = 0; i < v.size(); ++i) out.push_back({"m" + std::to_string(100 + i), v[i]});
+  return out;
+}
+
+TEST(UnusualMonths, ThreeRobustSdsBelowTheMedianWithAFloor) {
+  // 30 months: median 0.5, deviations 0.2 -> robust sd 1.4826 * 0.2 = 0.2965.
+  std::vector<double> v;
+  for (int i = 0; i < 15; ++i) v.push_back(0.3), v.push_back(0.7);
+  v[0] = -0.45;  // (−0.45 − 0.5) / 0.2965 = −3.2: unusual
+  v[2] = -0.35;  // −2.87: not
+  auto u = FindUnusualLowMonths(Months(v));
+  ASSERT_TRUE(u);
+  EXPECT_NEAR(u->median, 0.5, 1e-12);
+  EXPECT_NEAR(u->spread, 1.4826 * 0.2, 1e-12);
+  ASSERT_EQ(u->low.size(), 1u);
+  EXPECT_EQ(u->low[0].first, "m100");
+  // A series sitting at +1 with tiny wobbles: the floor (0.1) keeps a dip to
+  // 0.8 ordinary and flags one to 0.6.
+  std::vector<double> flat(30, 1.0);
+  for (size_t i = 0; i < flat.size(); i += 2) flat[i] = 0.99;
+  flat[5] = 0.8;
+  flat[7] = 0.6;
+  u = FindUnusualLowMonths(Months(flat));
+  ASSERT_TRUE(u);
+  EXPECT_NEAR(u->spread, 0.1, 1e-12);
+  ASSERT_EQ(u->low.size(), 1u);
+  EXPECT_EQ(u->low[0].second, 0.6);
+  EXPECT_FALSE(FindUnusualLowMonths(Months(std::vector<double>(23, 0.5))));  // too few months
+}
+
+}  // namespace
+}  // namespace bilat::index

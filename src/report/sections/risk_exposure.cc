@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "index/anomalies.h"
 #include "report/format.h"
 #include "report/sections/sections.h"
 
@@ -116,25 +117,10 @@ bool AnomalousMonthsBlock(ReportWriter& w, Section& s) {
   for (const auto& [month, m] : months) {
     if (m.abs > 0) balance.push_back({month, m.net / m.abs});
   }
-  if (balance.size() < 24) return false;
-  std::vector<double> v;
-  for (const auto& b : balance) v.push_back(b.second);
-  auto median = [](std::vector<double> x) {
-    std::sort(x.begin(), x.end());
-    const size_t n = x.size();
-    return n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
-  };
-  const double med = median(v);
-  std::vector<double> dev;
-  for (double x : v) dev.push_back(std::fabs(x - med));
-  // The robust standard deviation, floored at 0.1: a pair whose balance
-  // sits near +1 month after month has a tiny spread, and a dip to 0.9
-  // would otherwise count as an outlier.
-  const double mad = std::max(0.1, 1.4826 * median(dev));
-  std::vector<std::pair<std::string, double>> low;
-  for (const auto& b : balance) {
-    if ((b.second - med) / mad <= -3) low.push_back(b);
-  }
+  std::optional<index::UnusualMonths> unusual = index::FindUnusualLowMonths(balance);
+  if (!unusual) return false;
+  const double med = unusual->median;
+  const std::vector<std::pair<std::string, double>>& low = unusual->low;
   Prose p;
   w.T(&p, "Against the pair's own history (");
   std::vector<const Record*> all;
@@ -151,7 +137,6 @@ bool AnomalousMonthsBlock(ReportWriter& w, Section& s) {
   w.F(&p, CountWord(static_cast<long long>(low.size())), all);
   w.T(&p, Plural(static_cast<long long>(low.size()), " month stands", " months stand") +
               " out as unusually conflictual (three robust standard deviations, and at least three tenths, below the median): ");
-  std::stable_sort(low.begin(), low.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
   const size_t shown = std::min<size_t>(5, low.size());
   AppendList(shown, [&](size_t i) {
     const Month& m = months[low[i].first];
