@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/query_index.h"
+#include "index/index_export.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "report/format.h"
@@ -37,74 +38,6 @@ std::string RankText(const AxisScore& s) {
 std::string Join(const std::vector<std::string>& items, const char* sep) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
-nlohmann::json OptJson(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-nlohmann::json OptJson(const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-
-nlohmann::json RowJson(const IndexRow& r, index::Normalisation normalisation) {
-  nlohmann::json components = nlohmann::json::object();
-  for (const index::ComponentScore& c : r.components) {
-    components[c.spec->id] = {{"axis", index::AxisName(c.spec->axis)},
-                              {"raw", c.raw},
-                              {"unit", c.spec->unit},
-                              {"normalised", c.normalised},
-                              {"weight", c.weight},
-                              {"carried_from", c.carried ? nlohmann::json(c.from_year) : nlohmann::json(nullptr)},
-                              {"rows", c.rows}};
-  }
-  auto reading = index::ReadWarmth(r.warmth, normalisation);
-  return {{"partner", r.partner},
-          {"year", r.year},
-          {"weight", OptJson(r.weight.score)},
-          {"weight_low", r.weight.score ? nlohmann::json(r.weight.low) : nlohmann::json(nullptr)},
-          {"weight_high", r.weight.score ? nlohmann::json(r.weight.high) : nlohmann::json(nullptr)},
-          {"weight_rank", OptJson(r.weight.rank)},
-          {"weight_rank_change", OptJson(r.weight.rank_change)},
-          {"warmth", OptJson(r.warmth.score)},
-          {"warmth_low", r.warmth.score ? nlohmann::json(r.warmth.low) : nlohmann::json(nullptr)},
-          {"warmth_high", r.warmth.score ? nlohmann::json(r.warmth.high) : nlohmann::json(nullptr)},
-          {"warmth_rank", OptJson(r.warmth.rank)},
-          {"warmth_rank_change", OptJson(r.warmth.rank_change)},
-          {"warmth_level", reading ? nlohmann::json(reading->level) : nlohmann::json(nullptr)},
-          {"warmth_reading", reading ? nlohmann::json(reading->name) : nlohmann::json(nullptr)},
-          {"components", components},
-          {"missing", r.missing}};
-}
-
-std::vector<std::vector<std::string>> CsvTable(const app::IndexAnswer& t) {
-  std::vector<std::string> header = {"partner", "year", "weight", "weight_low", "weight_high", "weight_rank",
-                                     "weight_rank_change", "warmth", "warmth_low", "warmth_high", "warmth_rank",
-                                     "warmth_rank_change", "warmth_level", "warmth_reading"};
-  for (const index::ComponentSpec& s : index::ComponentSpecs()) {
-    header.push_back(s.id);
-    header.push_back(s.id + "_normalised");
-  }
-  header.push_back("missing");
-  std::vector<std::vector<std::string>> out = {header};
-  auto num = [](const std::optional<double>& v, int d) { return v ? report::FormatFixed(*v, d) : std::string(); };
-  auto opt_int = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
-  for (const IndexRow* r : t.rows) {
-    auto reading = index::ReadWarmth(r->warmth, t.index.settings.normalisation);
-    std::vector<std::string> row = {
-        r->partner, std::to_string(r->year), num(r->weight.score, 4),
-        r->weight.score ? report::FormatFixed(r->weight.low, 4) : "", r->weight.score ? report::FormatFixed(r->weight.high, 4) : "",
-        opt_int(r->weight.rank), opt_int(r->weight.rank_change), num(r->warmth.score, 4),
-        r->warmth.score ? report::FormatFixed(r->warmth.low, 4) : "", r->warmth.score ? report::FormatFixed(r->warmth.high, 4) : "",
-        opt_int(r->warmth.rank), opt_int(r->warmth.rank_change), reading ? std::to_string(reading->level) : "",
-        reading ? reading->name : ""};
-    for (const index::ComponentSpec& s : index::ComponentSpecs()) {
-      const index::ComponentScore* c = nullptr;
-      for (const auto& x : r->components) {
-        if (x.spec == &s) c = &x;
-      }
-      row.push_back(c ? report::FormatNumber(c->raw, 4) : "");
-      row.push_back(c ? report::FormatFixed(c->normalised, 4) : "");
-    }
-    row.push_back(Join(r->missing, ";"));
-    out.push_back(std::move(row));
-  }
   return out;
 }
 
@@ -189,11 +122,9 @@ void RegisterIndexCommand(const CommandRoots& roots, std::vector<Command>* comma
       return kExitOk;
     }
     if (o->format == "json") {
-      nlohmann::json out = nlohmann::json::array();
-      for (const IndexRow* r : t.rows) out.push_back(RowJson(*r, t.index.settings.normalisation));
-      std::cout << out.dump(2) << "\n";
+      std::cout << index::IndexRowsJson(t.rows, t.index.settings.normalisation) << "\n";
     } else if (o->format == "csv") {
-      PrintCsv(CsvTable(t));
+      PrintCsv(index::IndexRowsTable(t.rows, t.index.settings.normalisation));
     } else {
       PrintText(t);
     }

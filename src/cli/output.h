@@ -8,15 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv_writer.h"
+
 namespace bilat::cli {
 
-// One CSV field: quoted when it holds a comma, quote, CR or LF (quotes
-// doubled); a field a spreadsheet would run as a formula (starting with =,
-// +, -, @, tab or CR, and neither a plain number nor a lone "-") gets a leading apostrophe
-// inside the quotes, so "=HYPERLINK(...)" stays text.
-std::string CsvField(std::string_view s);
-// A row of fields joined with commas, without the line end.
-std::string CsvRow(const std::vector<std::string>& fields);
+// CSV fields and rows (core/csv_writer.h), for the commands.
+using bilat::CsvField;
+using bilat::CsvRow;
+
 // Text for a terminal table: control characters (C0, DEL, C1 as UTF-8)
 // become spaces, so a value cannot move the cursor, ring or end a row.
 std::string TableCell(std::string_view s);
