@@ -10,6 +10,7 @@
 #include "index/standing.h"
 #include "ingest/events/event_lookups.h"
 #include "measure/pair_facts.h"
+#include "report/format.h"
 #include "report/renderers.h"
 #include "report/report_builder.h"
 #include "store/partners.h"
@@ -69,10 +70,23 @@ ReportCoverage CoverageOf(const measure::PairFacts& f) {
   return c;
 }
 
+// The site's way back from a pair's page: a navigation bar after <body>.
+std::string WithSiteNavigation(const std::string& html, const std::string& country) {
+  const size_t body = html.find("<body>");
+  if (body == std::string::npos) return html;
+  const std::string nav =
+      "<nav class=\"site-nav\" aria-label=\"Site\" style=\"font:14px sans-serif;padding:8px 0;border-bottom:1px "
+      "solid #ccc;margin-bottom:12px\"><a href=\"../../index.html\">All partners of " +
+      report::EscapeHtml(country) + "</a> · <a href=\"../../method.html\">Method and sources</a> · <a "
+      "href=\"report.json\">JSON</a> · <a href=\"report.md\">Markdown</a></nav>";
+  return html.substr(0, body + 6) + nav + html.substr(body + 6);
+}
+
 // One report, in an open workspace; `cache` is shared across a series.
 Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Country* cb, const std::string& out_dir,
                                const std::vector<std::string>& formats, const CountryRegistry& countries,
-                               measure::TradeYearCache* cache, const index::SeriesStanding* standing) {
+                               measure::TradeYearCache* cache, const index::SeriesStanding* standing,
+                               bool site = false) {
   auto t0 = std::chrono::steady_clock::now();
   BILAT_ASSIGN_OR_RETURN(measure::PairFacts facts, measure::LoadPairFacts(ws->db(), ca->alpha3, cb->alpha3, cache));
   if (!facts.pulse.empty()) {
@@ -113,11 +127,19 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
   ReportResult r;
   r.a = ca->alpha3;
   r.b = cb->alpha3;
+  // A site keeps each pair at a stable address, DIR/A/B/, with the report
+  // as its index page and a way back to the series.
+  const fs::path dir = site ? fs::path(out_dir) / ca->alpha3 / cb->alpha3 : fs::path(out_dir);
+  if (site) {
+    fs::create_directories(dir, ec);
+    if (ec) return Status::IoError(dir.string() + ": cannot create folder: " + ec.message());
+  }
   for (const std::string& fmt : formats) {
     std::string content = fmt == "html" ? report::RenderHtml(model)
                           : fmt == "md" ? report::RenderMarkdown(model)
                                         : report::RenderJson(model, facts);
-    fs::path path = fs::path(out_dir) / (pair + "." + fmt);
+    if (site && fmt == "html") content = WithSiteNavigation(content, ca->display_name);
+    fs::path path = dir / (site ? (fmt == "html" ? std::string("index.html") : "report." + fmt) : pair + "." + fmt);
     BILAT_RETURN_IF_ERROR(WriteFile(path, content));
     r.files.push_back(path.string());
   }
@@ -187,7 +209,8 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
       result.failed.push_back(partners[i] + ": not a country bilat knows");
       continue;
     }
-    Result<ReportResult> r = WritePair(ws.get(), ca, cb, out_dir, o.formats, countries, &cache, standing.get());
+    Result<ReportResult> r =
+        WritePair(ws.get(), ca, cb, out_dir, o.formats, countries, &cache, standing.get(), o.site_layout);
     if (r.ok()) {
       result.reports.push_back(std::move(*r));
     } else {

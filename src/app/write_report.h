@@ -55,6 +55,9 @@ Result<ReportResult> WriteReport(const ReportOptions& options, const CountryRegi
 
 struct SeriesOptions {
   std::string workspace;
+  // Site layout: each report at OUT/A/B/index.html (+ report.md, report.json)
+  // with a navigation bar, instead of OUT/A-B.html.
+  bool site_layout = false;
   std::string index_weights;  // relations index settings; "" for data/index_weights.tsv
   std::string a;          // the series' country (code or name)
   std::string out_dir;    // default: W/reports

@@ -1,5 +1,6 @@
 #include "site/world_map.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -68,6 +69,7 @@ Result<WorldMap> LoadWorldMap(const std::string& path, const CountryRegistry& co
     auto ring_path = [&](const nlohmann::json& ring) {
       std::string d;
       bool first = true;
+      double prev_x = 0;
       for (const auto& index_json : ring) {
         const int index = index_json.get<int>();
         const std::vector<Point>& arc = arcs.at(static_cast<size_t>(index >= 0 ? index : ~index));
@@ -75,7 +77,12 @@ Result<WorldMap> LoadWorldMap(const std::string& path, const CountryRegistry& co
         if (index < 0) std::reverse(pts.begin(), pts.end());
         for (size_t i = first ? 0 : 1; i < pts.size(); ++i) {
           const Point q = px(pts[i]);
-          d += (d.empty() ? "M" : "L") + Num(q.first) + "," + Num(q.second);
+          // A ring that crosses the antimeridian (Fiji, Russia's far east)
+          // jumps across the map: start a new subpath there instead of
+          // drawing a line around the world.
+          const bool jump = !d.empty() && std::fabs(q.first - prev_x) > map.width / 2;
+          d += (d.empty() || jump ? "M" : "L") + Num(q.first) + "," + Num(q.second);
+          prev_x = q.first;
         }
         first = false;
       }
