@@ -82,13 +82,20 @@ std::string WithSiteNavigation(const std::string& html, const std::string& count
   return html.substr(0, body + 6) + nav + html.substr(body + 6);
 }
 
-// One report, in an open workspace; `cache` is shared across a series.
-Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Country* cb, const std::string& out_dir,
-                               const std::vector<std::string>& formats, const CountryRegistry& countries,
-                               measure::TradeYearCache* cache, const index::SeriesStanding* standing,
-                               bool site = false) {
-  auto t0 = std::chrono::steady_clock::now();
-  BILAT_ASSIGN_OR_RETURN(measure::PairFacts facts, measure::LoadPairFacts(ws->db(), ca->alpha3, cb->alpha3, cache));
+// The facts of a pair and the report model built from them (the model's
+// citations are copies; RenderJson also reads the facts).
+struct PairModel {
+  measure::PairFacts facts;
+  report::ReportModel model;
+  std::vector<std::string> warnings;
+};
+
+Result<std::unique_ptr<PairModel>> BuildPairModel(store::Workspace* ws, const Country* ca, const Country* cb,
+                                                  const CountryRegistry& countries, measure::TradeYearCache* cache,
+                                                  const index::SeriesStanding* standing) {
+  auto out = std::make_unique<PairModel>();
+  BILAT_ASSIGN_OR_RETURN(out->facts, measure::LoadPairFacts(ws->db(), ca->alpha3, cb->alpha3, cache));
+  measure::PairFacts& facts = out->facts;
   if (!facts.pulse.empty()) {
     BILAT_ASSIGN_OR_RETURN(auto lookups, ingest::EventLookups::LoadDefault());
     for (measure::EventPulse& p : facts.pulse) {
@@ -98,8 +105,6 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
       }
     }
   }
-
-  std::vector<std::string> warnings;
   report::ReportInputs in;
   in.facts = &facts;
   in.countries = &countries;
@@ -114,12 +119,26 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
     buf << f.rdbuf();
     std::string text = buf.str();
     if (!IsValidUtf8(text)) {
-      warnings.push_back("notes/" + pair + "/" + id + ".md is not UTF-8; read as Windows-1252 (save it as UTF-8)");
+      out->warnings.push_back("notes/" + pair + "/" + id + ".md is not UTF-8; read as Windows-1252 (save it as UTF-8)");
       text = AsUtf8(text);
     }
     in.authors_text[id] = {"notes/" + pair + "/" + id + ".md", std::move(text)};
   }
-  report::ReportModel model = report::BuildReport(in);
+  out->model = report::BuildReport(in);
+  return out;
+}
+
+// One report, in an open workspace; `cache` is shared across a series.
+Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Country* cb, const std::string& out_dir,
+                               const std::vector<std::string>& formats, const CountryRegistry& countries,
+                               measure::TradeYearCache* cache, const index::SeriesStanding* standing,
+                               bool site = false) {
+  auto t0 = std::chrono::steady_clock::now();
+  BILAT_ASSIGN_OR_RETURN(auto built, BuildPairModel(ws, ca, cb, countries, cache, standing));
+  const measure::PairFacts& facts = built->facts;
+  const report::ReportModel& model = built->model;
+  std::vector<std::string> warnings = std::move(built->warnings);
+  const std::string pair = ca->alpha3 + "-" + cb->alpha3;
 
   std::error_code ec;
   fs::create_directories(out_dir, ec);
@@ -261,6 +280,19 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
   BILAT_RETURN_IF_ERROR(WriteFile(result.summary_csv, csv.str()));
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return result;
+}
+
+Result<std::string> RenderReport(store::Workspace* ws, const std::string& a, const std::string& b,
+                                 const std::string& format, const CountryRegistry& countries,
+                                 const index::SeriesStanding* standing) {
+  BILAT_RETURN_IF_ERROR(CheckFormats({format}));
+  BILAT_ASSIGN_OR_RETURN(const Country* ca, countries.Resolve(a));
+  BILAT_ASSIGN_OR_RETURN(const Country* cb, countries.Resolve(b));
+  if (ca == cb) return Status::InvalidArgument("a report needs two different countries, got " + ca->alpha3 + " twice");
+  BILAT_ASSIGN_OR_RETURN(auto built, BuildPairModel(ws, ca, cb, countries, nullptr, standing));
+  return format == "html" ? report::RenderHtml(built->model)
+         : format == "md" ? report::RenderMarkdown(built->model)
+                          : report::RenderJson(built->model, built->facts);
 }
 
 }  // namespace bilat::app

@@ -10,6 +10,8 @@
 
 #include "core/country.h"
 #include "core/status.h"
+#include "index/standing.h"
+#include "store/workspace.h"
 
 namespace bilat::app {
 
@@ -79,6 +81,14 @@ using SeriesProgressFn = std::function<void(size_t, size_t, const std::string&)>
 // for, and the summary table of what each could fill.
 Result<SeriesResult> WriteSeriesReports(const SeriesOptions& options, const CountryRegistry& countries,
                                         const SeriesProgressFn& progress = {});
+
+
+// One pair's report rendered in memory ("html", "md" or "json"), in an open
+// workspace, for the server; `standing` may be null (the standing section
+// then says so).
+Result<std::string> RenderReport(store::Workspace* ws, const std::string& a, const std::string& b,
+                                 const std::string& format, const CountryRegistry& countries,
+                                 const index::SeriesStanding* standing);
 
 }  // namespace bilat::app
 

@@ -52,6 +52,7 @@ void RegisterIngestTextCommand(const CommandRoots& roots, std::vector<Command>* 
 void RegisterTradeCommands(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterDatasetCommands(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterIndexCommand(const CommandRoots& roots, std::vector<Command>* commands);
+void RegisterServeCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterSiteCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterChangesCommand(const CommandRoots& roots, std::vector<Command>* commands);
 void RegisterTrajectoryCommand(const CommandRoots& roots, std::vector<Command>* commands);

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   RegisterTradeCommands(roots, &commands);
   RegisterDatasetCommands(roots, &commands);
   RegisterIndexCommand(roots, &commands);
+  RegisterServeCommand(roots, &commands);
   RegisterSiteCommand(roots, &commands);
   RegisterChangesCommand(roots, &commands);
   RegisterTrajectoryCommand(roots, &commands);
