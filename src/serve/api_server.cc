@@ -25,6 +25,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr size_t kMaxFileBytes = 64u << 20;  // a site file larger than this is not served
+constexpr size_t kMaxCachedReports = 512;
 
 std::string ETagOf(const std::string& body) {
   char buf[24];
@@ -127,6 +128,10 @@ struct ApiServer::Impl {
   std::unique_ptr<store::Workspace> ws;
   index::IndexSettings settings;
   std::map<std::string, std::unique_ptr<index::SeriesStanding>> standings;
+  // Rendered reports by "A-B": the workspace is read, never written, while
+  // serving, so a report is built once (about 40 ms) and then served from
+  // memory. Bounded: cleared when it holds kMaxCachedReports.
+  std::map<std::string, std::string> reports;
   fs::path site_root;
 
   Result<const index::SeriesStanding*> Standing(const std::string& country) {
@@ -186,11 +191,17 @@ void ApiServer::Impl::Routes() {
     auto b = Code(req.matches[2]);
     if (!a.ok()) return Error(res, 404, a.status().message());
     if (!b.ok()) return Error(res, 404, b.status().message());
-    auto st = Standing(*a);
-    if (!st.ok()) return Error(res, StatusFor(st.status()), st.status().message());
-    auto body = app::RenderReport(ws.get(), *a, *b, "json", countries, *st);
-    if (!body.ok()) return Error(res, StatusFor(body.status()), body.status().message());
-    Send(req, res, std::move(*body), "application/json");
+    const std::string key = *a + "-" + *b;
+    auto cached = reports.find(key);
+    if (cached == reports.end()) {
+      auto st = Standing(*a);
+      if (!st.ok()) return Error(res, StatusFor(st.status()), st.status().message());
+      auto body = app::RenderReport(ws.get(), *a, *b, "json", countries, *st);
+      if (!body.ok()) return Error(res, StatusFor(body.status()), body.status().message());
+      if (reports.size() >= kMaxCachedReports) reports.clear();
+      cached = reports.emplace(key, std::move(*body)).first;
+    }
+    Send(req, res, cached->second, "application/json");
   });
   server.Get(R"(/api/v1/pairs/([^/]+)/([^/]+)/index)", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(mu);
