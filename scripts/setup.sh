@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev
   iso-codes
   python3
-  chromium
+  chromium poppler-utils
 )
 # Node.js drives the browser test; machines that ship their own Node (with npm)
 # must not get Debian's npm, which conflicts with it.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "app/print_pdf.h"
 #include "app/query_index.h"
 #include "index/standing.h"
 #include "ingest/events/event_lookups.h"
@@ -154,6 +155,17 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
     if (ec) return Status::IoError(dir.string() + ": cannot create folder: " + ec.message());
   }
   for (const std::string& fmt : formats) {
+    if (fmt == "pdf") {
+      // Printed from the HTML by Chromium; the HTML it prints from is removed.
+      const fs::path source = dir / (pair + ".print.html");
+      BILAT_RETURN_IF_ERROR(WriteFile(source, report::RenderHtml(model)));
+      const fs::path path = dir / (site ? std::string("report.pdf") : pair + ".pdf");
+      Status printed = PrintPdf(source.string(), path.string());
+      fs::remove(source, ec);
+      BILAT_RETURN_IF_ERROR(printed);
+      r.files.push_back(path.string());
+      continue;
+    }
     std::string content = fmt == "html" ? report::RenderHtml(model)
                           : fmt == "md" ? report::RenderMarkdown(model)
                                         : report::RenderJson(model, facts);
@@ -180,8 +192,8 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
 
 Status CheckFormats(const std::vector<std::string>& formats) {
   for (const std::string& f : formats) {
-    if (f != "html" && f != "md" && f != "json") {
-      return Status::InvalidArgument("unknown report format '" + f + "' (use html, md, json)");
+    if (f != "html" && f != "md" && f != "json" && f != "pdf") {
+      return Status::InvalidArgument("unknown report format '" + f + "' (use html, md, json, pdf)");
     }
   }
   return Status::Ok();
@@ -285,7 +297,9 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
 Result<std::string> RenderReport(store::Workspace* ws, const std::string& a, const std::string& b,
                                  const std::string& format, const CountryRegistry& countries,
                                  const index::SeriesStanding* standing) {
-  BILAT_RETURN_IF_ERROR(CheckFormats({format}));
+  if (format != "html" && format != "md" && format != "json") {
+    return Status::InvalidArgument("a report is rendered in memory as html, md or json, not '" + format + "'");
+  }
   BILAT_ASSIGN_OR_RETURN(const Country* ca, countries.Resolve(a));
   BILAT_ASSIGN_OR_RETURN(const Country* cb, countries.Resolve(b));
   if (ca == cb) return Status::InvalidArgument("a report needs two different countries, got " + ca->alpha3 + " twice");

@@ -81,7 +81,10 @@ void RegisterReportCommand(const CommandRoots& roots, std::vector<Command>* comm
   flag->excludes(b);
   sub->add_option("-w,--workspace", opts->workspace, "Workspace folder")->capture_default_str();
   sub->add_option("-o,--out", opts->out_dir, "Output folder (default: WORKSPACE/reports)");
-  sub->add_option("-f,--format", *formats, "Comma-separated formats: html, md, json")->capture_default_str();
+  sub->add_option("-f,--format", *formats,
+                  "Comma-separated formats: html, md, json, pdf (printed from the HTML by headless Chromium: A4, "
+                  "running header, page numbers, table of contents)")
+      ->capture_default_str();
   sub->add_option("--index-weights", opts->index_weights,
                   "Relations index settings and weights for the \"Standing and trajectory\" section (default: "
                   "bilat's data/index_weights.tsv; see bilat index)");

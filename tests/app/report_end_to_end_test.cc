@@ -474,9 +474,9 @@ TEST(ReportEndToEnd, RefusesUnknownCountryAndFormat) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "unknown country 'Kazakhstn' (did you mean Kazakhstan, KAZ?)");
   o.b = "KAZ";
-  o.formats = {"pdf"};
+  o.formats = {"docx"};
   EXPECT_EQ(app::WriteReport(o, Countries()).status().message(),
-            "unknown report format 'pdf' (use html, md, json)");
+            "unknown report format 'docx' (use html, md, json, pdf)");
 }
 
 }  // namespace
