@@ -6,6 +6,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -57,6 +58,13 @@ std::map<std::string, std::string> Regions(const std::string& path) {
     if (tab != std::string::npos) out[line.substr(0, tab)] = line.substr(tab + 1);
   }
   return out;
+}
+
+// The docs link to each other and to source files by relative paths the
+// site does not ship: such links become their text; http(s) links stay.
+std::string WithoutRelativeLinks(const std::string& html) {
+  static const std::regex kRelative(R"re(<a href="(?!https?:|#)[^"]*">([^<]*)</a>)re");
+  return std::regex_replace(html, kRelative, "$1");
 }
 
 }  // namespace
@@ -167,7 +175,7 @@ Result<SiteResult> WriteSite(const SiteOptions& o, const CountryRegistry& countr
     const fs::path p = fs::path(data_dir) / ".." / "docs" / doc;
     const std::string text = ReadText(p);
     method += text.empty() ? "<p>" + std::string(doc) + " was not found beside bilat's data folder.</p>"
-                           : report::MarkdownToSafeHtml(text);
+                           : WithoutRelativeLinks(report::MarkdownToSafeHtml(text));
   }
   std::vector<site::SourceLine> sources;
   BILAT_ASSIGN_OR_RETURN(std::vector<store::DatasetFileSummary> files, store::CurrentDatasetFiles(ws->db()));

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/ingest_events.h"
+#include "app/events_json.h"
 #include "app/query_events.h"
 #include "cli/command.h"
 #include "cli/output.h"
@@ -203,22 +204,7 @@ void RegisterEventCommands(const CommandRoots& roots, std::vector<Command>* comm
       auto r = app::QueryEvents(*o, Countries());
       if (!r.ok()) return Fail(r.status());
       if (*format == "json") {
-        nlohmann::ordered_json j = nlohmann::ordered_json::array();
-        for (const auto* s : {&r->ab, &r->ba}) {
-          nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-          for (const auto& p : s->periods) {
-            nlohmann::ordered_json row = {{"period", p.period}, {"events", p.events}, {"q1", p.q[0]}, {"q2", p.q[1]},
-                                          {"q3", p.q[2]}, {"q4", p.q[3]}, {"goldstein_mean", p.GoldsteinMean()},
-                                          {"net_cooperation", p.NetCooperation()}, {"mentions", p.mentions},
-                                          {"sources", p.sources}, {"articles", p.articles}};
-            row["tone"] = p.Tone() ? nlohmann::ordered_json(*p.Tone()) : nlohmann::ordered_json();
-            row["share_of_src"] = p.ShareOfSrc() ? nlohmann::ordered_json(*p.ShareOfSrc()) : nlohmann::ordered_json();
-            row["share_of_dst"] = p.ShareOfDst() ? nlohmann::ordered_json(*p.ShareOfDst()) : nlohmann::ordered_json();
-            rows.push_back(row);
-          }
-          j.push_back({{"src", s->src}, {"dst", s->dst}, {"dataset", s->dataset}, {"periods", rows}});
-        }
-        std::cout << j.dump(2) << "\n";
+        std::cout << app::EventsAnswerJson(*r) << "\n";
         return kExitOk;
       }
       const bool csv = *format == "csv";

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "app/events_json.h"
+#include "app/query_events.h"
 #include "app/query_index.h"
 #include "app/write_report.h"
 #include "index/index_export.h"
@@ -109,6 +111,13 @@ json OpenApi() {
             {"/api/v1/pairs/{a}/{b}/index",
              get("The pair in the relations index of a's series, every year",
                  json::array({path_param("a", "the series' country"), path_param("b", "partner")}))},
+            {"/api/v1/pairs/{a}/{b}/events",
+             get("The pair's event series both ways (net cooperation, quad classes, Goldstein, tone)",
+                 json::array({path_param("a", "first country"), path_param("b", "partner"),
+                              {{"name", "dataset"}, {"in", "query"}, {"required", false},
+                               {"schema", {{"type", "string"}}}, {"description", "gdelt (default), icews or text"}},
+                              {{"name", "period"}, {"in", "query"}, {"required", false},
+                               {"schema", {{"type", "string"}}}, {"description", "month (default) or year"}}}))},
             {"/api/v1/index/{a}",
              get("Every partner of a in the relations index in one year",
                  json::array({path_param("a", "the series' country"),
@@ -159,6 +168,7 @@ void ApiServer::Impl::Routes() {
               {"pairs", "/api/v1/pairs?country=CHN"},
               {"report", "/api/v1/pairs/CHN/KAZ/report"},
               {"pair_index", "/api/v1/pairs/CHN/KAZ/index"},
+              {"events", "/api/v1/pairs/CHN/KAZ/events?period=year"},
               {"index", "/api/v1/index/CHN?year=2020"}}
                  .dump(2) + "\n",
          "application/json");
@@ -214,6 +224,22 @@ void ApiServer::Impl::Routes() {
     std::vector<const index::IndexRow*> rows = (*st)->index.Partner(*b);
     if (rows.empty()) return Error(res, 404, "no index values for " + *a + " and " + *b);
     Send(req, res, index::IndexRowsJson(rows, settings.normalisation) + "\n", "application/json");
+  });
+  server.Get(R"(/api/v1/pairs/([^/]+)/([^/]+)/events)", [this](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(mu);
+    app::EventsQuery q;
+    q.workspace = o.workspace;
+    q.a = req.matches[1];
+    q.b = req.matches[2];
+    if (req.has_param("dataset")) q.series.dataset = req.get_param_value("dataset");
+    if (req.has_param("period")) {
+      const std::string period = req.get_param_value("period");
+      if (period != "month" && period != "year") return Error(res, 400, "period must be month or year");
+      q.series.yearly = period == "year";
+    }
+    auto answer = app::QueryEvents(q, countries);
+    if (!answer.ok()) return Error(res, StatusFor(answer.status()), answer.status().message());
+    Send(req, res, app::EventsAnswerJson(*answer) + "\n", "application/json");
   });
   server.Get(R"(/api/v1/index/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(mu);

@@ -86,6 +86,8 @@ try {
   await pair.screenshot({ path: path.join(artifacts, `site-${country}-${partner}.png`) });
   const method = await open(path.join(siteDir, 'method.html'));
   if (!(await method.$('h1'))) fail('method page: no heading');
+  const deadLinks = await method.$$eval('a[href$=".md"], a[href$=".cc"], a[href$=".h"]', (as) => as.map((a) => a.getAttribute('href')));
+  if (deadLinks.length) fail(`method page: links to files the site does not ship: ${deadLinks.slice(0, 5).join(', ')}`);
   for (const f of ['index.csv', 'index.json', `SERIES-${country}.csv`]) {
     if (!existsSync(path.join(siteDir, f))) fail(`download ${f} missing`);
   }

@@ -124,6 +124,14 @@ TEST_F(ServerTest, ErrorsAreJsonWithTheirStatus) {
   auto year = c.Get("/api/v1/index/CHN?year=abc");
   ASSERT_TRUE(year);
   EXPECT_EQ(year->status, 400);
+  auto period = c.Get("/api/v1/pairs/CHN/KAZ/events?period=decade");
+  ASSERT_TRUE(period);
+  EXPECT_EQ(period->status, 400);
+  auto events = c.Get("/api/v1/pairs/CHN/KAZ/events?period=year");
+  ASSERT_TRUE(events);
+  // The example registry holds no event data: an answer either way, as JSON.
+  EXPECT_TRUE(events->status == 200 || events->status == 404) << events->status;
+  EXPECT_NO_THROW(Json(events));
   auto nothing = c.Get("/api/v1/nothing");
   ASSERT_TRUE(nothing);
   EXPECT_EQ(nothing->status, 404);
