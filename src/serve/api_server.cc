@@ -14,6 +14,8 @@
 #include "app/events_json.h"
 #include "app/query_events.h"
 #include "app/query_index.h"
+#include "app/query_trade.h"
+#include "app/trade_json.h"
 #include "app/write_report.h"
 #include "index/index_export.h"
 #include "index/standing.h"
@@ -118,6 +120,12 @@ json OpenApi() {
                                {"schema", {{"type", "string"}}}, {"description", "gdelt (default), icews or text"}},
                               {{"name", "period"}, {"in", "query"}, {"required", false},
                                {"schema", {{"type", "string"}}}, {"description", "month (default) or year"}}}))},
+            {"/api/v1/pairs/{a}/{b}/trade",
+             get("The pair's trade indicators every year, and the figures its registry states",
+                 json::array({path_param("a", "first country"), path_param("b", "partner"),
+                              {{"name", "dataset"}, {"in", "query"}, {"required", false},
+                               {"schema", {{"type", "string"}}},
+                               {"description", "imf_dots, comtrade, baci or registry (default: all)"}}}))},
             {"/api/v1/index/{a}",
              get("Every partner of a in the relations index in one year",
                  json::array({path_param("a", "the series' country"),
@@ -169,6 +177,7 @@ void ApiServer::Impl::Routes() {
               {"report", "/api/v1/pairs/CHN/KAZ/report"},
               {"pair_index", "/api/v1/pairs/CHN/KAZ/index"},
               {"events", "/api/v1/pairs/CHN/KAZ/events?period=year"},
+              {"trade", "/api/v1/pairs/CHN/KAZ/trade"},
               {"index", "/api/v1/index/CHN?year=2020"}}
                  .dump(2) + "\n",
          "application/json");
@@ -240,6 +249,17 @@ void ApiServer::Impl::Routes() {
     auto answer = app::QueryEvents(q, countries);
     if (!answer.ok()) return Error(res, StatusFor(answer.status()), answer.status().message());
     Send(req, res, app::EventsAnswerJson(*answer) + "\n", "application/json");
+  });
+  server.Get(R"(/api/v1/pairs/([^/]+)/([^/]+)/trade)", [this](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(mu);
+    app::TradeQuery q;
+    q.workspace = o.workspace;
+    q.a = req.matches[1];
+    q.b = req.matches[2];
+    if (req.has_param("dataset")) q.dataset = req.get_param_value("dataset");
+    auto answer = app::QueryTrade(q, countries);
+    if (!answer.ok()) return Error(res, StatusFor(answer.status()), answer.status().message());
+    Send(req, res, app::TradeAnswerJson(*answer) + "\n", "application/json");
   });
   server.Get(R"(/api/v1/index/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(mu);

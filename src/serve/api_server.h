@@ -7,6 +7,7 @@
 //   GET /api/v1/pairs/A/B/report         the pair's report (docs/formats/report_json.md)
 //   GET /api/v1/pairs/A/B/index          the pair in the relations index, every year
 //   GET /api/v1/pairs/A/B/events         the pair's event series (?dataset=, ?period=month|year)
+//   GET /api/v1/pairs/A/B/trade          the pair's trade indicators and stated figures (?dataset=)
 //   GET /api/v1/index/A[?year=Y]         every partner of A in one year (docs/formats/index_json.md)
 //   GET /anything-else                   a file of the site folder (`bilat site`), if given
 //

@@ -132,6 +132,13 @@ TEST_F(ServerTest, ErrorsAreJsonWithTheirStatus) {
   // The example registry holds no event data: an answer either way, as JSON.
   EXPECT_TRUE(events->status == 200 || events->status == 404) << events->status;
   EXPECT_NO_THROW(Json(events));
+  auto trade = c.Get("/api/v1/pairs/CHN/KAZ/trade");
+  ASSERT_TRUE(trade);
+  // The example registry states trade figures (trade.csv): answered as JSON.
+  ASSERT_EQ(trade->status, 200) << trade->body.substr(0, 200);
+  bool stated = false;
+  for (const auto& row : Json(trade)) stated = stated || row["dataset"] == "registry";
+  EXPECT_TRUE(stated);
   auto nothing = c.Get("/api/v1/nothing");
   ASSERT_TRUE(nothing);
   EXPECT_EQ(nothing->status, 404);
