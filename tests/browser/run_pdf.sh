@@ -38,6 +38,9 @@ sources="$(grep -o '<li id="src-[0-9]*"' "$html" | wc -l)"
 for n in $(seq 1 "$sources"); do
   grep -q "^ *$n\. " <<<"$text" || problem "source $n of $sources missing from the printed source list"
 done
+# Footnotes stay links inside the PDF (to the page of their source).
+links="$(pdftohtml -xml -stdout -i -q "$pdf" 2>/dev/null | grep -o '<a href="[^"]*#[0-9]*"' | wc -l)"
+[ "$links" -ge "$sources" ] || problem "only $links internal links in the PDF for $sources sources"
 pdftoppm -r 60 -png -f 1 -l 3 "$pdf" "$artifacts/CHN-KAZ-pdf-page"
 [ "$fail" -eq 0 ] || exit 1
-echo "pdf test: $pages A4 pages, header and page numbers on each, 10 sections, $sources sources; pages in $artifacts"
+echo "pdf test: $pages A4 pages, header and page numbers on each, 10 sections, $sources sources, $links internal links; pages in $artifacts"

@@ -78,6 +78,51 @@ try {
   const shown = await index.$$eval('#partners tbody tr', (trs) => trs.filter((tr) => !tr.hidden).length);
   if (shown < 1 || shown > 3) fail(`filter '${partner}': ${shown} rows shown`);
   await index.fill('#filter-text', '');
+  // Accessibility: text contrast (WCAG AA, 4.5:1 for normal text) of every
+  // kind of text on the page, keyboard reach, labelled controls and maps.
+  const contrast = await index.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length < 4 || c[3] > 0)) return c;
+      }
+      return [255, 255, 255];
+    };
+    const worst = [];
+    for (const sel of ['h1', 'h2', 'p', 'td', 'th button', 'a', '.note', 'caption', 'label', '.legend span', '.up', '.down', 'figcaption']) {
+      for (const el of Array.from(document.querySelectorAll(sel)).slice(0, 20)) {
+        if (!el.textContent.trim()) continue;
+        const fg = lum(rgb(getComputedStyle(el).color)), bg = lum(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5) worst.push(`${sel} ${ratio.toFixed(2)}`);
+      }
+    }
+    return worst;
+  });
+  if (contrast.length) fail(`contrast below 4.5:1: ${[...new Set(contrast)].slice(0, 8).join(', ')}`);
+  const a11y = await index.evaluate(() => {
+    const problems = [];
+    const link = document.querySelector('#svg-warmth a');
+    if (link) { link.focus(); if (document.activeElement !== link) problems.push('a map link cannot take the focus'); }
+    for (const c of document.querySelectorAll('input, select')) {
+      if (!c.closest('label') && !c.getAttribute('aria-label')) problems.push(`control #${c.id} has no label`);
+    }
+    for (const svg of document.querySelectorAll('svg.world-map')) {
+      if (!svg.getAttribute('aria-labelledby') || !svg.querySelector('title')) problems.push('a map has no title');
+    }
+    if (document.querySelectorAll('h1').length !== 1) problems.push('not exactly one h1');
+    return problems;
+  });
+  for (const p of a11y) fail(`accessibility: ${p}`);
+  await index.focus('body');
+  await index.keyboard.press('Tab');
+  const firstStop = await index.evaluate(() => document.activeElement && document.activeElement.tagName.toUpperCase());
+  if (!['A', 'SELECT', 'INPUT', 'BUTTON'].includes(firstStop)) fail(`keyboard: Tab lands on ${firstStop}`);
   await index.screenshot({ path: path.join(artifacts, `site-${country}-index.png`), clip: { x: 0, y: 0, width: 1280, height: 1400 } });
   // The pair page and the method page.
   const pair = await open(path.join(siteDir, country, partner, 'index.html'));
