@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "app/atomic_write.h"
 #include "app/print_pdf.h"
 #include "app/query_index.h"
 #include "index/standing.h"
@@ -24,19 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 Status WriteFile(const fs::path& path, const std::string& content) {
-  // Written beside the target and renamed, so a reader never sees half a report.
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError(tmp.string() + ": cannot write");
-    out << content;
-    if (!out.flush()) return Status::IoError(tmp.string() + ": write failed");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Status::IoError(path.string() + ": " + ec.message());
-  return Status::Ok();
+  return WriteFileAtomically(path.string(), content);
 }
 
 // Months of an event series with material conflict (CAMEO quad class 4).

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/atomic_write.h"
 #include "app/query_index.h"
 #include "core/csv_writer.h"
 #include "index/index_export.h"
@@ -28,17 +29,7 @@ namespace {
 namespace fs = std::filesystem;
 
 Status Write(const fs::path& path, const std::string& content) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError(tmp.string() + ": cannot write");
-    out << content;
-    if (!out.flush()) return Status::IoError(tmp.string() + ": write failed (disk full?)");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Status::IoError(path.string() + ": " + ec.message());
-  return Status::Ok();
+  return WriteFileAtomically(path.string(), content);
 }
 
 std::string ReadText(const fs::path& path) {

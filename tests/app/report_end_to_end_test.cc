@@ -18,6 +18,7 @@ using testing::kExample;
 using testing::ReadAll;
 using testing::TempWorkspace;
 using testing::WriteAll;
+namespace fs = std::filesystem;
 
 // The example workspace's registry and WDI extract, ingested into `ws`.
 void SeedExample(const TempWorkspace& ws) {
@@ -462,6 +463,29 @@ TEST(ReportEndToEnd, PairWithoutDataSaysSoPlainly) {
   EXPECT_NE(md.find("The workspace holds no trade totals for China and Serbia."), std::string::npos);
   EXPECT_NE(md.find("No event data (GDELT or ICEWS) are loaded for China and Serbia"), std::string::npos);
   EXPECT_TRUE(r->lint.empty());
+}
+
+// A full disk (the .tmp file is a link to /dev/full) fails the write with a
+// message that says so, leaves no .tmp behind and no report in place.
+TEST(ReportEndToEnd, FullDiskFailsCleanlyAndSaysSo) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this machine";
+  TempWorkspace ws;
+  SeedExample(ws);
+  const fs::path out = ws.dir() / "full";
+  fs::create_directories(out);
+  fs::create_symlink("/dev/full", out / "CHN-KAZ.md.tmp");
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  o.out_dir = out.string();
+  o.formats = {"md"};
+  auto r = app::WriteReport(o, Countries());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("the disk is full"), std::string::npos) << r.status().message();
+  EXPECT_FALSE(fs::exists(out / "CHN-KAZ.md"));
+  EXPECT_FALSE(fs::is_symlink(out / "CHN-KAZ.md.tmp"));
+  EXPECT_FALSE(fs::exists(out / "CHN-KAZ.md.tmp"));
 }
 
 TEST(ReportEndToEnd, RefusesUnknownCountryAndFormat) {
