@@ -7,6 +7,7 @@ namespace bilat::cli {
 
 int Fail(const Status& st) {
   std::cerr << "bilat: " << st.message() << "\n";
+  if (st.code() == StatusCode::kBusy) return kExitBusy;
   return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitError;
 }
 

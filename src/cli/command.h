@@ -22,10 +22,12 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitError = 1;     // bilat could not do it (I/O, missing workspace, ...)
 inline constexpr int kExitUsage = 2;     // the command line is wrong
 inline constexpr int kExitBadInput = 3;  // input data were refused (validation errors, too many rejects)
+inline constexpr int kExitBusy = 4;      // the workspace is busy (another process is writing); try again
 
 inline constexpr const char* kExitCodesHelp =
     "Exit codes: 0 success; 1 failure (I/O, missing workspace, internal); "
-    "2 usage error; 3 input data refused (e.g. registry validation errors).";
+    "2 usage error; 3 input data refused (e.g. registry validation errors); 4 workspace busy (another process is "
+    "writing to it): try again.";
 
 struct Command {
   CLI::App* sub = nullptr;     // parsed() tells whether the user chose it

@@ -12,6 +12,7 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kIoError: return "i/o error";
     case StatusCode::kCorruption: return "corruption";
     case StatusCode::kInternal: return "internal error";
+    case StatusCode::kBusy: return "busy";
   }
   return "unknown";
 }

@@ -23,6 +23,7 @@ enum class StatusCode {
   kIoError,            // the operating system refused a read or write
   kCorruption,         // stored data is not what bilat wrote
   kInternal,           // a bug in bilat
+  kBusy,               // another process holds the workspace; try again
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -54,6 +55,9 @@ class [[nodiscard]] Status {
   }
   static Status Internal(std::string m) {
     return Status(StatusCode::kInternal, std::move(m));
+  }
+  static Status Busy(std::string m) {
+    return Status(StatusCode::kBusy, std::move(m));
   }
 
   bool ok() const { return code_ == StatusCode::kOk; }

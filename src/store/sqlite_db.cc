@@ -15,7 +15,7 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
     return Status::IoError(path + ": cannot open database: " + msg);
   }
   std::unique_ptr<SqliteDb> out(new SqliteDb(db, path));
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   BILAT_RETURN_IF_ERROR(out->Exec("PRAGMA foreign_keys = ON;"));
   if (path != ":memory:") {
     // WAL with synchronous=NORMAL: a crash of bilat (even kill -9) never
@@ -36,13 +36,32 @@ long long SqliteDb::LastInsertRowId() const { return sqlite3_last_insert_rowid(d
 
 std::string SqliteDb::LastError() const { return sqlite3_errmsg(db_); }
 
+// A failed SQLite call as a Status: a locked workspace and a full disk say
+// so (and a locked one is kBusy, exit code 4, which a script may retry).
+Status SqliteError(int rc, const std::string& path, const std::string& message) {
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::Busy(path + ": the workspace is busy: another process (another bilat?) is writing to it; " +
+                          "bilat waited " + std::to_string(kBusyTimeoutMs / 1000) +
+                          " s. Run again when it has finished");
+    case SQLITE_FULL:
+      return Status::IoError(path + ": the disk is full (" + message + "); nothing of this step was stored");
+    default:
+      return Status::IoError(path + ": " + message);
+  }
+}
+
+void SqliteDb::SetBusyTimeout(int ms) { sqlite3_busy_timeout(db_, ms); }
+
 Status SqliteDb::Exec(std::string_view sql) {
   char* err = nullptr;
   std::string s(sql);
-  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    return Status::IoError(path_ + ": " + msg);
+    return SqliteError(rc, path_, msg);
   }
   return Status::Ok();
 }
@@ -119,7 +138,7 @@ Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return Status::IoError(db_->path() + ": " + db_->LastError());
+  return SqliteError(rc, db_->path(), db_->LastError());
 }
 
 void Statement::Reset() {

@@ -21,6 +21,12 @@ namespace bilat::store {
 
 class Statement;
 
+// How long a writer waits for another process's write to finish before the
+// workspace counts as busy (StatusCode::kBusy).
+inline constexpr int kBusyTimeoutMs = 5000;
+// The Status of a failed SQLite call `rc` on the database at `path`.
+Status SqliteError(int rc, const std::string& path, const std::string& message);
+
 class SqliteDb {
  public:
   // Opens (creating if `create`) the database at `path` with foreign keys on,
@@ -30,6 +36,8 @@ class SqliteDb {
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
 
+  // How long to wait for another connection's lock (kBusyTimeoutMs by default).
+  void SetBusyTimeout(int ms);
   // Runs one or more statements that return no rows.
   Status Exec(std::string_view sql);
   Result<Statement> Prepare(std::string_view sql);

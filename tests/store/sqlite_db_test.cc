@@ -1,6 +1,10 @@
 #include "store/sqlite_db.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
 
 namespace bilat::store {
 namespace {
@@ -105,6 +109,30 @@ TEST(Transaction, KeepsCommittedChanges) {
     ASSERT_TRUE(tx.Commit().ok());
   }
   EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM t"), 1);
+}
+
+// A second writer waits for the first, then gives up with kBusy and a
+// message that says what to do, instead of an I/O error.
+TEST(Transaction, ASecondWriterWaitsThenReportsTheWorkspaceBusy) {
+  const std::string path = ::testing::TempDir() + "/busy-" + std::to_string(::getpid()) + ".db";
+  std::remove(path.c_str());
+  auto first = SqliteDb::Open(path, true);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE((*first)->Exec("CREATE TABLE t (x INTEGER);").ok());
+  auto second = SqliteDb::Open(path, false);
+  ASSERT_TRUE(second.ok());
+  (*second)->SetBusyTimeout(100);
+  Transaction holding(first->get());
+  ASSERT_TRUE(holding.status().ok());
+  ASSERT_TRUE((*first)->Exec("INSERT INTO t VALUES (1);").ok());
+  Transaction waiting(second->get());
+  EXPECT_EQ(waiting.status().code(), StatusCode::kBusy) << waiting.status().ToString();
+  EXPECT_NE(waiting.status().message().find("the workspace is busy"), std::string::npos);
+  EXPECT_NE(waiting.status().message().find("Run again"), std::string::npos);
+  ASSERT_TRUE(holding.Commit().ok());
+  Transaction after(second->get());
+  EXPECT_TRUE(after.status().ok()) << after.status().ToString();  // free again once the first is done
+  std::remove(path.c_str());
 }
 
 TEST(Transaction, NestedBeginFails) {
