@@ -28,10 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Status Write(const fs::path& path, const std::string& content) {
-  return WriteFileAtomically(path.string(), content);
-}
-
 std::string ReadText(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -149,16 +145,16 @@ Result<SiteResult> WriteSite(const SiteOptions& o, const CountryRegistry& countr
   std::vector<const index::IndexRow*> all;
   for (const index::IndexRow& r : ix.rows) all.push_back(&r);
   const fs::path dir(o.out_dir);
-  BILAT_RETURN_IF_ERROR(Write(dir / "index.json", index::IndexRowsJson(all, settings.normalisation) + "\n"));
+  BILAT_RETURN_IF_ERROR(WriteFileAtomically((dir / "index.json").string(), index::IndexRowsJson(all, settings.normalisation) + "\n"));
   std::string csv;
   for (const auto& row : index::IndexRowsTable(all, settings.normalisation)) csv += CsvRow(row) + "\n";
-  BILAT_RETURN_IF_ERROR(Write(dir / "index.csv", csv));
+  BILAT_RETURN_IF_ERROR(WriteFileAtomically((dir / "index.csv").string(), csv));
   page.downloads = {{"index.csv", "The index, every partner and year (CSV)"},
                     {"index.json", "The index, every partner and year (JSON; fields in docs/formats/index_json.md)"},
                     {"SERIES-" + ca->alpha3 + ".csv", "What each report could fill (CSV)"},
                     {"SERIES-" + ca->alpha3 + ".md", "What each report could fill (Markdown)"}};
   out.index_page = (dir / "index.html").string();
-  BILAT_RETURN_IF_ERROR(Write(dir / "index.html", site::IndexPage(page)));
+  BILAT_RETURN_IF_ERROR(WriteFileAtomically((dir / "index.html").string(), site::IndexPage(page)));
 
   // Method and sources.
   std::string method;
@@ -174,7 +170,8 @@ Result<SiteResult> WriteSite(const SiteOptions& o, const CountryRegistry& countr
     sources.push_back({f.dataset, fs::path(f.path).filename().string(), f.scope,
                        static_cast<long long>(f.records + f.observations)});
   }
-  BILAT_RETURN_IF_ERROR(Write(dir / "method.html", site::MethodPage(ca->display_name, method, sources)));
+  BILAT_RETURN_IF_ERROR(
+      WriteFileAtomically((dir / "method.html").string(), site::MethodPage(ca->display_name, method, sources)));
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return out;
 }

@@ -186,13 +186,17 @@ Status LoadInvestment(SqliteDb* db, const std::string& a, ComponentValues* c) {
   return Status::Ok();
 }
 
-// Official finance committed by the country (GCDF), in constant 2021 USD.
-Status LoadFinance(SqliteDb* db, const std::string& a, ComponentValues* c, std::set<std::string>* listed) {
-  std::string sql = std::string("SELECT o.subject, o.period, o.value, f.path") + kCurrentObservations +
-                    "WHERE o.measure = 'gcdf.usd_const_2021' AND o.object = ?1";
+// One observation per partner-year of `measure`, the partner on the side
+// `partner_is_subject` says, the series' country on the other; `listed`
+// (when given) collects the partners the dataset names, for its coverage.
+Status LoadYearlyMeasure(SqliteDb* db, const std::string& a, const char* measure, bool partner_is_subject,
+                         ComponentValues* c, std::set<std::string>* listed) {
+  const std::string sql = std::string(partner_is_subject ? "SELECT o.subject" : "SELECT o.object") +
+                          ", o.period, o.value, f.path" + kCurrentObservations + "WHERE o.measure = '" + measure +
+                          "' AND o.value IS NOT NULL AND " + (partner_is_subject ? "o.object" : "o.subject") + " = ?1";
   return ForEachRow(db, sql, a, [&](Statement& st) {
     const int year = YearOf(st.ColumnView(1));
-    listed->insert(st.ColumnText(0));
+    if (listed) listed->insert(st.ColumnText(0));
     Widen(c, year);
     c->files.insert(BaseName(st.ColumnText(3)));
     Add(c, st.ColumnText(0), year, st.ColumnDouble(2));
@@ -340,33 +344,7 @@ Status LoadConfucius(SqliteDb* db, const std::string& a, ComponentValues* c) {
                     });
 }
 
-// Students from the partner in the country (AidData public diplomacy).
-Status LoadStudents(SqliteDb* db, const std::string& a, ComponentValues* c, std::set<std::string>* listed) {
-  std::string sql = std::string("SELECT o.object, o.period, o.value, f.path") + kCurrentObservations +
-                    "WHERE o.measure = 'pd.inbound_students_to_china' AND o.subject = ?1";
-  return ForEachRow(db, sql, a, [&](Statement& st) {
-    const int year = YearOf(st.ColumnView(1));
-    listed->insert(st.ColumnText(0));
-    Widen(c, year);
-    c->files.insert(BaseName(st.ColumnText(3)));
-    Add(c, st.ColumnText(0), year, st.ColumnDouble(2));
-  });
-}
-
 // --- warmth -------------------------------------------------------------
-
-// The share of UN General Assembly votes the partner cast as the country
-// did (Voeten's agreement scores, by the year a session opened).
-Status LoadUnVoting(SqliteDb* db, const std::string& a, ComponentValues* c) {
-  std::string sql = std::string("SELECT o.subject, o.period, o.value, f.path") + kCurrentObservations +
-                    "WHERE o.measure = 'unga.agree' AND o.object = ?1 AND o.value IS NOT NULL";
-  return ForEachRow(db, sql, a, [&](Statement& st) {
-    const int year = YearOf(st.ColumnView(1));
-    Widen(c, year);
-    c->files.insert(BaseName(st.ColumnText(3)));
-    Add(c, st.ColumnText(0), year, st.ColumnDouble(2));
-  });
-}
 
 // The balance of the GDELT-derived daily score: sum over the period divided
 // by the sum of absolute values, from -1 (every day conflictual) to +1 (every
@@ -630,11 +608,17 @@ Result<SeriesComponents> LoadSeriesComponents(SqliteDb* db, const std::string& c
   out.monthly.push_back(MonthlyValues{"events", {}, {}});
   BILAT_RETURN_IF_ERROR(LoadTrade(db, country, at("trade")));
   BILAT_RETURN_IF_ERROR(LoadInvestment(db, country, at("investment")));
-  BILAT_RETURN_IF_ERROR(LoadFinance(db, country, at("finance"), &listed["finance"]));
+  // Official finance committed by the country (GCDF), constant 2021 USD.
+  BILAT_RETURN_IF_ERROR(
+      LoadYearlyMeasure(db, country, "gcdf.usd_const_2021", true, at("finance"), &listed["finance"]));
   BILAT_RETURN_IF_ERROR(LoadExchanges(db, country, at("exchanges")));
   BILAT_RETURN_IF_ERROR(LoadConfucius(db, country, at("confucius")));
-  BILAT_RETURN_IF_ERROR(LoadStudents(db, country, at("students"), &listed["students"]));
-  BILAT_RETURN_IF_ERROR(LoadUnVoting(db, country, at("unga")));
+  // Students from the partner in the country (AidData public diplomacy).
+  BILAT_RETURN_IF_ERROR(
+      LoadYearlyMeasure(db, country, "pd.inbound_students_to_china", false, at("students"), &listed["students"]));
+  // The share of UN General Assembly votes the partner cast as the country
+  // did (Voeten's agreement scores, by the year a session opened).
+  BILAT_RETURN_IF_ERROR(LoadYearlyMeasure(db, country, "unga.agree", true, at("unga"), nullptr));
   BILAT_RETURN_IF_ERROR(LoadEventBalance(db, country, at("events"), &out.monthly.back()));
   BILAT_RETURN_IF_ERROR(LoadCodedEvents(db, country, at("coded_events"), at("tone")));
   BILAT_RETURN_IF_ERROR(LoadPartnership(db, country, at("partnership")));

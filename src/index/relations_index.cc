@@ -166,10 +166,11 @@ std::vector<const IndexRow*> RelationsIndex::Year(int year) const {
 }
 
 std::vector<const IndexRow*> RelationsIndex::Partner(const std::string& partner) const {
+  // rows are ordered by partner, then year: a partner's rows are one run.
+  auto first = std::lower_bound(rows.begin(), rows.end(), partner,
+                                [](const IndexRow& r, const std::string& p) { return r.partner < p; });
   std::vector<const IndexRow*> out;
-  for (const IndexRow& r : rows) {
-    if (r.partner == partner) out.push_back(&r);
-  }
+  for (auto it = first; it != rows.end() && it->partner == partner; ++it) out.push_back(&*it);
   return out;
 }
 

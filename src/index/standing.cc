@@ -1,12 +1,18 @@
 #include "index/standing.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace bilat::index {
 
 const IndexRow* SeriesStanding::Row(const std::string& partner, int year) const {
-  for (const IndexRow& r : index.rows) {
-    if (r.partner == partner && r.year == year) return &r;
-  }
-  return nullptr;
+  // index.rows are ordered by partner, then year (called per partner and
+  // year by every report and the site: a search, not a scan of 14,000 rows).
+  auto it = std::lower_bound(index.rows.begin(), index.rows.end(), std::pair<const std::string&, int>(partner, year),
+                             [](const IndexRow& r, const std::pair<const std::string&, int>& key) {
+                               return r.partner < key.first || (r.partner == key.first && r.year < key.second);
+                             });
+  return it != index.rows.end() && it->partner == partner && it->year == year ? &*it : nullptr;
 }
 
 const ComponentValues* SeriesStanding::Component(const std::string& id) const {

@@ -165,6 +165,20 @@ struct ApiServer::Impl {
     return c->alpha3;
   }
 
+  // The pair of a /pairs/A/B/... route as alpha-3 codes; false (a 404 sent)
+  // when either is not a country.
+  bool Pair(const httplib::Request& req, httplib::Response& res, std::string* a, std::string* b) {
+    for (auto [i, out] : {std::pair{1, a}, std::pair{2, b}}) {
+      auto code = Code(req.matches[i]);
+      if (!code.ok()) {
+        Error(res, 404, code.status().message());
+        return false;
+      }
+      *out = *code;
+    }
+    return true;
+  }
+
   void Routes();
   void ServeFile(const httplib::Request& req, httplib::Response& res);
 };
@@ -206,16 +220,14 @@ void ApiServer::Impl::Routes() {
   });
   server.Get(R"(/api/v1/pairs/([^/]+)/([^/]+)/report)", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(mu);
-    auto a = Code(req.matches[1]);
-    auto b = Code(req.matches[2]);
-    if (!a.ok()) return Error(res, 404, a.status().message());
-    if (!b.ok()) return Error(res, 404, b.status().message());
-    const std::string key = *a + "-" + *b;
+    std::string a, b;
+    if (!Pair(req, res, &a, &b)) return;
+    const std::string key = a + "-" + b;
     auto cached = reports.find(key);
     if (cached == reports.end()) {
-      auto st = Standing(*a);
+      auto st = Standing(a);
       if (!st.ok()) return Error(res, StatusFor(st.status()), st.status().message());
-      auto body = app::RenderReport(ws.get(), *a, *b, "json", countries, *st);
+      auto body = app::RenderReport(ws.get(), a, b, "json", countries, *st);
       if (!body.ok()) return Error(res, StatusFor(body.status()), body.status().message());
       if (reports.size() >= kMaxCachedReports) reports.clear();
       cached = reports.emplace(key, std::move(*body)).first;
@@ -224,14 +236,12 @@ void ApiServer::Impl::Routes() {
   });
   server.Get(R"(/api/v1/pairs/([^/]+)/([^/]+)/index)", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(mu);
-    auto a = Code(req.matches[1]);
-    auto b = Code(req.matches[2]);
-    if (!a.ok()) return Error(res, 404, a.status().message());
-    if (!b.ok()) return Error(res, 404, b.status().message());
-    auto st = Standing(*a);
+    std::string a, b;
+    if (!Pair(req, res, &a, &b)) return;
+    auto st = Standing(a);
     if (!st.ok()) return Error(res, StatusFor(st.status()), st.status().message());
-    std::vector<const index::IndexRow*> rows = (*st)->index.Partner(*b);
-    if (rows.empty()) return Error(res, 404, "no index values for " + *a + " and " + *b);
+    std::vector<const index::IndexRow*> rows = (*st)->index.Partner(b);
+    if (rows.empty()) return Error(res, 404, "no index values for " + a + " and " + b);
     Send(req, res, index::IndexRowsJson(rows, settings.normalisation) + "\n", "application/json");
   });
   server.Get(R"(/api/v1/pairs/([^/]+)/([^/]+)/events)", [this](const httplib::Request& req, httplib::Response& res) {
