@@ -12,6 +12,7 @@ packages=(
   iso-codes
   python3
   chromium poppler-utils
+  clang libclang-rt-14-dev  # the sanitizer build and the fuzzers (scripts/test_hardening.sh)
 )
 # Node.js drives the browser test; machines that ship their own Node (with npm)
 # must not get Debian's npm, which conflicts with it.

@@ -25,7 +25,7 @@ Result<InputFile> CheckInputFile(const std::string& path, const std::string& exp
   InputFile f;
   const std::optional<ingest::FileStamp> stamp = ingest::StatFile(path);
   if (!stamp) {
-    f.error = path + ": cannot read the file";
+    f.error = Status::IoError(path + ": cannot read the file");
     return f;
   }
   f.size = stamp->size;
@@ -36,16 +36,16 @@ Result<InputFile> CheckInputFile(const std::string& path, const std::string& exp
     return f;
   }
   if (f.size == 0) {
-    f.error = path + ": empty file (expected " + expected + ")";
+    f.error = Status::InvalidArgument(path + ": empty file (expected " + expected + ")");
     return f;
   }
   if (Status text = CheckLooksLikeText(path, expected); !text.ok()) {
-    f.error = text.message();
+    f.error = text;
     return f;
   }
   Result<std::string> hash = ingest::FileContentHash(path);
   if (!hash.ok()) {
-    f.error = hash.status().message();
+    f.error = hash.status();
     return f;
   }
   BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> seen, seen_by_hash(*hash));

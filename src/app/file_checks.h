@@ -21,7 +21,9 @@ Status CheckLooksLikeText(const std::string& path, const std::string& expected);
 struct InputFile {
   enum class Verdict { kRead, kAlreadyIngested, kRefused };
   Verdict verdict = Verdict::kRefused;
-  std::string error;         // kRefused: the message, naming the file
+  // kRefused: why, naming the file: InvalidArgument for input that is not
+  // what was expected (empty, binary), IoError for a file that cannot be read.
+  Status error;
   uint64_t size = 0;         // kRead: the file's stat and content hash
   int64_t mtime_ns = 0;
   std::string content_hash;

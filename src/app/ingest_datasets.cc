@@ -26,9 +26,10 @@ Result<IngestDatasetResult> IngestDatasets(const IngestDatasetOptions& o, const 
     DatasetFileOutcome out;
     out.path = path;
     auto t0 = std::chrono::steady_clock::now();
-    auto done = [&](DatasetFileOutcome::State state, const std::string& error = "") {
+    auto done = [&](DatasetFileOutcome::State state, const Status& error = Status::Ok()) {
       out.state = state;
-      out.error = error;
+      out.error = error.message();
+      out.error_code = error.code();
       out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       result.files.push_back(std::move(out));
     };
@@ -49,7 +50,7 @@ Result<IngestDatasetResult> IngestDatasets(const IngestDatasetOptions& o, const 
     ctx.label = path;
     Result<ingest::DatasetLoadResult> loaded = adapter->load(path, ctx);
     if (!loaded.ok()) {
-      done(DatasetFileOutcome::State::kFailed, loaded.status().message());
+      done(DatasetFileOutcome::State::kFailed, loaded.status());
       continue;
     }
     const ingest::DatasetLoadResult& r = *loaded;
@@ -88,7 +89,7 @@ Result<IngestDatasetResult> IngestDatasets(const IngestDatasetOptions& o, const 
     store::DatasetFileInfo info{in.content_hash, path, in.size, in.mtime_ns};
     Result<store::DatasetStoreCounts> stored = store::StoreDatasetFile(ws->db(), info, r);
     if (!stored.ok()) {
-      done(DatasetFileOutcome::State::kFailed, path + ": " + stored.status().message());
+      done(DatasetFileOutcome::State::kFailed, Status(stored.status().code(), path + ": " + stored.status().message()));
       continue;
     }
     out.records_added = stored->records_added;

@@ -33,6 +33,10 @@ struct DatasetFileOutcome {
   std::string path;
   State state = State::kFailed;
   std::string error;  // for kFailed
+  // for kFailed: InvalidArgument when the input was refused (its layout,
+  // its bytes), IoError for reading or storing (a full disk), Busy for a
+  // workspace another process holds; the CLI maps each to its exit code.
+  StatusCode error_code = StatusCode::kOk;
   std::string replaces;  // the stored file of the same table this one replaced (or would replace)
   std::string scope, layout;
   uint64_t rows_read = 0;

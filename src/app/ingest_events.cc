@@ -184,6 +184,7 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
     auto fail = [&](const Status& st) {
       out.state = EventFileOutcome::State::kFailed;
       out.error = st.message();
+      out.error_code = st.code();
     };
     auto lap = [t = std::chrono::steady_clock::now()]() mutable {
       auto now = std::chrono::steady_clock::now();

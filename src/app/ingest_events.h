@@ -25,6 +25,10 @@ struct EventFileOutcome {
   std::string path;
   State state = State::kFailed;
   std::string error;   // for kFailed
+  // for kFailed: InvalidArgument when the input was refused (its layout,
+  // its bytes), IoError for reading or storing (a full disk), Busy for a
+  // workspace another process holds; the CLI maps each to its exit code.
+  StatusCode error_code = StatusCode::kOk;
   std::string format;  // "gdelt2", "gdelt1", "gdelt2-mentions", "icews"
   uint64_t bytes = 0, lines = 0, rows_ok = 0, rows_rejected = 0;
   std::vector<std::pair<std::string, uint64_t>> rejects_by_reason;  // non-zero only

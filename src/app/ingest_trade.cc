@@ -207,9 +207,10 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
     TradeFileOutcome out;
     out.path = path;
     auto t0 = std::chrono::steady_clock::now();
-    auto done = [&](TradeFileOutcome::State state, const std::string& error = "") {
+    auto done = [&](TradeFileOutcome::State state, const Status& error = Status::Ok()) {
       out.state = state;
-      out.error = error;
+      out.error = error.message();
+      out.error_code = error.code();
       out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       result.files.push_back(std::move(out));
     };
@@ -373,7 +374,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
     if (!loaded.ok() || !add_status.ok()) {
       totals.reset();
       writer.reset();  // rolls back
-      done(TradeFileOutcome::State::kFailed, (!loaded.ok() ? loaded : add_status).message());
+      done(TradeFileOutcome::State::kFailed, !loaded.ok() ? loaded : add_status);
       continue;
     }
     out.layout = info.layout;
@@ -403,7 +404,7 @@ Result<IngestTradeResult> IngestTrade(const IngestTradeOptions& o, const Country
     totals.reset();
     writer.reset();
     if (!add_status.ok()) {
-      done(TradeFileOutcome::State::kFailed, add_status.message());
+      done(TradeFileOutcome::State::kFailed, add_status);
       continue;
     }
     done(TradeFileOutcome::State::kStored);

@@ -29,6 +29,10 @@ struct TradeFileOutcome {
   std::string path;
   State state = State::kFailed;
   std::string error;   // for kFailed
+  // for kFailed: InvalidArgument when the input was refused (its layout,
+  // its bytes), IoError for reading or storing (a full disk), Busy for a
+  // workspace another process holds; the CLI maps each to its exit code.
+  StatusCode error_code = StatusCode::kOk;
   std::string layout;  // "comtrade-legacy", "comtrade-api", "baci", "wdi-wide", "wdi-long"
   uint64_t rows_read = 0;
   uint64_t stored = 0;      // flows or observations stored

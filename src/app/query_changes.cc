@@ -223,7 +223,7 @@ Result<ChangesAnswer> QueryChanges(const ChangesQuery& q, const CountryRegistry&
   out.since = q.since;
   if (q.since < 1900 || q.since > 2100) return Status::InvalidArgument("--since needs a year, e.g. --since 2015");
   BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(q.weights_path));
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(q.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(q.workspace));
   BILAT_ASSIGN_OR_RETURN(index::SeriesComponents comps, index::LoadSeriesComponents(ws->db(), out.a));
   index::RelationsIndex ix = index::ComputeIndex(comps, settings);
   out.until = ix.default_year;

@@ -11,7 +11,7 @@ Result<EventsAnswer> QueryEvents(const EventsQuery& q, const CountryRegistry& co
   if (q.series.dataset != "gdelt" && q.series.dataset != "icews" && q.series.dataset != "text") {
     return Status::InvalidArgument("unknown event dataset '" + q.series.dataset + "' (use gdelt, icews or text)");
   }
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(q.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(q.workspace));
   EventsAnswer out;
   BILAT_ASSIGN_OR_RETURN(out.ab, measure::LoadEventSeries(ws->db(), a->alpha3, b->alpha3, q.series));
   BILAT_ASSIGN_OR_RETURN(out.ba, measure::LoadEventSeries(ws->db(), b->alpha3, a->alpha3, q.series));
@@ -21,7 +21,7 @@ Result<EventsAnswer> QueryEvents(const EventsQuery& q, const CountryRegistry& co
 Result<TopEventsAnswer> QueryTopEvents(const TopEventsQuery& q, const CountryRegistry& countries) {
   BILAT_ASSIGN_OR_RETURN(const Country* a, countries.Resolve(q.a));
   BILAT_ASSIGN_OR_RETURN(const Country* b, countries.Resolve(q.b));
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(q.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(q.workspace));
   BILAT_ASSIGN_OR_RETURN(bool followed, store::IsFollowed(ws->db(), a->alpha3, b->alpha3));
   if (!followed) {
     return Status::FailedPrecondition("whole events are kept only for followed pairs: run 'bilat follow " +

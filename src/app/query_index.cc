@@ -23,7 +23,7 @@ Result<std::unique_ptr<IndexAnswer>> QueryIndex(const IndexQuery& q, const Count
     if (out->b == out->a) return Status::InvalidArgument("A and B are the same country (" + out->a + ")");
   }
   BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(q.weights_path));
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(q.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(q.workspace));
   BILAT_ASSIGN_OR_RETURN(out->components, index::LoadSeriesComponents(ws->db(), out->a));
   out->index = index::ComputeIndex(out->components, settings);
   const index::RelationsIndex& ix = out->index;
@@ -63,7 +63,7 @@ Result<std::unique_ptr<TrajectoryAnswer>> QueryTrajectory(const IndexQuery& q, c
     out->b = b->alpha3;
   }
   BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(q.weights_path));
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(q.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(q.workspace));
   BILAT_ASSIGN_OR_RETURN(out->components, index::LoadSeriesComponents(ws->db(), out->a));
   out->index = index::ComputeIndex(out->components, settings);
   out->trajectories = index::ComputeTrajectories(out->components, out->index);

@@ -166,7 +166,7 @@ Result<TradeAnswer> QueryTrade(const TradeQuery& q, const CountryRegistry& count
     return Status::InvalidArgument(std::string("--dataset ") + kStatedDataset +
                                    ": the registry states trade figures of a pair; give two countries");
   }
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(q.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(q.workspace));
   store::SqliteDb* db = ws->db();
   BILAT_ASSIGN_OR_RETURN(std::vector<std::string> datasets, measure::TradeDatasets(db));
   out.flows_ingested = !datasets.empty();

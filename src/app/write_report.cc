@@ -203,7 +203,7 @@ Result<ReportResult> WriteReport(const ReportOptions& o, const CountryRegistry& 
   BILAT_ASSIGN_OR_RETURN(const Country* cb, countries.Resolve(o.b));
   if (ca == cb) return Status::InvalidArgument("a report needs two different countries, got " + ca->alpha3 + " twice");
   BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(o.index_weights));
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(o.workspace));
   BILAT_ASSIGN_OR_RETURN(auto standing, index::LoadSeriesStanding(ws->db(), ca->alpha3, settings));
   return WritePair(ws.get(), ca, cb, o.out_dir.empty() ? ws->ReportsDir() : o.out_dir, o.formats, countries, nullptr,
                    standing.get());
@@ -215,7 +215,7 @@ Result<SeriesResult> WriteSeriesReports(const SeriesOptions& o, const CountryReg
   BILAT_RETURN_IF_ERROR(CheckFormats(o.formats));
   BILAT_ASSIGN_OR_RETURN(const Country* ca, countries.Resolve(o.a));
   BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(o.index_weights));
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(o.workspace));
   BILAT_ASSIGN_OR_RETURN(std::vector<std::string> partners, store::PartnersOf(ws->db(), ca->alpha3));
   // The index and the forecasts of the whole series, once for every report.
   BILAT_ASSIGN_OR_RETURN(auto standing, index::LoadSeriesStanding(ws->db(), ca->alpha3, settings));

@@ -84,7 +84,7 @@ Result<SiteResult> WriteSite(const SiteOptions& o, const CountryRegistry& countr
 
   // The index of the series.
   BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(o.index_weights));
-  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(o.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(o.workspace));
   BILAT_ASSIGN_OR_RETURN(auto standing, index::LoadSeriesStanding(ws->db(), ca->alpha3, settings));
   const index::RelationsIndex& ix = standing->index;
   site::IndexPageInputs page;

@@ -11,6 +11,15 @@ int Fail(const Status& st) {
   return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitError;
 }
 
+int ExitCodeForFileError(StatusCode code) {
+  switch (code) {
+    case StatusCode::kBusy: return kExitBusy;
+    case StatusCode::kIoError:
+    case StatusCode::kInternal: return kExitError;
+    default: return kExitBadInput;
+  }
+}
+
 const CountryRegistry& Countries() {
   static std::shared_ptr<const CountryRegistry> registry = [] {
     auto r = CountryRegistry::LoadDefault();

@@ -42,6 +42,11 @@ struct CommandRoots {
 
 // Prints "bilat: <message>" and maps the status to an exit code.
 int Fail(const Status& status);
+// The exit code of one input file that failed (an ingest goes on with the
+// others): the input refused (its layout, its bytes, its values) is
+// kExitBadInput; reading or storing failing (a full disk, a file that went
+// away) is kExitError; a workspace held by another process is kExitBusy.
+int ExitCodeForFileError(StatusCode code);
 // The country registry, loaded once; exits with kExitError if it cannot load.
 const CountryRegistry& Countries();
 

@@ -62,7 +62,7 @@ void RegisterOne(const CommandRoots& roots, std::vector<Command>* commands, cons
       }
       if (f.state == State::kFailed) {
         std::cerr << "bilat: " << f.error << "\n";
-        exit_code = std::max(exit_code, kExitBadInput);
+        exit_code = std::max(exit_code, ExitCodeForFileError(f.error_code));
         continue;
       }
       std::cout << f.path << ": " << f.layout << ", " << f.rows_read << " rows read";

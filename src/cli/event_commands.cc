@@ -116,7 +116,7 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
       }
       if (f.state == State::kFailed) {
         std::cerr << "bilat: " << f.error << "\n";
-        exit_code = std::max(exit_code, kExitBadInput);
+        exit_code = std::max(exit_code, ExitCodeForFileError(f.error_code));
         continue;
       }
       double rows = static_cast<double>(f.rows_ok + f.rows_rejected);

@@ -1,9 +1,11 @@
 // bilat command line: builds the CLI11 tree from the command files, parses,
 // and runs the chosen command. Only cli/ prints or chooses exit codes.
+#include <cstdio>
 #include <iostream>
 #include <vector>
 
 #include "cli/command.h"
+#include "store/sqlite_db.h"
 
 int main(int argc, char** argv) {
   using namespace bilat::cli;
@@ -42,6 +44,14 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
+  // A writer that finds another process writing the workspace waits its
+  // turn (up to BILAT_LOCK_WAIT seconds) and says so, so a cron job beside a
+  // colleague's ingest neither fails at once nor hangs silently.
+  bilat::store::SetLockWaitObserver([](const bilat::store::LockWait& w) {
+    std::string who = w.holder_pid ? "process " + std::to_string(w.holder_pid) : std::string("another process");
+    std::fprintf(stderr, "bilat: waiting for %s to finish writing %s: %.0f s so far, giving up after %.0f s "
+                 "(BILAT_LOCK_WAIT)\n", who.c_str(), w.path.c_str(), w.waited_s, w.limit_s);
+  });
   for (const Command& c : commands) {
     if (!c.sub->parsed()) continue;
     // Library code returns Status; an exception escaping anyway (a third-party

@@ -127,7 +127,7 @@ void RegisterIngestTrade(const CommandRoots& roots, std::vector<Command>* comman
       }
       if (f.state == State::kFailed) {
         std::cerr << "bilat: " << f.error << "\n";
-        exit_code = std::max(exit_code, kExitBadInput);
+        exit_code = std::max(exit_code, ExitCodeForFileError(f.error_code));
         continue;
       }
       std::cout << f.path << ": " << f.layout << ", " << f.rows_read << " rows read";

@@ -336,7 +336,7 @@ ApiServer::~ApiServer() = default;
 
 Result<std::unique_ptr<ApiServer>> ApiServer::Create(const ServeOptions& o, const CountryRegistry& countries) {
   auto impl = std::make_unique<Impl>(o, countries);
-  BILAT_ASSIGN_OR_RETURN(impl->ws, store::Workspace::Open(o.workspace));
+  BILAT_ASSIGN_OR_RETURN(impl->ws, store::Workspace::OpenForReading(o.workspace));
   BILAT_ASSIGN_OR_RETURN(impl->settings, app::LoadIndexSettingsOrDefault(o.index_weights));
   if (!o.site_dir.empty()) {
     std::error_code ec;

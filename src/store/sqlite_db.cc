@@ -1,8 +1,102 @@
 #include "store/sqlite_db.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <cstdlib>
+#include <mutex>
 
 namespace bilat::store {
+
+namespace {
+
+std::mutex observer_mu;
+LockWaitObserver& Observer() {
+  static LockWaitObserver observer;
+  return observer;
+}
+
+// "file:" URI of a path, for opening it immutable.
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+std::string Seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, s < 10 ? "%.1f s" : "%.0f s", s);
+  return buf;
+}
+
+}  // namespace
+
+int DefaultLockWaitMs() {
+  const char* env = std::getenv("BILAT_LOCK_WAIT");
+  if (!env || !*env) return kDefaultLockWaitMs;
+  char* end = nullptr;
+  double s = std::strtod(env, &end);
+  if (*end != '\0' || !(s >= 0) || s > 7 * 24 * 3600) return kDefaultLockWaitMs;
+  return static_cast<int>(s * 1000);
+}
+
+void SetLockWaitObserver(LockWaitObserver observer) {
+  std::lock_guard<std::mutex> lock(observer_mu);
+  Observer() = std::move(observer);
+}
+
+long WriteLockHolder(const std::string& path) {
+  // SQLite's WAL-index lock bytes start at offset 120 of the -shm file, the
+  // first being the write lock (https://sqlite.org/walformat.html).
+  int fd = ::open((path + "-shm").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  struct flock fl {};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  fl.l_start = 120;
+  fl.l_len = 1;
+  long pid = 0;
+  if (::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK) pid = fl.l_pid;
+  ::close(fd);
+  return pid;
+}
+
+// SQLite calls this while another connection holds the lock a statement
+// needs. Waits in short sleeps up to the limit, reporting as it goes.
+int SqliteDb::OnBusy(void* self, int count) {
+  auto* db = static_cast<SqliteDb*>(self);
+  using Clock = std::chrono::steady_clock;
+  const auto now = Clock::now();
+  if (count == 0) {
+    db->wait_start_ = now;
+    db->next_wait_report_ = now + std::chrono::seconds(1);
+  }
+  const double waited = std::chrono::duration<double>(now - db->wait_start_).count();
+  const double limit = db->lock_wait_ms_ / 1000.0;
+  if (waited >= limit) return 0;
+  if (now >= db->next_wait_report_) {
+    db->next_wait_report_ = now + std::chrono::seconds(10);
+    std::lock_guard<std::mutex> lock(observer_mu);
+    if (Observer()) Observer()({db->path_, waited, limit, WriteLockHolder(db->path_)});
+  }
+  // Short sleeps first (most locks are brief), then 100 ms, never past the limit.
+  int sleep_ms = count < 10 ? 5 : 100;
+  sleep_ms = std::min(sleep_ms, std::max(1, static_cast<int>((limit - waited) * 1000)));
+  sqlite3_sleep(sleep_ms);
+  return 1;
+}
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool create) {
   sqlite3* db = nullptr;
@@ -14,8 +108,20 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
     sqlite3_close(db);
     return Status::IoError(path + ": cannot open database: " + msg);
   }
-  std::unique_ptr<SqliteDb> out(new SqliteDb(db, path));
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  // SQLite opens a file it cannot write read-only without saying so, and a
+  // WAL database needs its folder writable too: say so here, once, rather
+  // than fail later with "attempt to write a readonly database".
+  if (path != ":memory:") {
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    if (sqlite3_db_readonly(db, "main") == 1 || ::access(folder.empty() ? "." : folder.c_str(), W_OK) != 0) {
+      sqlite3_close(db);
+      return Status::IoError(path + ": the workspace is read-only (the database or its folder cannot be " +
+                             "written); commands that only read it (report, trade, events, index, site, serve) " +
+                             "work, this one writes to it: run it where the workspace is writable");
+    }
+  }
+  std::unique_ptr<SqliteDb> out(new SqliteDb(db, path, /*read_only=*/false));
+  sqlite3_busy_handler(db, &SqliteDb::OnBusy, out.get());
   BILAT_RETURN_IF_ERROR(out->Exec("PRAGMA foreign_keys = ON;"));
   if (path != ":memory:") {
     // WAL with synchronous=NORMAL: a crash of bilat (even kill -9) never
@@ -29,6 +135,31 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
   return out;
 }
 
+Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path) {
+  // A WAL database is read through its -shm file; where SQLite can neither
+  // open nor create it (a read-only folder after the last writer removed
+  // it), the file is opened immutable: no writer can exist there either.
+  for (bool immutable : {false, true}) {
+    sqlite3* db = nullptr;
+    const std::string name = immutable ? FileUri(path) : path;
+    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0);
+    int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema;", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+      sqlite3_close(db);
+      // CANTOPEN or READONLY_CANTINIT: the -shm file cannot be made here.
+      if (!immutable && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) continue;
+      return Status::IoError(path + ": cannot open database for reading: " + msg);
+    }
+    std::unique_ptr<SqliteDb> out(new SqliteDb(db, path, /*read_only=*/true));
+    sqlite3_busy_handler(db, &SqliteDb::OnBusy, out.get());
+    BILAT_RETURN_IF_ERROR(out->Exec("PRAGMA cache_size = -65536;"));
+    return out;
+  }
+  return Status::IoError(path + ": cannot open database for reading");
+}
+
 SqliteDb::~SqliteDb() { sqlite3_close(db_); }
 
 long long SqliteDb::Changes() const { return sqlite3_changes64(db_); }
@@ -36,23 +167,25 @@ long long SqliteDb::LastInsertRowId() const { return sqlite3_last_insert_rowid(d
 
 std::string SqliteDb::LastError() const { return sqlite3_errmsg(db_); }
 
-// A failed SQLite call as a Status: a locked workspace and a full disk say
-// so (and a locked one is kBusy, exit code 4, which a script may retry).
-Status SqliteError(int rc, const std::string& path, const std::string& message) {
+Status SqliteDb::Error(int rc, const std::string& message) const {
   switch (rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return Status::Busy(path + ": the workspace is busy: another process (another bilat?) is writing to it; " +
-                          "bilat waited " + std::to_string(kBusyTimeoutMs / 1000) +
-                          " s. Run again when it has finished");
+    case SQLITE_LOCKED: {
+      const long holder = WriteLockHolder(path_);
+      return Status::Busy(path_ + ": the workspace is busy: " +
+                          (holder ? "process " + std::to_string(holder) : std::string("another process")) +
+                          " (another bilat?) is writing to it; bilat waited " + Seconds(lock_wait_ms_ / 1000.0) +
+                          " (set BILAT_LOCK_WAIT to the seconds to wait). Run again when it has finished");
+    }
     case SQLITE_FULL:
-      return Status::IoError(path + ": the disk is full (" + message + "); nothing of this step was stored");
+      return Status::IoError(path_ + ": the disk is full (" + message + "); nothing of this step was stored");
+    case SQLITE_READONLY:
+      return Status::IoError(path_ + ": the workspace is read-only (" + message +
+                             "); this command writes to it: run it where the workspace is writable");
     default:
-      return Status::IoError(path + ": " + message);
+      return Status::IoError(path_ + ": " + message);
   }
 }
-
-void SqliteDb::SetBusyTimeout(int ms) { sqlite3_busy_timeout(db_, ms); }
 
 Status SqliteDb::Exec(std::string_view sql) {
   char* err = nullptr;
@@ -61,7 +194,7 @@ Status SqliteDb::Exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    return SqliteError(rc, path_, msg);
+    return Error(rc, msg);
   }
   return Status::Ok();
 }
@@ -138,7 +271,7 @@ Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return SqliteError(rc, db_->path(), db_->LastError());
+  return db_->Error(rc, db_->LastError());
 }
 
 void Statement::Reset() {

@@ -7,6 +7,8 @@
 #ifndef BILAT_STORE_SQLITE_DB_H_
 #define BILAT_STORE_SQLITE_DB_H_
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,22 +24,48 @@ namespace bilat::store {
 class Statement;
 
 // How long a writer waits for another process's write to finish before the
-// workspace counts as busy (StatusCode::kBusy).
-inline constexpr int kBusyTimeoutMs = 5000;
-// The Status of a failed SQLite call `rc` on the database at `path`.
-Status SqliteError(int rc, const std::string& path, const std::string& message);
+// workspace counts as busy (StatusCode::kBusy): kDefaultLockWaitMs, or the
+// environment's BILAT_LOCK_WAIT in seconds (0: do not wait).
+inline constexpr int kDefaultLockWaitMs = 600 * 1000;
+int DefaultLockWaitMs();
+
+// A writer waiting for the workspace: reported about once a second at first,
+// then every 10 s, so that a long wait is never silent.
+struct LockWait {
+  std::string path;        // the database
+  double waited_s = 0;     // so far
+  double limit_s = 0;      // when it gives up
+  long holder_pid = 0;     // the process holding the write lock; 0 if unknown
+};
+using LockWaitObserver = std::function<void(const LockWait&)>;
+// Process-wide; the CLI prints each report on standard error. Empty: silent.
+void SetLockWaitObserver(LockWaitObserver observer);
+
+// The process holding the WAL write lock of the database at `path` (read
+// from the -shm file's lock byte with F_GETLK), or 0 if none or unknown.
+// Locks held by this process itself are not visible.
+long WriteLockHolder(const std::string& path);
 
 class SqliteDb {
  public:
   // Opens (creating if `create`) the database at `path` with foreign keys on,
   // WAL journaling and a busy timeout. ":memory:" gives an in-memory database.
   static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool create);
+  // Opens an existing database for reading only: nothing is written, not
+  // even the journal mode. Works where the folder or file is read-only (then
+  // the file is read as immutable when SQLite cannot make its -shm file).
+  static Result<std::unique_ptr<SqliteDb>> OpenReadOnly(const std::string& path);
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
 
-  // How long to wait for another connection's lock (kBusyTimeoutMs by default).
-  void SetBusyTimeout(int ms);
+  // How long to wait for another connection's write lock (DefaultLockWaitMs()).
+  void SetLockWaitLimit(int ms) { lock_wait_ms_ = ms; }
+  int lock_wait_ms() const { return lock_wait_ms_; }
+  bool read_only() const { return read_only_; }
+  // The Status of a failed SQLite call: a locked workspace (kBusy, naming the
+  // holder and the wait), a full disk and a read-only file say so.
+  Status Error(int rc, const std::string& message) const;
   // Runs one or more statements that return no rows.
   Status Exec(std::string_view sql);
   Result<Statement> Prepare(std::string_view sql);
@@ -54,9 +82,14 @@ class SqliteDb {
   std::string LastError() const;
 
  private:
-  SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  SqliteDb(sqlite3* db, std::string path, bool read_only)
+      : db_(db), path_(std::move(path)), read_only_(read_only) {}
+  static int OnBusy(void* self, int count);
   sqlite3* db_;
   std::string path_;
+  bool read_only_ = false;
+  int lock_wait_ms_ = DefaultLockWaitMs();
+  std::chrono::steady_clock::time_point wait_start_, next_wait_report_;
 };
 
 class Statement {

@@ -28,6 +28,11 @@ class Workspace {
   // Opens an existing workspace (upgrading its schema); NotFound if `dir`
   // holds no bilat.db.
   static Result<std::unique_ptr<Workspace>> Open(const std::string& dir);
+  // Opens an existing workspace for queries: nothing is written, so it works
+  // on a read-only workspace (a colleague's share, a mounted snapshot) and
+  // never waits for a writer. A workspace of an older schema is upgraded
+  // first when it is writable, else refused with how to upgrade it.
+  static Result<std::unique_ptr<Workspace>> OpenForReading(const std::string& dir);
 
   const std::string& dir() const { return dir_; }
   std::string RegistryDir() const { return dir_ + "/registry"; }

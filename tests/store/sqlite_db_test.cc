@@ -1,10 +1,13 @@
 #include "store/sqlite_db.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace bilat::store {
 namespace {
@@ -121,7 +124,7 @@ TEST(Transaction, ASecondWriterWaitsThenReportsTheWorkspaceBusy) {
   ASSERT_TRUE((*first)->Exec("CREATE TABLE t (x INTEGER);").ok());
   auto second = SqliteDb::Open(path, false);
   ASSERT_TRUE(second.ok());
-  (*second)->SetBusyTimeout(100);
+  (*second)->SetLockWaitLimit(100);
   Transaction holding(first->get());
   ASSERT_TRUE(holding.status().ok());
   ASSERT_TRUE((*first)->Exec("INSERT INTO t VALUES (1);").ok());
@@ -133,6 +136,116 @@ TEST(Transaction, ASecondWriterWaitsThenReportsTheWorkspaceBusy) {
   Transaction after(second->get());
   EXPECT_TRUE(after.status().ok()) << after.status().ToString();  // free again once the first is done
   std::remove(path.c_str());
+}
+
+// A child process that holds the write lock of `path` for `hold_ms`, then
+// commits one row. Returns its pid once the lock is held.
+pid_t HoldWriteLockInChild(const std::string& path, int hold_ms) {
+  int ready[2];
+  if (pipe(ready) != 0) return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(ready[0]);
+    auto db = SqliteDb::Open(path, false);
+    if (!db.ok()) _exit(2);
+    {
+      Transaction tx(db->get());
+      if (!tx.status().ok() || !(*db)->Exec("INSERT INTO t VALUES (7);").ok()) _exit(3);
+      if (write(ready[1], "x", 1) != 1) _exit(4);
+      usleep(hold_ms * 1000);
+      if (!tx.Commit().ok()) _exit(5);
+    }
+    _exit(0);
+  }
+  close(ready[1]);
+  char c;
+  if (read(ready[0], &c, 1) != 1) pid = -1;
+  close(ready[0]);
+  return pid;
+}
+
+std::string FreshDb(const std::string& name) {
+  const std::string path = ::testing::TempDir() + "/" + name + "-" + std::to_string(::getpid()) + ".db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  auto db = SqliteDb::Open(path, true);
+  EXPECT_TRUE(db.ok());
+  EXPECT_TRUE((*db)->Exec("CREATE TABLE t (x INTEGER);").ok());
+  return path;
+}
+
+// Writers queue: a second ingest waits for the first (here a process that
+// holds the lock 1.5 s), says whom it waits for, then goes through.
+TEST(Transaction, AWriterWaitsItsTurnAndSaysWhichProcessItWaitsFor) {
+  const std::string path = FreshDb("queue");
+  std::vector<LockWait> reports;
+  SetLockWaitObserver([&](const LockWait& w) { reports.push_back(w); });
+  pid_t child = HoldWriteLockInChild(path, 1500);
+  ASSERT_GT(child, 0);
+  auto db = SqliteDb::Open(path, false);
+  ASSERT_TRUE(db.ok());
+  (*db)->SetLockWaitLimit(30000);
+  const auto t0 = std::chrono::steady_clock::now();
+  {
+    Transaction tx(db->get());
+    ASSERT_TRUE(tx.status().ok()) << tx.status().ToString();
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (8);").ok());
+    ASSERT_TRUE(tx.Commit().ok());
+  }
+  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  int status = 0;
+  waitpid(child, &status, 0);
+  SetLockWaitObserver(nullptr);
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_GE(waited, 1.0);  // it did wait rather than fail
+  ASSERT_FALSE(reports.empty());
+  EXPECT_EQ(reports[0].holder_pid, child);
+  EXPECT_EQ(reports[0].path, path);
+  EXPECT_DOUBLE_EQ(reports[0].limit_s, 30.0);
+  EXPECT_EQ(*(*db)->QueryInt("SELECT count(*) FROM t;"), 2);  // both rows, the child's first
+  EXPECT_EQ(*(*db)->QueryInt("SELECT x FROM t ORDER BY rowid LIMIT 1;"), 7);
+}
+
+TEST(Transaction, AWriterGivesUpAtItsLimitNamingTheProcessThatHoldsTheLock) {
+  const std::string path = FreshDb("limit");
+  pid_t child = HoldWriteLockInChild(path, 2000);
+  ASSERT_GT(child, 0);
+  auto db = SqliteDb::Open(path, false);
+  ASSERT_TRUE(db.ok());
+  (*db)->SetLockWaitLimit(300);
+  Transaction tx(db->get());
+  EXPECT_EQ(tx.status().code(), StatusCode::kBusy);
+  EXPECT_NE(tx.status().message().find("process " + std::to_string(child)), std::string::npos)
+      << tx.status().message();
+  EXPECT_NE(tx.status().message().find("waited 0.3 s"), std::string::npos) << tx.status().message();
+  EXPECT_NE(tx.status().message().find("BILAT_LOCK_WAIT"), std::string::npos);
+  int status = 0;
+  waitpid(child, &status, 0);
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+TEST(SqliteDb, LockWaitLimitComesFromTheEnvironment) {
+  setenv("BILAT_LOCK_WAIT", "2.5", 1);
+  EXPECT_EQ(DefaultLockWaitMs(), 2500);
+  setenv("BILAT_LOCK_WAIT", "soon", 1);  // not a number: the default
+  EXPECT_EQ(DefaultLockWaitMs(), kDefaultLockWaitMs);
+  unsetenv("BILAT_LOCK_WAIT");
+  EXPECT_EQ(DefaultLockWaitMs(), kDefaultLockWaitMs);
+}
+
+TEST(SqliteDb, ReadOnlyConnectionReadsAndRefusesWritesSayingSo) {
+  const std::string path = FreshDb("readonly");
+  {
+    auto w = SqliteDb::Open(path, false);
+    ASSERT_TRUE((*w)->Exec("INSERT INTO t VALUES (1);").ok());
+  }
+  auto db = SqliteDb::OpenReadOnly(path);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_TRUE((*db)->read_only());
+  EXPECT_EQ(*(*db)->QueryInt("SELECT count(*) FROM t;"), 1);
+  Status st = (*db)->Exec("INSERT INTO t VALUES (2);");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("the workspace is read-only"), std::string::npos) << st.message();
+  EXPECT_FALSE(SqliteDb::OpenReadOnly(path + ".missing").ok());
 }
 
 TEST(Transaction, NestedBeginFails) {

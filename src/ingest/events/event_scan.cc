@@ -153,6 +153,13 @@ void ProcessLine(ScanContext* ctx, const char* s, size_t len, const uint32_t* ta
     if (e > len) e = len;  // a '\r' stripped from the last field
     return std::string_view(s + b, e - b);
   };
+  // Every row, dyadic or not, needs its event id: a row of empty fields (a
+  // padding or truncated line with the right number of tabs) is not an event.
+  int64_t event_id = 0;
+  if (!ParseUint(field(kEventId), &event_id)) {
+    ctx->Reject(RejectReason::kBadNumber, s, len, "GLOBALEVENTID '" + std::string(field(kEventId)) + "'");
+    return;
+  }
   std::string_view a1 = field(kActor1Country), a2 = field(kActor2Country);
   if (a1.empty() && a2.empty()) {
     ++ctx->out->rows_ok;
@@ -164,7 +171,6 @@ void ProcessLine(ScanContext* ctx, const char* s, size_t len, const uint32_t* ta
     ctx->Reject(RejectReason::kBadDate, s, len, "MonthYear '" + std::string(field(kMonthYear)) + "'");
     return;
   }
-  EventTotals row;
   int64_t root = 0, quad = 0, mentions = 0, sources = 0, articles = 0, sql_date = 0;
   double goldstein = 0, tone = 0;
   const bool dyadic = !a1.empty() && !a2.empty();

@@ -66,7 +66,8 @@ TEST(PublicDiplomacy, NotAvailableCellsAreMissingNeverZero) {
       {"journalist_visits", 158},          {"media_partnerships", 318},       {"outbound_chinese_students", 316},
       {"inbound_students_to_china", 181}};
   for (const auto& [column, na] : kNotAvailable) {
-    size_t n = testing_util::CountObservations(Real(), [&](const Observation& o) { return o.measure == "pd." + column; });
+    const std::string measure = "pd." + column;  // clang 14 cannot capture a structured binding
+    size_t n = testing_util::CountObservations(Real(), [&](const Observation& o) { return o.measure == measure; });
     EXPECT_EQ(n, 741u - na) << column;
   }
 }

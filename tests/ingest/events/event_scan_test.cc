@@ -123,6 +123,20 @@ TEST(GdeltScanner, CountsBadNumberReject) {
   EXPECT_EQ(DyadicEvents(*r), 0u);
 }
 
+// A line of 60 tabs has the right field count but is no event: it is a
+// reject (found by an outside audit: such lines counted as good rows).
+TEST(GdeltScanner, RowOfEmptyFieldsIsARejectNotAGoodRow) {
+  auto r = Scan(std::string(60, '\t') + "\n" + LineOf(kV2File, 1) + "\n");
+  EXPECT_EQ(r->rows_ok, 1u);
+  ASSERT_EQ(r->rejects.size(), 1u);
+  EXPECT_EQ(r->rejects[0].reason, RejectReason::kBadNumber);
+  EXPECT_EQ(r->rejects[0].line, 1u);
+  EXPECT_EQ(r->rejects[0].detail, "GLOBALEVENTID ''");
+  auto row = GoodRow();
+  row[0] = "x17";
+  EXPECT_EQ(Scan(JoinTabs(row) + "\n")->rows_ok, 0u);
+}
+
 TEST(GdeltScanner, CountsBadDateRejects) {
   auto bad_month = GoodRow();
   bad_month[2] = "201513";
@@ -236,6 +250,10 @@ std::map<RefKey, RefGroup> Reference(const std::string& text, uint64_t* rejected
       ++*rejected;
       continue;
     }
+    if (f[0].empty() || f[0].find_first_not_of("0123456789") != std::string::npos) {
+      ++*rejected;  // no event id
+      continue;
+    }
     if (f[7].empty() || f[17].empty()) continue;
     RefGroup& g = out[{f[7], f[17], std::stoi(f[2]), f[25] == "1"}];
     ++g.events;
@@ -269,7 +287,9 @@ std::string RandomFile(std::mt19937& rng, int rows) {
     std::snprintf(buf, sizeof buf, "%.14f", tone(rng));
     f[34] = buf;
     f[60] = "http://example.org/" + std::string(rng() % 300, 'a');  // vary line length across blocks
-    if (bad(rng) == 0) f.resize(8 + rng() % 50);  // a malformed row
+    const int fault = bad(rng);
+    if (fault == 0) f.resize(8 + rng() % 50);  // a malformed row
+    if (fault == 1) f[0] = "";                 // a row with no event id
     text += JoinTabs(f) + "\n";
   }
   return text;
