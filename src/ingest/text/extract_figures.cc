@@ -13,6 +13,22 @@
 #include "ingest/text/tokenizer.h"
 
 namespace bilat::text {
+namespace {
+
+// The months a country's fiscal year runs, for trade figures dated by one
+// ("2019-20"); "" where it is the calendar year.
+std::string_view FiscalYear(std::string_view alpha3) {
+  static constexpr std::pair<std::string_view, std::string_view> kYears[] = {
+      {"IND", "Apr-Mar"}, {"JPN", "Apr-Mar"}, {"GBR", "Apr-Mar"}, {"CAN", "Apr-Mar"}, {"HKG", "Apr-Mar"},
+      {"PAK", "Jul-Jun"}, {"BGD", "Jul-Jun"}, {"AUS", "Jul-Jun"}, {"EGY", "Jul-Jun"}, {"NZL", "Jul-Jun"},
+      {"KEN", "Jul-Jun"}, {"NPL", "Jul-Jul"}, {"USA", "Oct-Sep"}};
+  for (const auto& [c, fy] : kYears) {
+    if (c == alpha3) return fy;
+  }
+  return "";
+}
+
+}  // namespace
 
 // ---------------------------------------------------------------------------
 // Trade figures, money, percentages, quantities.
@@ -114,11 +130,21 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       }
     }
     bool invest = false, deal = false, target = false;
+    // "trade worth $6.7 billion", "a trade value of", "exports in value":
+    // a value word on a flow word describes the flow, not a deal.
+    auto flow_value = [&](uint32_t k) {
+      if (!(s.IsWord(k, "worth") || s.IsWord(k, "valued") || s.IsWord(k, "value"))) return false;
+      if (k > 0 && s.IsWord(k - 1, "in")) return true;
+      for (uint32_t q = k >= 2 ? k - 2 : 0; q < k; ++q) {
+        if (s.Is(q, kTrade) || s.Is(q, kExport) || s.Is(q, kImport)) return true;
+      }
+      return false;
+    };
     for (uint32_t k = 0; k < s.size; ++k) {
       if (seg[k] != sg) continue;
       uint32_t dist = k > at ? k - at : at - k;
-      if (s.Is(k, kInvest) && dist < trig_dist) invest = true;
-      if ((s.Is(k, kAgreement) || s.IsWord(k, "worth") || s.IsWord(k, "valued")) && trig >= 0 &&
+      if (s.Is(k, kInvest) && dist < trig_dist && !flow_value(k)) invest = true;
+      if ((s.Is(k, kAgreement) || s.IsWord(k, "worth") || s.IsWord(k, "valued")) && trig >= 0 && !flow_value(k) &&
           ((k > static_cast<uint32_t>(trig) && k < at) || (k < static_cast<uint32_t>(trig) && k > at))) {
         deal = true;
       }
@@ -181,6 +207,20 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       if (bare) flow = last_flow;
     }
     bool is_trade = !flow.empty() && !part && !invest && !deal && !target;
+    // "the International Monetary Fund, which approved a $56 billion loan":
+    // money an international body gives is not the pair's.
+    if (!is_trade) {
+      bool third = false;
+      for (const Actor& a : actors) {
+        if (a.end > at) break;
+        if (a.kind == ActorKind::kOrg && a.country < 0 && at - a.end <= 8) third = true;
+        else if (third && (a.country == pair_[0] || a.country == pair_[1])) third = false;
+      }
+      if (third) {
+        used[n] = true;
+        continue;
+      }
+    }
     if (!is_trade) {
       // Money: investments, deals, targets, parts of trade ("of which").
       Money mo;
@@ -205,9 +245,18 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     bool found = own_date != nullptr;
     TextDate d = own_date ? own_date->m.date : figure_date(at, false, &found);
     if (!found) d = period_.IsSet() ? period_ : TextDate::Year(doc_.writing_date().year);
-    if (!d.IsSet()) continue;
+    // A figure whose year cannot be resolved is still a figure, with no year.
     tf.year = d.year;
     tf.period = d.period;
+    // "$59.12 billion of bilateral trade in 2019-20": two consecutive years
+    // are a fiscal year, April to March in India, July to June in Pakistan.
+    if (d.end_year == d.year + 1) {
+      tf.end_year = d.end_year;
+      for (int c : {pair_[0], pair_[1]}) {
+        std::string_view fy = c >= 0 ? FiscalYear(g_.Alpha3(c)) : std::string_view();
+        if (!fy.empty() && tf.period.empty()) tf.period = std::string(fy);
+      }
+    }
     tf.value = m.value;
     tf.unit = m.Unit();
     tf.flow = flow;
@@ -295,7 +344,12 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     if (p.kind != NumberKind::kPercent || used[n]) continue;
     bool growth = false, down = false;
     for (uint32_t k = p.begin >= 5 ? p.begin - 5 : 0; k < std::min<uint32_t>(s.size, p.end + 3); ++k) {
-      if (s.Is(k, kGrowthUp) || s.IsWord(k, "year-on-year") || s.IsWord(k, "yoy")) growth = true;
+      // "up 32%", "32% y/y", "32 percent year on year".
+      if (s.Is(k, kGrowthUp) || s.IsWord(k, "year-on-year") || s.IsWord(k, "yoy") ||
+          (s.IsWord(k, "y") && s.IsWord(k + 1, "/") && s.IsWord(k + 2, "y")) ||
+          (s.IsWord(k, "year") && s.IsWord(k + 2, "year") && (s.IsWord(k + 1, "on") || s.IsWord(k + 1, "-")))) {
+        growth = true;
+      }
       if (s.Is(k, kGrowthDown)) growth = down = true;
     }
     if (!growth) continue;
@@ -321,6 +375,16 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       }
     }
     if (best < 0) continue;
+    // "an increase of 73 percent compared with 2013" for a 2023 figure is
+    // growth over ten years: a percentage of its own, not year on year.
+    bool over_years = false;
+    for (const DatedMention& d : dates) {
+      if (d.m.role == DateRole::kBaseline && d.m.begin >= p.end && d.m.begin <= p.end + 8 &&
+          out_.trade[trade_of[best]].year != 0 && d.m.date.year + 1 != out_.trade[trade_of[best]].year) {
+        over_years = true;
+      }
+    }
+    if (over_years) continue;
     out_.trade[trade_of[best]].yoy_pct = down ? -p.value : p.value;
     used[n] = true;
   }
@@ -407,6 +471,31 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
             continue;
           }
         }
+        // "During the visit, the second by the Chinese leader to ...": an
+        // ordinal in apposition to a visit counts the visits.
+        if (m.kind == NumberKind::kOrdinal && at >= 3 && s.IsWord(at - 1, "the") && s.IsWord(at - 2, ",") &&
+            (s.IsWord(k, "by") || s.IsWord(k, "to") || s.IsWord(k, "in") || s.IsWord(k, "since") ||
+             s.IsWord(k, "of"))) {
+          bool visit_before = false;
+          for (uint32_t q = at - 2; q-- > 0 && q + 5 > at;) visit_before |= s.Is(q, kVisitNoun);
+          if (visit_before) {
+            Quantity q;
+            q.value = value;
+            q.unit = "count";
+            bool found = false;
+            q.date = figure_date(at, false, &found);
+            if (!found) {
+              int strength;
+              q.date = DateOrContext({}, -1, &strength);
+            }
+            q.date.period.clear();
+            q.what = SpanText(s, at >= 4 ? at - 4 : 0, std::min<uint32_t>(s.size, m.end + 4));
+            q.confidence = 0.65;
+            q.evidence = MakeEvidence(s);
+            out_.quantities.push_back(std::move(q));
+            continue;
+          }
+        }
         // "76 out of 89 constituent entities": the count is the first number.
         if (s.IsWord(k, "out") && s.IsWord(k + 1, "of")) {
           k += 2;
@@ -425,6 +514,8 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
                           !s.Is(k, kDeterminer) && !s.Is(k, kPronoun) && !s.Is(k, kTimeNoun) &&
                           !s.Is(k, kNonCount) && !s.Is(k, kScale) && !s.Is(k, kBaseline);
           if (s.IsWord(k, "and") || s.IsWord(k, "-")) modifier = true;
+          // "53,670 U.S. jobs": the stops of an abbreviation.
+          if (s.IsWord(k, ".") && k > 0 && s.Low(k - 1).size() == 1 && !s.tokens[k].Has(kSpaceBefore)) modifier = true;
           if (!modifier) {
             k = s.size;
             break;
@@ -433,10 +524,12 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         if (k >= s.size || !s.Is(k, kCountNoun)) continue;
         // "the third checkpoint" counts checkpoints; "the third Belt and
         // Road Forum" is a name, not a count of roads.
+        // "his fourth State Visit", "the third visit": a visit's ordinal
+        // counts the visits.
         if (m.kind == NumberKind::kOrdinal) {
           bool lower = s.Is(k, kFacility) && s.tokens[k].Has(kLower);
           for (uint32_t q = m.end; q < k; ++q) lower = lower && !s.Cap(q);
-          if (!lower) continue;
+          if (!lower && !s.Is(k, kVisitNoun)) continue;
         }
         noun = k;
         unit = s.lex[k]->unit.empty() ? "count" : s.lex[k]->unit;
