@@ -85,9 +85,24 @@ class Finder {
       if (Word(k, ";") || (Word(k, ",") && k + 1 < i && !s_.Is(k + 1, kMonth) && !s_.IsKind(k + 1, TokenKind::kNumber))) break;
       if (future_word(k)) return true;
     }
+    // A date fronted at the head of the sentence ("On Monday, the visit
+    // officially commences") takes the tense of the clause after it.
+    uint32_t head = 0;  // after an opening quote or a bracketed credit
+    while (head < i && (Word(head, "\"") || Word(head, "'"))) ++head;
+    if (Word(head, "(")) {
+      uint32_t close = head + 1;
+      while (close < i && !Word(close, ")")) ++close;
+      if (close < i) head = close + 1;
+    }
+    bool fronted = i <= head + 4;
+    for (uint32_t k = head; k < i; ++k) fronted &= !Word(k, ",") && !Word(k, ";");
     for (uint32_t k = i; k < s_.size; ++k) {
       bool date_comma = k > 0 && s_.Is(k - 1, kWeekday) &&
                         (s_.Is(k + 1, kMonth) || s_.IsKind(k + 1, TokenKind::kNumber));
+      if (Word(k, ",") && fronted && !date_comma) {
+        fronted = false;
+        continue;
+      }
       if (Word(k, ";") || (Word(k, ",") && !date_comma)) break;
       if (future_word(k)) return true;
     }
@@ -581,7 +596,9 @@ class Finder {
   void Classify(DateMention* m) const {
     uint32_t b = m->begin;
     if (m->end < s_.size && Word(m->end, "'s")) m->possessive = true;
-    if (b > 0 && Word(b - 1, "by")) {
+    // "by 2029" is a deadline; "until 2030" the end of what runs till then
+    // (a plan, a programme's name), not when anything happened.
+    if (b > 0 && (Word(b - 1, "by") || Word(b - 1, "until") || Word(b - 1, "till"))) {
       m->role = DateRole::kTarget;
       return;
     }

@@ -410,6 +410,8 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       uint32_t b = t;
       while (b > 0 && (s.Cap(b - 1) || s.IsWord(b - 1, "-") || s.IsWord(b - 1, "and") || s.IsWord(b - 1, "'"))) {
         if (s.IsWord(b - 1, "and") && !(b >= 2 && s.Cap(b - 2))) break;
+        // "The State Visit and FOCAC Summit": two things, not one name.
+        if (s.IsWord(b - 1, "and") && (s.Is(b - 2, kVisitNoun) || s.Is(b - 2, kSummit) || s.Is(b - 2, kForum))) break;
         --b;
       }
       // A capitalised "The" at the start of the sentence is not part of the name.

@@ -88,6 +88,23 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     return false;
   };
 
+  // A trade word naming a body or an office is no flow: "commerce
+  // minister", "the Ministry of Commerce", "trade representative".
+  auto flow_word = [&](uint32_t k) {
+    if (!(s.Is(k, kTrade) || s.Is(k, kExport) || s.Is(k, kImport))) return false;
+    static const char* kBodies[] = {"minister", "ministers", "ministry", "secretary", "department", "representative",
+                                    "official", "officials", "chamber", "council", "commission", "bureau",
+                                    "office", "envoy", "delegation", "committee", "attache", "war", "dispute"};
+    for (const char* b : kBodies) {
+      if (s.IsWord(k + 1, b)) return false;
+    }
+    if (k >= 2 && s.IsWord(k - 1, "of") && (s.IsWord(k - 2, "ministry") || s.IsWord(k - 2, "minister") ||
+                                             s.IsWord(k - 2, "department") || s.IsWord(k - 2, "chamber"))) {
+      return false;
+    }
+    return true;
+  };
+
   const size_t quantities_before = out_.quantities.size();
   std::vector<int> trade_of(nums.size(), -1);  // index into out_.trade
   std::vector<bool> used(nums.size(), false);
@@ -122,7 +139,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     uint32_t trig_dist = 1000;
     for (uint32_t k = 0; k < s.size; ++k) {
       if (seg[k] != sg) continue;
-      if (!(s.Is(k, kTrade) || s.Is(k, kExport) || s.Is(k, kImport))) continue;
+      if (!flow_word(k)) continue;
       uint32_t dist = k > at ? k - at : at - k;
       if (dist < trig_dist) {
         trig = static_cast<int>(k);
@@ -180,7 +197,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         uint32_t dist = 1000;
         for (uint32_t k = 0; k < start; ++k) {
           if (seg[k] + 1 != sg) continue;
-          if (!(s.Is(k, kTrade) || s.Is(k, kExport) || s.Is(k, kImport))) continue;
+          if (!flow_word(k)) continue;
           if (at - k < dist) {
             trig = static_cast<int>(k);
             dist = at - k;
@@ -514,6 +531,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
                           !s.Is(k, kDeterminer) && !s.Is(k, kPronoun) && !s.Is(k, kTimeNoun) &&
                           !s.Is(k, kNonCount) && !s.Is(k, kScale) && !s.Is(k, kBaseline);
           if (s.IsWord(k, "and") || s.IsWord(k, "-")) modifier = true;
+          if ((s.IsWord(k, "state") || s.IsWord(k, "official")) && s.Is(k + 1, kVisitNoun)) modifier = true;
           // "53,670 U.S. jobs": the stops of an abbreviation.
           if (s.IsWord(k, ".") && k > 0 && s.Low(k - 1).size() == 1 && !s.tokens[k].Has(kSpaceBefore)) modifier = true;
           if (!modifier) {
@@ -522,6 +540,8 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
           }
         }
         if (k >= s.size || !s.Is(k, kCountNoun)) continue;
+        // "a five-point proposal" counts points; "rose 5 points" does not.
+        if ((s.IsWord(k, "point") || s.IsWord(k, "points")) && !(k == m.end + 1 && s.IsWord(m.end, "-"))) continue;
         // "the third checkpoint" counts checkpoints; "the third Belt and
         // Road Forum" is a name, not a count of roads.
         // "his fourth State Visit", "the third visit": a visit's ordinal

@@ -202,10 +202,11 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       // arrival of His Excellency Dr. Manmohan Singh": the agent may be a
       // state's person, and the host may follow an apposition.
       uint32_t after = t + 1;
+      uint32_t anchor = t;  // where the visit's own date is looked for
       bool agent = false;
       if (s.IsWord(after, "of") || s.IsWord(after, "by")) {
         for (const Actor& a : actors) {
-          if (a.begin <= after || a.begin > after + 4) continue;
+          if (a.begin <= after || a.begin > after + 6) continue;
           bool close = true;
           for (uint32_t k = after + 1; k < a.begin; ++k) close &= s.Is(k, kDeterminer) || s.Cap(k) || s.IsWord(k, ".");
           if (close && (IsPerson(a) || (a.kind == ActorKind::kState && s.IsWord(a.end, "'s")))) {
@@ -225,6 +226,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
             for (const Actor& a : actors) {
               if (a.begin == k + 1 && a.place && a.country >= 0) host = &a;
             }
+            if (host) anchor = k;  // "..., to China in 1990": dated after the apposition
             break;
           }
         }
@@ -261,7 +263,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         if (!host || (host->country != pair_[0] && host->country != pair_[1])) continue;
       }
       const size_t visits_before = out_.visits.size();
-      emit(t, visitor, vc, host ? host->country : -1, kind_before(t), anticipatory(t));
+      emit(anchor, visitor, vc, host ? host->country : -1, kind_before(t), anticipatory(t));
       // "his third visit to China, the most recent being in September 2024":
       // an earlier visit, dated by the apposition.
       if (t > 0 && (s.Is(t - 1, kOrdinal) || (t > 1 && s.Is(t - 2, kOrdinal))) && out_.visits.size() > visits_before) {
@@ -329,6 +331,13 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       }
       if (!ev) continue;
       const Actor* h = Venue(s, actors, ev);
+      // "came to China again, this time to Beijing to attend the Forum":
+      // the place travelled to, right before "to attend".
+      if (!h && t >= 2 && s.IsWord(t - 1, "to")) {
+        for (const Actor& a : actors) {
+          if (a.end == t - 1 && a.place && a.country >= 0) h = &a;
+        }
+      }
       const Actor* v = nullptr;
       int vc = Subject(s, actors, seg, t, &v);
       if (!h || vc < 0) continue;

@@ -279,6 +279,11 @@ std::vector<uint32_t> DocumentRun::Segments(const SentenceView& s, const std::ve
       }
     }
   }
+  // Brackets around an acronym ("the Belt and Road Forum (BRF) Summit on
+  // October 17") are part of the name, not a clause.
+  for (uint32_t i = 0; i + 2 < s.size; ++i) {
+    if (s.IsWord(i, "(") && s.IsWord(i + 2, ")") && s.tokens[i + 1].Has(kAllCaps)) keep[i] = keep[i + 2] = true;
+  }
   uint32_t id = 0;
   for (uint32_t i = 0; i < s.size; ++i) {
     std::string_view t = s.Str(i);
@@ -314,9 +319,15 @@ std::vector<DatedMention> DocumentRun::Dates(const SentenceView& s, bool future)
         m.end < s.size && (s.Is(m.end, kAuxiliary) || s.IsWord(m.end, "'s"))) {
       d.nominal = true;
     }
-    // Past perfect ("where he had welcomed ... the day before") and reduced
-    // relatives ("the partnership established in 2016") are background: they
+    // Past perfect ("where he had welcomed ... the day before"), reduced
+    // relatives ("the partnership established in 2016") and relative clauses
+    // (", who made a state visit to China last July") are background: they
     // date what they say but do not move the story's time.
+    {
+      uint32_t q = b;
+      while (q > 0 && !s.IsWord(q - 1, ",") && !s.IsWord(q - 1, ";") && !s.IsWord(q - 1, "(")) --q;
+      if (q > 0 && s.IsWord(q - 1, ",") && (s.IsWord(q, "who") || s.IsWord(q, "which"))) d.background = true;
+    }
     for (uint32_t k = b >= 8 ? b - 8 : 0; k < b; ++k) {
       if (s.IsWord(k, "had") && k + 1 < b && LooksParticiple(s.Low(k + 1))) d.background = true;
       if (s.Str(k) == "," || s.Str(k) == ";") {
@@ -363,8 +374,15 @@ int DocumentRun::BindDate(const SentenceView& s, const std::vector<DatedMention>
   for (size_t k = 0; k < dates.size(); ++k) {
     const DatedMention& d = dates[k];
     if (!usable(d) || d.m.begin < trigger || seg[d.m.begin] != seg[trigger]) continue;
+    // "the first visit ... since the two countries established ties in
+    // 1950": a date in a clause of its own after "since" dates that clause.
+    bool subordinate = false;
+    for (uint32_t k = trigger + 1; k + 1 < d.m.begin; ++k) {
+      subordinate |= s.IsWord(k, "since") || s.IsWord(k, "because") || s.IsWord(k, "although");
+    }
+    if (subordinate) continue;
     uint32_t dist = d.m.begin - trigger;
-    if (dist <= 20 && dist < best_dist) {
+    if (dist <= 30 && dist < best_dist) {
       best = static_cast<int>(k);
       best_dist = dist;
     }
@@ -616,7 +634,6 @@ const Actor* DocumentRun::PlaceAfter(const SentenceView& s, const std::vector<Ac
 
 const Actor* DocumentRun::PersonBefore(const SentenceView& s, const std::vector<Actor>& actors, uint32_t pos,
                                        const std::vector<uint32_t>&) const {
-  const Actor* fallback = nullptr;
   // The nearest person before the verb, across an apposition or a relative
   // clause ("Tokayev, who ..., arrived"), but not from another sentence part.
   // The object of a preposition is not a subject: "Xi was received by his
@@ -632,12 +649,11 @@ const Actor* DocumentRun::PersonBefore(const SentenceView& s, const std::vector<
     }
     if (p > 0 && (s.IsWord(p - 1, "by") || s.IsWord(p - 1, "with") || s.IsWord(p - 1, "of") ||
                   s.IsWord(p - 1, "to") || s.IsWord(p - 1, "from") || s.IsWord(p - 1, "for"))) {
-      if (!best) fallback = &a;
       continue;
     }
     best = &a;
   }
-  return best ? best : fallback;
+  return best;
 }
 
 void DocumentRun::UpdateContext(const std::vector<DatedMention>& dates) {

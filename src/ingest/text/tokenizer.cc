@@ -127,9 +127,10 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
     if (size_t cur = CurrencyAt(text, i); cur > 0 && i + cur <= end) {
       tok.kind = TokenKind::kCurrency;
       i += cur;
-    } else if (size_t pre = LetterCurrencyAt(text, i, end); pre > 0 && space) {
+    } else if (size_t pre = LetterCurrencyAt(text, i, end);
+               pre > 0 && (i == begin || !IsWordByte(text, i - 1))) {
       tok.kind = TokenKind::kCurrency;
-      i += cur;
+      i += pre;
     } else if (IsDigit(c)) {
       tok.kind = TokenKind::kNumber;
       ++i;
