@@ -217,7 +217,7 @@ class Finder {
 
   uint32_t TryWeekday(uint32_t i, DateMention* m) const {
     if (!s_.Is(i, kWeekday) || !s_.Cap(i)) return 0;
-    uint32_t j = Word(i + 1, ",") ? i + 2 : i + 1;
+    uint32_t j = Word(i + 1, ",") || Word(i + 1, "(") ? i + 2 : i + 1;  // "Tuesday (25 February)"
     // "Wednesday, 3 July" or "Wednesday, July 3": the date says it all.
     DateMention explicit_date;
     Finder inner(s_, ctx_, future_);

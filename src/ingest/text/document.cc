@@ -174,6 +174,13 @@ TextDate FindByline(const Document& doc, const TextDate& url_date) {
   };
   std::vector<Token> toks;
   std::vector<const LexInfo*> infos;
+  // A page may print today's date above the article's own ("Thursday Dec
+  // 12, 2024" over "Tuesday, 18 September 2012 01:36"): the earliest wins,
+  // as no article is dated after the page that shows it.
+  TextDate best;
+  auto take = [&](const TextDate& d) {
+    if (d.IsSet() && (!best.IsSet() || CompareDates(d, best) < 0)) best = d;
+  };
   for (size_t p = 0; p < paras.size() && p < 8; ++p) {
     std::string_view line = std::string_view(doc.lower).substr(paras[p].begin, paras[p].end - paras[p].begin);
     if (line.size() > 80) continue;
@@ -190,25 +197,31 @@ TextDate FindByline(const Document& doc, const TextDate& url_date) {
     if (labelled) {
       TextDate d = FirstFullDate(s, url_date);
       if (!d.IsSet()) d = NumericDate(line);
-      if (d.IsSet()) return d;
+      take(d);
       continue;
     }
     // Only a date (and a time): the date must open the line, and no
     // lower-case word may follow it.
-    if (s.size == 0 || s.size > 12) continue;
+    if (s.size == 0 || s.size > 24) continue;
     DateContext ctx;
     ctx.writing = url_date;
     std::vector<DateMention> ds = FindDates(s, ctx, false);
     if (!ds.empty() && ds[0].begin == 0 && ds[0].date.HasDay() && !ds[0].relative) {
+      // Prose after the date (two lower-case words in a row) makes it a
+      // sentence; a time, bars or template debris do not.
       bool words = false;
-      for (uint32_t k = ds[0].end; k < s.size; ++k) words |= toks[k].Has(kLower) && toks[k].size() > 2;
-      if (!words) return ds[0].date;
+      for (uint32_t k = ds[0].end; k + 1 < s.size; ++k) {
+        words |= toks[k].Has(kLower) && toks[k + 1].Has(kLower) && toks[k + 1].Has(kSpaceBefore);
+      }
+      if (!words) take(ds[0].date);
+      continue;
     }
     TextDate numeric = NumericDate(line);
     if (numeric.IsSet() && line.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos) {
-      return numeric;
+      take(numeric);
     }
   }
+  if (best.IsSet()) return best;
   for (size_t p = paras.size(); p-- > 0 && p + 3 >= paras.size();) {
     std::string_view line = std::string_view(doc.norm.text).substr(paras[p].begin, paras[p].end - paras[p].begin);
     if (line.size() < 8 || line.size() > 80 || line.front() != '(' || line.back() != ')') continue;

@@ -219,6 +219,22 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
                SpanText(s, t, obj + 1), Singular(s.Low(obj)));
       continue;
     }
+    // "the 1971 Treaty of Peace, Friendship and Cooperation": a named
+    // agreement with its year in front was signed that year.
+    if (s.Is(t, kAgreement) && s.Cap(t) && t >= 1 && !s.Is(t + 1, kSign)) {
+      uint32_t y = t;
+      while (y > 0 && y + 4 > t && s.Cap(y - 1) && !YearToken(s.Str(y - 1))) --y;
+      if (y > 0 && YearToken(s.Str(y - 1)) && window(t, 8, 8, kSign) < 0) {
+        for (size_t k = 0; k < dates.size(); ++k) {
+          if (dates[k].m.end == y && !dates[k].m.date.HasMonth()) {
+            AddEvent(s, "agreement signed", countries, dates, static_cast<int>(k), false, SpanText(s, y - 1, t + 1),
+                     Singular(s.Low(t)) + ":" + dates[k].m.date.Iso());
+            break;
+          }
+        }
+        continue;
+      }
+    }
     // "to have a visa-free agreement with China".
     if (s.Is(t, kAgreement) && t >= 2) {
       bool has = false;
@@ -402,7 +418,8 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       continue;
     }
     // Summits and forums.
-    if ((s.Is(t, kSummit) || s.Is(t, kForum)) && !s.IsWord(t + 1, "talks") && !s.IsWord(t + 1, "meeting")) {
+    if ((s.Is(t, kSummit) || s.Is(t, kForum) || LeadersMeeting(s, t)) && !s.IsWord(t + 1, "talks") &&
+        !s.IsWord(t + 1, "meeting")) {
       if (t > 0 && (s.IsWord(t - 1, "press") || s.IsWord(t - 1, "news"))) continue;
       if (t < name_end) continue;  // the "Summit" of "the X Forum (XF) Summit", read with it
       // The event's name: the capitalised words (and linked names) before it,
@@ -428,7 +445,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       // "Forum on/for ..." holds a summit, which is the event; "the Belt and
       // Road Forum (BRF) Summit" is the forum itself. Either way one event,
       // its acronym kept in the name so that "the FOCAC Summit" merges with it.
-      std::string kind = s.Is(t, kSummit) ? "summit" : "forum";
+      std::string kind = s.Is(t, kSummit) || LeadersMeeting(s, t) ? "summit" : "forum";
       if (s.IsWord(e, "(") && s.IsWord(e + 2, ")") && s.tokens[e + 1].Has(kAllCaps) &&
           (s.Is(e + 3, kSummit) || s.Is(e + 3, kForum)) && s.Cap(e + 3)) {
         if (s.IsWord(t + 1, "on") || s.IsWord(t + 1, "for") || s.IsWord(t + 1, "of")) {
@@ -440,7 +457,13 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       bool named = b < t || (s.Cap(t) && !(t == 0)) || e > t + 1;
       bool indefinite = t > 0 && (s.IsWord(t - 1, "a") || s.IsWord(t - 1, "an"));
       bool modified = s.IsWord(t + 1, "on") || s.IsWord(t + 1, "of");
-      if (!named && !(indefinite && modified)) continue;
+      // "the annual summit with Russian President Vladimir Putin": a summit
+      // described by who meets is specific whatever its article.
+      bool with_whom = false;
+      if (s.IsWord(t + 1, "with") || s.IsWord(t + 1, "between")) {
+        for (const Actor& a : actors) with_whom |= a.begin > t + 1 && a.begin <= t + 4 && a.country >= 0;
+      }
+      if (!named && !(indefinite && modified) && !with_whom) continue;
       // An expo or fair is bilateral only when named for one of the pair
       // ("the China-Eurasia Expo"), not a world exhibition a country joins.
       if (s.IsWord(t, "expo") || s.IsWord(t, "exhibition") || s.IsWord(t, "fair")) {

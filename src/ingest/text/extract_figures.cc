@@ -85,6 +85,15 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       if (s.Is(k, kBaseline) && !(s.IsWord(k, "than") && k > 0 && (s.IsWord(k - 1, "more") || s.IsWord(k - 1, "less")))) return true;
       if (s.IsWord(k, "from") && k > 0 && (s.Is(k - 1, kGrowthUp) || s.Is(k - 1, kGrowthDown))) return true;
     }
+    // "from $4.4 billion in 2006 to almost $15 billion": the first of two.
+    if (b > 0 && s.IsWord(b - 1, "from")) {
+      for (uint32_t k = m.end; k < s.size && k < m.end + 6; ++k) {
+        if (s.IsWord(k, "to") && (s.IsKind(k + 1, TokenKind::kCurrency) || s.IsKind(k + 1, TokenKind::kNumber) ||
+                                  s.Is(k + 1, kHedge) || s.IsWord(k + 1, "almost") || s.IsWord(k + 1, "nearly"))) {
+          return true;
+        }
+      }
+    }
     return false;
   };
 
@@ -115,6 +124,14 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
   for (size_t n = 0; n < nums.size(); ++n) {
     const NumberMention& m = nums[n];
     if (m.kind != NumberKind::kMoney) continue;
+    // A conversion is not a second amount: "110 billion riyals ($29.3bn)",
+    // and an exchange-rate note ("$1 = 5.6740 reais") is no amount at all.
+    if ((m.begin > 0 && s.IsWord(m.begin - 1, "(") && n > 0 && nums[n - 1].kind == NumberKind::kMoney &&
+         nums[n - 1].end + 1 == m.begin) ||
+        s.IsWord(m.end, "=") || (m.begin > 0 && s.IsWord(m.begin - 1, "="))) {
+      used[n] = true;
+      continue;
+    }
     // A comparison base is a figure only with its own date: "grew from
     // $21.4 billion in 2020 to ..." states 2020's trade; "up from $4
     // billion" alone states nothing new.
@@ -187,10 +204,16 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     if (trig < 0 && sg > 0) {
       uint32_t start = at;
       while (start > 0 && seg[start - 1] == sg) --start;
+      // Also "exports grew at a similar pace: from $5.3 billion in 2006 to ...".
+      // Also "exports grew at a similar pace: from $5.3 billion in 2006 to
+      // ...", and a relative clause on the trade: "trade, which reached ...".
+      bool relative = s.IsWord(start, "which") && (s.Is(start + 1, kValueVerb) || s.Is(start + 1, kGrowthUp) ||
+                                                    s.Is(start + 1, kGrowthDown) || s.IsWord(start + 1, "was") ||
+                                                    s.IsWord(start + 1, "stood"));
       bool continues = s.Is(start, kValueVerb) || s.Is(start, kGrowthUp) || s.Is(start, kGrowthDown) ||
-                       s.IsWord(start, "and") || s.IsWord(start, "-");
-      if (continues && s.Low(start).size() > 3 && s.Low(start).substr(s.Low(start).size() - 3) != "ing" &&
-          !s.IsWord(start, "and") && !s.IsWord(start, "-")) {
+                       s.IsWord(start, "and") || s.IsWord(start, "-") || s.IsWord(start, "from") || relative;
+      if (continues && s.Low(start).size() > 4 && s.Low(start).substr(s.Low(start).size() - 3) != "ing" &&
+          !s.IsWord(start, "and") && !s.IsWord(start, "-") && !relative) {
         continues = false;
       }
       if (continues) {
@@ -540,6 +563,13 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
           }
         }
         if (k >= s.size || !s.Is(k, kCountNoun)) continue;
+        // "the 1,833-kilometer pipeline": a length describing a thing.
+        if (s.IsWord(m.end, "-") && k == m.end + 1 && (s.lex[k]->unit == "km")) continue;
+        // Meters count only as volume ("6 billion cubic meters").
+        if ((s.IsWord(k, "meter") || s.IsWord(k, "meters") || s.IsWord(k, "metre") || s.IsWord(k, "metres")) &&
+            !(k > 0 && s.IsWord(k - 1, "cubic"))) {
+          continue;
+        }
         // "a five-point proposal" counts points; "rose 5 points" does not.
         if ((s.IsWord(k, "point") || s.IsWord(k, "points")) && !(k == m.end + 1 && s.IsWord(m.end, "-"))) continue;
         // "the third checkpoint" counts checkpoints; "the third Belt and
@@ -562,8 +592,12 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         if (s.Is(k, kVisitVerb) || s.Is(k, kVisitNoun)) visits = true;
         if (s.Is(k, kGrowthUp) || s.Is(k, kGrowthDown)) grew = true;
       }
+      // "four times that of 2005": a multiple by comparison.
+      bool compared = s.IsWord(m.end, "that") || s.IsWord(m.end, "as") || s.IsWord(m.end, "more");
       if (visits) {
         unit = "count";
+      } else if (compared && !s.IsWord(at, "twice")) {
+        unit = "times";
       } else if (grew && !s.IsWord(at, "twice")) {
         unit = "times";
       } else if (grew) {
@@ -578,6 +612,12 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     Quantity q;
     q.value = value;
     q.unit = unit;
+    // "2 million metric tons", "6 billion cubic meters": a measure keeps the
+    // scale it is stated in (people and jobs are counted one by one).
+    if (m.stated_scale >= 6 && unit != "count" && unit != "people" && unit != "jobs") {
+      q.value = value / std::pow(10.0, m.stated_scale);
+      q.unit = std::string(m.stated_scale == 6 ? "million " : (m.stated_scale == 9 ? "billion " : "trillion ")) + unit;
+    }
     q.qualifier = m.qualifier;
     bool found = false;
     q.date = figure_date(at, false, &found);
@@ -590,6 +630,28 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     q.confidence = 0.7;
     q.evidence = MakeEvidence(s);
     out_.quantities.push_back(std::move(q));
+  }
+
+  // "trade more than tripled", "exports doubled": a multiple in a verb.
+  if (!election) {
+    for (uint32_t k = 0; k < s.size; ++k) {
+      int times = s.IsWord(k, "doubled") ? 2 : s.IsWord(k, "tripled") ? 3 : s.IsWord(k, "quadrupled") ? 4 : 0;
+      if (!times || s.IsWord(k + 1, "down")) continue;
+      Quantity q;
+      q.value = times;
+      q.unit = "times";
+      bool found = false;
+      q.date = figure_date(k, false, &found);
+      if (!found) {
+        int strength;
+        q.date = DateOrContext({}, -1, &strength);
+      }
+      q.date.period.clear();
+      q.what = SpanText(s, k >= 4 ? k - 4 : 0, std::min<uint32_t>(s.size, k + 4));
+      q.confidence = 0.6;
+      q.evidence = MakeEvidence(s);
+      out_.quantities.push_back(std::move(q));
+    }
   }
 
   // "..., and an international border cooperation center": in a list of

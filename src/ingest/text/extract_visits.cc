@@ -204,7 +204,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       uint32_t after = t + 1;
       uint32_t anchor = t;  // where the visit's own date is looked for
       bool agent = false;
-      if (s.IsWord(after, "of") || s.IsWord(after, "by")) {
+      if (s.IsWord(after, "of") || s.IsWord(after, "by") || s.IsWord(after, "from")) {
         for (const Actor& a : actors) {
           if (a.begin <= after || a.begin > after + 6) continue;
           bool close = true;
@@ -318,7 +318,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       bool summit = false;
       uint32_t ev = 0;
       for (uint32_t k = t + 1; k < s.size && k < t + 12; ++k) {
-        if (s.Is(k, kSummit) || s.Is(k, kForum)) {
+        if (s.Is(k, kSummit) || s.Is(k, kForum) || LeadersMeeting(s, k)) {
           summit = true;
           ev = k;
           break;

@@ -40,7 +40,10 @@ void DocumentRun::TokenizeDocument() {
     char last = line.empty() ? ' ' : line.back();
     bool punctuated = last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')';
     bool label = last == ':' && para_tokens.size() <= 5;
-    bool furniture = label || (in_list && !punctuated) || (!punctuated && para_tokens.size() <= 3);
+    bool bars = line.find(" |") != std::string_view::npos;  // "Home | Research | ..."
+    // Only short lines: a scraped article may run on to a trailing " |".
+    bool shortline = para_tokens.size() <= 20;
+    bool furniture = label || (shortline && !punctuated && (in_list || para_tokens.size() <= 3 || bars));
     if (label) in_list = true;
     else if (punctuated) in_list = false;
     uint32_t base = static_cast<uint32_t>(tokens_.size());
@@ -168,7 +171,8 @@ std::vector<Actor> DocumentRun::BuildActors(const SentenceView& s, const std::ve
     const Mention& m = ms[i];
     const Entity& e = *m.entity;
     // "US dollars" names a currency, not a country.
-    if ((e.kind == EntityKind::kCountry || e.kind == EntityKind::kCountryAdj) && s.Is(m.end, kCurrencyWord)) {
+    if ((e.kind == EntityKind::kCountry || e.kind == EntityKind::kCountryAdj) &&
+        (s.Is(m.end, kCurrencyWord) || (s.IsKind(m.end, TokenKind::kCurrency) && !s.tokens[m.end].Has(kSpaceBefore)))) {
       ++i;
       continue;
     }
@@ -319,6 +323,15 @@ std::vector<DatedMention> DocumentRun::Dates(const SentenceView& s, bool future)
         m.end < s.size && (s.Is(m.end, kAuxiliary) || s.IsWord(m.end, "'s"))) {
       d.nominal = true;
     }
+    // A year that modifies a noun names a thing, not a time of the story:
+    // "the 1971 Treaty of Peace", "the 2022 visit", "Expo 2020 Dubai".
+    if (!m.date.HasMonth() && !m.date.end_year && m.date.period.empty() && !m.relative && b > 0 &&
+        (s.Is(b - 1, kDeterminer) || s.Cap(b - 1)) && !s.Is(b - 1, kPreposition) && !s.IsWord(b - 1, "year") &&
+        m.end < s.size &&
+        s.tokens[m.end].kind == TokenKind::kWord && !s.Is(m.end, kPreposition) && !s.Is(m.end, kAuxiliary) &&
+        !s.Is(m.end, kConjunction) && !s.IsWord(m.end, "'s")) {
+      d.nominal = true;
+    }
     // Past perfect ("where he had welcomed ... the day before"), reduced
     // relatives ("the partnership established in 2016") and relative clauses
     // (", who made a state visit to China last July") are background: they
@@ -450,6 +463,16 @@ TextDate DocumentRun::DateOrContext(const std::vector<DatedMention>& dates, int 
     return ctx_.reference;
   }
   *strength = 0;
+  // An undated document still has the year its story is at ("the year 2021
+  // marks ..."), from this sentence or the ones before: better than none.
+  if (!doc_.date.IsSet()) {
+    for (const DatedMention& d : dates) {
+      if (d.m.role == DateRole::kPoint && !d.nominal && !d.background && !d.m.date.end_year) {
+        return TextDate::Year(d.m.date.year);
+      }
+    }
+    if (ctx_.context_year) return TextDate::Year(ctx_.context_year);
+  }
   return doc_.date;
 }
 
@@ -489,6 +512,9 @@ std::set<int> DocumentRun::SentenceCountries(const std::vector<Actor>& actors) c
 
 std::vector<std::string> DocumentRun::Parties(const std::set<int>& countries) const {
   std::set<int> all = countries;
+  // A region named in passing ("the first Latin American nation to sign")
+  // does not make its members parties when the pair is named.
+  if (all.count(pair_[0]) && all.count(pair_[1]) && all.size() > 6) all = {pair_[0], pair_[1]};
   // An event needs two sides; the text's pair supplies what the sentence omits.
   if (all.size() < 2) {
     for (int p : pair_) {

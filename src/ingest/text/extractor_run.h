@@ -52,6 +52,13 @@ inline bool LooksParticiple(std::string_view low) {
   return false;
 }
 
+// "the APEC Economic Leaders' Meeting": a meeting of leaders named as an
+// institution is a summit.
+inline bool LeadersMeeting(const SentenceView& s, uint32_t t) {
+  if (!s.IsWord(t, "meeting") || !s.Cap(t) || t == 0) return false;
+  return s.IsWord(t - 1, "leaders") || (t > 1 && s.IsWord(t - 1, "'") && s.IsWord(t - 2, "leaders"));
+}
+
 inline std::string Singular(std::string_view w) {
   std::string s(w);
   if (s.size() > 4 && s.substr(s.size() - 3) == "ies") return s.substr(0, s.size() - 3) + "y";

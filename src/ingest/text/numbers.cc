@@ -339,6 +339,7 @@ class Parser {
     if (m->scale) {
       m->value *= std::pow(10.0, m->scale);
       m->value_high *= std::pow(10.0, m->scale);
+      m->stated_scale = m->scale;
       m->scale = 0;
     }
     return after;
