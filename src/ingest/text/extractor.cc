@@ -908,7 +908,7 @@ Extraction DocumentRun::Run() {
     // repeats a paragraph) is read once.
     if (furniture_[k]) continue;
     const SentenceSpan& sp = sentences_[k];
-    if (sp.end - sp.begin >= 6) {
+    if (sp.end - sp.begin >= 6 && sp.end - sp.begin <= 150) {  // prose, not a run of numbers cut into pieces
       std::string_view text(doc_.norm.text.data() + tokens_[sp.begin].begin,
                             tokens_[sp.end - 1].end - tokens_[sp.begin].begin);
       if (!seen.insert(text).second) continue;

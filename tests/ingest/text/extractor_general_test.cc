@@ -29,7 +29,7 @@ Document Doc(const std::string& text) {
   return *doc;
 }
 
-Extraction Run(const std::string& text) { return Ex().Extract(Doc(text)); }
+Extraction ExtractFrom(const std::string& text) { return Ex().Extract(Doc(text)); }
 
 const std::string kDated = "URL: https://example.org/2024/03/07/a\n";
 
@@ -54,7 +54,7 @@ TEST(Bylines, NumericDateAfterALabel) {
 }
 
 TEST(DatesGeneral, DayRangeIsDatedByItsFirstDay) {
-  Extraction x = Run("URL: https://example.org/news/item\n\nOn July 27-28, 2023, President Ruto held a bilateral "
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\n\nOn July 27-28, 2023, President Ruto held a bilateral "
                      "meeting with Chinese President Xi Jinping in Chengdu.\n");
   ASSERT_EQ(x.visits.size(), 1u);
   EXPECT_EQ(x.visits[0].visitor_country, "KEN");
@@ -63,7 +63,7 @@ TEST(DatesGeneral, DayRangeIsDatedByItsFirstDay) {
 }
 
 TEST(DatesGeneral, NextWeekAndRementionedSummitMerge) {
-  Extraction x = Run("URL: https://example.org/2024/08/31/a\n"
+  Extraction x = ExtractFrom("URL: https://example.org/2024/08/31/a\n"
                      "President Ruto will attend the Forum on China-Africa Cooperation (FOCAC) Summit.\n"
                      "The FOCAC Summit will take place in Beijing from Wednesday to Friday next week.\n");
   ASSERT_EQ(x.events.size(), 1u);
@@ -72,7 +72,7 @@ TEST(DatesGeneral, NextWeekAndRementionedSummitMerge) {
 }
 
 TEST(VisitsGeneral, PassiveWithIsAndAnAdverb) {
-  Extraction x = Run(kDated + "Kenyan President William Ruto is warmly greeted by Chinese President Xi Jinping in "
+  Extraction x = ExtractFrom(kDated + "Kenyan President William Ruto is warmly greeted by Chinese President Xi Jinping in "
                               "Beijing on Thursday.\n");
   ASSERT_EQ(x.visits.size(), 1u);
   EXPECT_EQ(x.visits[0].visitor_country, "KEN");
@@ -80,7 +80,7 @@ TEST(VisitsGeneral, PassiveWithIsAndAnAdverb) {
 }
 
 TEST(VisitsGeneral, AgentAndHostAcrossAnApposition) {
-  Extraction x = Run(kDated + "The minister recalled a visit by Kenya's first president, the late Jomo Kenyatta, "
+  Extraction x = ExtractFrom(kDated + "The minister recalled a visit by Kenya's first president, the late Jomo Kenyatta, "
                               "to China in 1980.\n");
   ASSERT_EQ(x.visits.size(), 1u);
   EXPECT_EQ(x.visits[0].visitor_country, "KEN");
@@ -89,19 +89,19 @@ TEST(VisitsGeneral, AgentAndHostAcrossAnApposition) {
 }
 
 TEST(VisitsGeneral, OrdinalOfAVisitCountsVisits) {
-  Extraction x = Run(kDated + "President Xi Jinping arrived in Nairobi on his third state visit to Kenya.\n");
+  Extraction x = ExtractFrom(kDated + "President Xi Jinping arrived in Nairobi on his third state visit to Kenya.\n");
   ASSERT_EQ(x.quantities.size(), 1u);
   EXPECT_EQ(x.quantities[0].value, 3);
 }
 
 TEST(EventsGeneral, AnniversaryOfEstablishmentIsNoEvent) {
-  Extraction x = Run(kDated + "The leaders noted that this year marks the 60th anniversary of the establishment of "
+  Extraction x = ExtractFrom(kDated + "The leaders noted that this year marks the 60th anniversary of the establishment of "
                               "diplomatic relations between China and Kenya.\n");
   EXPECT_TRUE(x.events.empty());
 }
 
 TEST(EventsGeneral, DevelopedIntoPartnershipsOnePerDate) {
-  Extraction x = Run(kDated + "Kenya and China developed their relationship into a cooperative partnership in "
+  Extraction x = ExtractFrom(kDated + "Kenya and China developed their relationship into a cooperative partnership in "
                               "2013 and into a strategic partnership in 2017.\n");
   ASSERT_EQ(x.events.size(), 2u);
   EXPECT_EQ(x.events[0].kind, "partnership established");
@@ -110,7 +110,7 @@ TEST(EventsGeneral, DevelopedIntoPartnershipsOnePerDate) {
 }
 
 TEST(EventsGeneral, PageFurnitureAndRepeatsAreNotRead) {
-  Extraction x = Run(kDated + "Related stories:\nKenya and China to sign port agreement\nChina Africa Forum\n"
+  Extraction x = ExtractFrom(kDated + "Related stories:\nKenya and China to sign port agreement\nChina Africa Forum\n"
                               "Kenya and China signed a port agreement on Monday.\n"
                               "Kenya and China signed a port agreement on Monday.\n");
   ASSERT_EQ(x.events.size(), 1u);
@@ -118,7 +118,7 @@ TEST(EventsGeneral, PageFurnitureAndRepeatsAreNotRead) {
 }
 
 TEST(FiguresGeneral, TradeWorthIsTradeWithItsGrowth) {
-  Extraction x = Run(kDated + "Kenya and China have bilateral trade worth $8.2 billion in 2023, an 11 percent "
+  Extraction x = ExtractFrom(kDated + "Kenya and China have bilateral trade worth $8.2 billion in 2023, an 11 percent "
                               "increase from the previous year.\n");
   ASSERT_EQ(x.trade.size(), 1u);
   EXPECT_TRUE(x.money.empty());
@@ -127,7 +127,7 @@ TEST(FiguresGeneral, TradeWorthIsTradeWithItsGrowth) {
 }
 
 TEST(FiguresGeneral, GrowthOverADecadeIsNotYearOnYear) {
-  Extraction x = Run(kDated + "Trade between Kenya and China in 2023 reached $8.2 billion, an increase of 90 "
+  Extraction x = ExtractFrom(kDated + "Trade between Kenya and China in 2023 reached $8.2 billion, an increase of 90 "
                               "percent compared with that in 2013.\n");
   ASSERT_EQ(x.trade.size(), 1u);
   EXPECT_FALSE(x.trade[0].yoy_pct.has_value());
@@ -136,7 +136,7 @@ TEST(FiguresGeneral, GrowthOverADecadeIsNotYearOnYear) {
 }
 
 TEST(FiguresGeneral, FiscalYearOfThePairsCountry) {
-  Extraction x = Run(kDated + "The UAE was India's third largest partner with about $59.1 billion of bilateral "
+  Extraction x = ExtractFrom(kDated + "The UAE was India's third largest partner with about $59.1 billion of bilateral "
                               "trade in 2019-20.\n");
   ASSERT_EQ(x.trade.size(), 1u);
   EXPECT_EQ(x.trade[0].year, 2019);
@@ -146,14 +146,14 @@ TEST(FiguresGeneral, FiscalYearOfThePairsCountry) {
 }
 
 TEST(FiguresGeneral, UnresolvedYearIsKeptAsNull) {
-  Extraction x = Run("URL: https://example.org/news/item\nTrade between Kenya and China reached $8.2 billion.\n");
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\nTrade between Kenya and China reached $8.2 billion.\n");
   ASSERT_EQ(x.trade.size(), 1u);
   EXPECT_EQ(x.trade[0].year, 0);
   EXPECT_NE(GoldJson(x).find("\"year\": null"), std::string::npos);
 }
 
 TEST(FiguresGeneral, ConversionAndRateNoteAreNoAmounts) {
-  Extraction x = Run(kDated + "Kenya and China signed 12 deals worth 300 billion shillings ($2.3bn) on Thursday "
+  Extraction x = ExtractFrom(kDated + "Kenya and China signed 12 deals worth 300 billion shillings ($2.3bn) on Thursday "
                               "(the rate: $1 = 130 shillings).\n");
   ASSERT_EQ(x.money.size(), 1u);
   EXPECT_EQ(x.money[0].unit, "KES billion");
@@ -161,14 +161,14 @@ TEST(FiguresGeneral, ConversionAndRateNoteAreNoAmounts) {
 }
 
 TEST(FiguresGeneral, RandGluedToItsAmount) {
-  Extraction x = Run(kDated + "Trade between South Africa and China grew to R692 billion in 2023.\n");
+  Extraction x = ExtractFrom(kDated + "Trade between South Africa and China grew to R692 billion in 2023.\n");
   ASSERT_EQ(x.trade.size(), 1u);
   EXPECT_EQ(x.trade[0].unit, "ZAR billion");
   EXPECT_EQ(x.trade[0].value, 692);
 }
 
 TEST(FiguresGeneral, MeasureKeepsItsStatedScale) {
-  Extraction x = Run(kDated + "China will buy 3 million metric tons of Kenyan tea and 2 billion cubic meters of gas.\n");
+  Extraction x = ExtractFrom(kDated + "China will buy 3 million metric tons of Kenyan tea and 2 billion cubic meters of gas.\n");
   ASSERT_EQ(x.quantities.size(), 2u);
   EXPECT_EQ(x.quantities[0].value, 3);
   EXPECT_EQ(x.quantities[1].value, 2);
