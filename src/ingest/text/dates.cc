@@ -75,7 +75,7 @@ class Finder {
   // visit on Tuesday, expected to be ..." dates a past start.
   bool FutureAround(uint32_t i) const {
     // The present of a schedule verb speaks of what is planned: "the
-    // visit officially commences on Monday" written on a Saturday.
+    // talks begin on Monday" written on a Saturday.
     auto future_word = [&](uint32_t k) {
       return s_.Is(k, kFuture) || Word(k, "next") || Word(k, "tomorrow") ||
              ((Word(k, "is") || Word(k, "are")) && Word(k + 1, "to")) || Word(k, "commences") ||
@@ -85,8 +85,8 @@ class Finder {
       if (Word(k, ";") || (Word(k, ",") && k + 1 < i && !s_.Is(k + 1, kMonth) && !s_.IsKind(k + 1, TokenKind::kNumber))) break;
       if (future_word(k)) return true;
     }
-    // A date fronted at the head of the sentence ("On Monday, the visit
-    // officially commences") takes the tense of the clause after it.
+    // A date fronted at the head of the sentence ("On Monday, the talks
+    // begin") takes the tense of the clause after it.
     uint32_t head = 0;  // after an opening quote or a bracketed credit
     while (head < i && (Word(head, "\"") || Word(head, "'"))) ++head;
     if (Word(head, "(")) {
@@ -217,7 +217,7 @@ class Finder {
 
   uint32_t TryWeekday(uint32_t i, DateMention* m) const {
     if (!s_.Is(i, kWeekday) || !s_.Cap(i)) return 0;
-    uint32_t j = Word(i + 1, ",") || Word(i + 1, "(") ? i + 2 : i + 1;  // "Tuesday (25 February)"
+    uint32_t j = Word(i + 1, ",") || Word(i + 1, "(") ? i + 2 : i + 1;  // "Friday (3 March)"
     // "Wednesday, 3 July" or "Wednesday, July 3": the date says it all.
     DateMention explicit_date;
     Finder inner(s_, ctx_, future_);
@@ -235,7 +235,7 @@ class Finder {
     int target = s_.Value(i);
     int today = Weekday(w.year, w.month, w.day);
     int delta;
-    // "on Monday next week", "from Monday to Thursday next week": that
+    // "on Monday next week", "from Tuesday to Friday next week": that
     // weekday of the week after the document's ("last week": before it).
     int week = 0;
     for (uint32_t k = i + 1; k < s_.size && k <= i + 4; ++k) {
@@ -265,7 +265,7 @@ class Finder {
     int d = 0;
     uint32_t j = DayNumber(i, &d);
     if (!j) return 0;
-    // "27-28 July 2023", "19 to 20 June": a range dated by its first day.
+    // "11-12 March 2021", "4 to 6 May": a range dated by its first day.
     if (Word(j, "-") || Word(j, "to") || Word(j, "and")) {
       int d2 = 0;
       if (uint32_t after = DayNumber(j + 1, &d2); after && d2 > d && Month(after)) j = after;
@@ -283,7 +283,7 @@ class Finder {
   uint32_t FinishDay(int d, int mo, uint32_t k, DateMention* m) const {
     int y = 0;
     // A range of days is dated by its first day; the year after the range
-    // is its year: "July 27-28, 2023", "June 19 to 20", "July 30 - August 2, 2023".
+    // is its year: "March 11-12, 2021", "May 4 to 6", "April 29 - May 2, 2021".
     if (Word(k, "-") || Word(k, "to") || Word(k, "and") || Word(k, "through")) {
       int d2 = 0;
       uint32_t r = k + 1;
@@ -596,7 +596,7 @@ class Finder {
   void Classify(DateMention* m) const {
     uint32_t b = m->begin;
     if (m->end < s_.size && Word(m->end, "'s")) m->possessive = true;
-    // "by 2029" is a deadline; "until 2030" the end of what runs till then
+    // "by 2029" is a deadline; "until 2035" the end of what runs till then
     // (a plan, a programme's name), not when anything happened.
     if (b > 0 && (Word(b - 1, "by") || Word(b - 1, "until") || Word(b - 1, "till"))) {
       m->role = DateRole::kTarget;

@@ -156,10 +156,10 @@ TextDate FirstFullDate(const SentenceView& s, const TextDate& url_date) {
 
 // A byline: the date a page gives its piece outside the prose. In the
 // first paragraphs, a short line that is a label and a date ("Updated:
-// 2010-06-11 23:19", "Release Date: ...", "Posted on 3 May 2021",
-// "Published 12.05.2023") or only a date and a time ("June 18, 2024 |
-// 10:08"); at the end, a source line in brackets ("(China Daily June 11,
-// 2007)"). Dates in prose, quotes and captions are not bylines.
+// 2019-04-02 08:15", "Release Date: ...", "Posted on 3 May 2021",
+// "Published 12.05.2023") or only a date and a time ("April 2, 2019 |
+// 08:15"); at the end, a source line in brackets ("(Daily Courier April 2,
+// 2019)"). Dates in prose, quotes and captions are not bylines.
 TextDate FindByline(const Document& doc, const TextDate& url_date) {
   static const std::shared_ptr<const Lexicon> lex = Lexicon::BuiltIn();
   std::vector<Paragraph> paras = SplitParagraphs(doc.norm.text, doc.body_begin, doc.norm.text.size());
@@ -174,8 +174,8 @@ TextDate FindByline(const Document& doc, const TextDate& url_date) {
   };
   std::vector<Token> toks;
   std::vector<const LexInfo*> infos;
-  // A page may print today's date above the article's own ("Thursday Dec
-  // 12, 2024" over "Tuesday, 18 September 2012 01:36"): the earliest wins,
+  // A page may print today's date above the article's own ("Friday Mar
+  // 7, 2025" over "Monday, 2 April 2019 08:15"): the earliest wins,
   // as no article is dated after the page that shows it.
   TextDate best;
   auto take = [&](const TextDate& d) {

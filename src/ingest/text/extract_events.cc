@@ -94,12 +94,12 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     if (s.Is(k, kElevate) && window(k, 0, 4, kRelations) >= 0) upgrade_cue = true;
   }
   // Partnerships stated without an establishing verb:
-  //  - a change of level: "developed their relationship into a reliable
-  //    partnership in 2002 and into a strategic partnership in 2009" (one
-  //    partnership per "into", each dated by what follows it);
-  //  - "the start of formal diplomatic ties in 1984";
-  //  - "the declaration of a comprehensive strategic partnership",
-  //    "announced a strategic partnership".
+  //  - a change of level: "turned their ties into a cooperative
+  //    partnership in 2011 and into a strategic one ... partnership in 2016"
+  //    (one partnership per "into", each dated by what follows it);
+  //  - "the beginning of diplomatic relations in 1972";
+  //  - "the declaration of a strategic partnership", "announced a
+  //    partnership".
   for (uint32_t k = 0; k < s.size; ++k) {
     int obj = -1;
     uint32_t anchor = k;
@@ -172,7 +172,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
           (obj < static_cast<int>(t) || obj > static_cast<int>(t) + 4)) {
         continue;
       }
-      // "Eight memoranda were produced during the meeting": only the passive.
+      // "Five memoranda were produced at the talks": only the passive.
       if (s.IsWord(t, "produced") && !passive) continue;
       // "issued a joint statement": issuing is signing only for a joint or
       // named document, not "the ministry issued a statement".
@@ -186,8 +186,8 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
         if (s.IsWord(k, "community") && (s.IsWord(k + 1, "with") || s.IsWord(k + 1, "of"))) community = true;
       }
       // A declaration named for the partnership it founds: "a Joint
-      // Declaration on Strategic Partnership" (not "a Joint Statement on
-      // Further Strengthening the Partnership", which has a verb in its name).
+      // Declaration on Comprehensive Partnership" (not "a Joint Statement on
+      // Deepening the Partnership", which has a verb in its name).
       if (s.IsWord(obj + 1, "on") || s.IsWord(obj + 1, "of")) {
         uint32_t k = obj + 2;
         while (k < s.size && k < static_cast<uint32_t>(obj) + 8 && s.Cap(k) && !s.Is(k, kPartnership) &&
@@ -206,8 +206,8 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     }
     if (s.Is(t, kSign) && s.IsWord(t, "sign")) {
       // "will sign", "agreed to sign": planned signings. A long name may
-      // stand between ("sign a formal India-UAE Comprehensive Economic
-      // Partnership Agreement").
+      // stand between ("sign the Chile-Korea Free Trade and Investment
+      // Agreement").
       int reach = 8;
       while (static_cast<uint32_t>(reach) < 14 && t + reach < s.size && (s.Cap(t + reach) || s.IsWord(t + reach, "-"))) ++reach;
       int obj = window(t, 0, reach, kMemorandum);
@@ -219,7 +219,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
                SpanText(s, t, obj + 1), Singular(s.Low(obj)));
       continue;
     }
-    // "the 1971 Treaty of Peace, Friendship and Cooperation": a named
+    // "the 1992 Treaty of Good Neighbourliness": a named
     // agreement with its year in front was signed that year.
     if (s.Is(t, kAgreement) && s.Cap(t) && t >= 1 && !s.Is(t + 1, kSign)) {
       uint32_t y = t;
@@ -253,7 +253,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     // Partnerships established or upgraded.
     if (s.Is(t, kEstablish) || s.Is(t, kElevate)) {
       int obj = -1;
-      // "the 40th anniversary of the establishment of diplomatic relations"
+      // "the 30th anniversary of the establishment of diplomatic relations"
       // celebrates an old event; an undated anniversary is no event.
       bool anniversary = false;
       for (uint32_t k = t >= 6 ? t - 6 : 0; k < t; ++k) anniversary |= s.IsWord(k, "anniversary");
@@ -279,7 +279,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     // Openings of facilities.
     if (s.Is(t, kOpen)) {
       int obj = -1;
-      // "the completion ceremony of the gas pipeline" opens the pipeline;
+      // "the completion ceremony of the railway" opens the railway;
       // "the opening ceremony" of a forum opens nothing.
       if (s.IsWord(t + 1, "ceremony") && s.IsWord(t + 2, "of")) {
         obj = find_class(t + 3, t + 12, kFacility);
@@ -322,7 +322,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     if (s.Is(t, kLaunch)) {
       int obj = window(t, 3, 8, kFacility);
       if (obj < 0) obj = find_class(t + 1, t + 8, kInitiative);
-      // "the strategic dialogue that was launched in July 2009".
+      // "the energy dialogue that was launched in May 2015".
       if (obj < 0 && t > 0 && (s.IsWord(t - 1, "was") || s.IsWord(t - 1, "were") || s.IsWord(t - 1, "been"))) {
         for (uint32_t k = t; k-- > 0 && k + 5 > t;) {
           if (s.Is(k, kInitiative)) {
@@ -357,8 +357,8 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     }
     // Announcements.
     bool announce = s.Is(t, kAnnounce);
-    // "made"/"put forward" propose only what follows them: "He made a
-    // five-point proposal", not "the plan made it possible".
+    // "made"/"put forward" propose only what follows them: "She made a
+    // three-point proposal", not "the plan made it possible".
     bool make = s.IsWord(t, "made") || s.IsWord(t, "put");
     bool propose = s.Is(t, kPropose) && find_class(t + 1, t + 6, kInitiative) >= 0;
     if (make && propose) {
@@ -384,8 +384,8 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       if (announce && (window(t, 0, 12, kPartnership) >= 0 && window(t, 0, 6, kEstablish) >= 0)) continue;
       int pship = find_class(t + 1, t + 8, kPartnership);
       if (announce && pship >= 0 && s.IsWord(pship, "partnership")) continue;  // read above
-      // Attribution, not news: "..., its central bank announced." reports
-      // the clause before it; "The decision was announced" refers back.
+      // Attribution, not news: "..., the ministry announced." reports the
+      // clause before it; "the decision was announced" refers back.
       if (announce && (t + 1 >= s.size || s.IsWord(t + 1, ".")) && seg[t] > 0) continue;
       if (announce && t >= 3 && s.IsWord(t - 1, "was") && s.IsWord(t - 2, "decision")) continue;
       bool leader_speaks = false;
@@ -427,7 +427,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       uint32_t b = t;
       while (b > 0 && (s.Cap(b - 1) || s.IsWord(b - 1, "-") || s.IsWord(b - 1, "and") || s.IsWord(b - 1, "'"))) {
         if (s.IsWord(b - 1, "and") && !(b >= 2 && s.Cap(b - 2))) break;
-        // "The State Visit and FOCAC Summit": two things, not one name.
+        // "The Visit and the ASEAN Summit": two things, not one name.
         if (s.IsWord(b - 1, "and") && (s.Is(b - 2, kVisitNoun) || s.Is(b - 2, kSummit) || s.Is(b - 2, kForum))) break;
         --b;
       }
@@ -441,10 +441,10 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
         }
         while (e > t + 1 && !s.Cap(e - 1)) --e;
       }
-      // "the Forum on China-Africa Cooperation (FOCAC) Summit": a body named
-      // "Forum on/for ..." holds a summit, which is the event; "the Belt and
-      // Road Forum (BRF) Summit" is the forum itself. Either way one event,
-      // its acronym kept in the name so that "the FOCAC Summit" merges with it.
+      // "the Forum for Pacific Cooperation (FPC) Summit": a body named
+      // "Forum on/for ..." holds a summit, which is the event; "the Silk Road
+      // Forum (SRF) Summit" is the forum itself. Either way one event, its
+      // acronym kept in the name so that "the FPC Summit" merges with it.
       std::string kind = s.Is(t, kSummit) || LeadersMeeting(s, t) ? "summit" : "forum";
       if (s.IsWord(e, "(") && s.IsWord(e + 2, ")") && s.tokens[e + 1].Has(kAllCaps) &&
           (s.Is(e + 3, kSummit) || s.Is(e + 3, kForum)) && s.Cap(e + 3)) {
@@ -457,7 +457,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       bool named = b < t || (s.Cap(t) && !(t == 0)) || e > t + 1;
       bool indefinite = t > 0 && (s.IsWord(t - 1, "a") || s.IsWord(t - 1, "an"));
       bool modified = s.IsWord(t + 1, "on") || s.IsWord(t + 1, "of");
-      // "the annual summit with Russian President Vladimir Putin": a summit
+      // "the annual summit with the Brazilian President": a summit
       // described by who meets is specific whatever its article.
       bool with_whom = false;
       if (s.IsWord(t + 1, "with") || s.IsWord(t + 1, "between")) {

@@ -16,7 +16,7 @@ namespace bilat::text {
 namespace {
 
 // The months a country's fiscal year runs, for trade figures dated by one
-// ("2019-20"); "" where it is the calendar year.
+// ("2021-22"); "" where it is the calendar year.
 std::string_view FiscalYear(std::string_view alpha3) {
   static constexpr std::pair<std::string_view, std::string_view> kYears[] = {
       {"IND", "Apr-Mar"}, {"JPN", "Apr-Mar"}, {"GBR", "Apr-Mar"}, {"CAN", "Apr-Mar"}, {"HKG", "Apr-Mar"},
@@ -85,7 +85,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       if (s.Is(k, kBaseline) && !(s.IsWord(k, "than") && k > 0 && (s.IsWord(k - 1, "more") || s.IsWord(k - 1, "less")))) return true;
       if (s.IsWord(k, "from") && k > 0 && (s.Is(k - 1, kGrowthUp) || s.Is(k - 1, kGrowthDown))) return true;
     }
-    // "from $4.4 billion in 2006 to almost $15 billion": the first of two.
+    // "from $2.1 billion in 2010 to almost $9 billion": the first of two.
     if (b > 0 && s.IsWord(b - 1, "from")) {
       for (uint32_t k = m.end; k < s.size && k < m.end + 6; ++k) {
         if (s.IsWord(k, "to") && (s.IsKind(k + 1, TokenKind::kCurrency) || s.IsKind(k + 1, TokenKind::kNumber) ||
@@ -124,8 +124,8 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
   for (size_t n = 0; n < nums.size(); ++n) {
     const NumberMention& m = nums[n];
     if (m.kind != NumberKind::kMoney) continue;
-    // A conversion is not a second amount: "110 billion riyals ($29.3bn)",
-    // and an exchange-rate note ("$1 = 5.6740 reais") is no amount at all.
+    // A conversion is not a second amount: "40 billion rand ($2.2bn)", and
+    // an exchange-rate note ("$1 = 18.2 rand") is no amount at all.
     if ((m.begin > 0 && s.IsWord(m.begin - 1, "(") && n > 0 && nums[n - 1].kind == NumberKind::kMoney &&
          nums[n - 1].end + 1 == m.begin) ||
         s.IsWord(m.end, "=") || (m.begin > 0 && s.IsWord(m.begin - 1, "="))) {
@@ -164,7 +164,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       }
     }
     bool invest = false, deal = false, target = false;
-    // "trade worth $6.7 billion", "a trade value of", "exports in value":
+    // "trade worth $3.1 billion", "a trade value of", "exports in value":
     // a value word on a flow word describes the flow, not a deal.
     auto flow_value = [&](uint32_t k) {
       if (!(s.IsWord(k, "worth") || s.IsWord(k, "valued") || s.IsWord(k, "value"))) return false;
@@ -205,8 +205,8 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       uint32_t start = at;
       while (start > 0 && seg[start - 1] == sg) --start;
       // Also "exports grew at a similar pace: from $5.3 billion in 2006 to ...".
-      // Also "exports grew at a similar pace: from $5.3 billion in 2006 to
-      // ...", and a relative clause on the trade: "trade, which reached ...".
+      // Also "imports rose too: from $1.2 billion in 2012 to ...", and a
+      // relative clause on the trade: "trade, which reached ...".
       bool relative = s.IsWord(start, "which") && (s.Is(start + 1, kValueVerb) || s.Is(start + 1, kGrowthUp) ||
                                                     s.Is(start + 1, kGrowthDown) || s.IsWord(start + 1, "was") ||
                                                     s.IsWord(start + 1, "stood"));
@@ -247,7 +247,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       if (bare) flow = last_flow;
     }
     bool is_trade = !flow.empty() && !part && !invest && !deal && !target;
-    // "the International Monetary Fund, which approved a $56 billion loan":
+    // "the World Bank, which approved a $2 billion loan":
     // money an international body gives is not the pair's.
     if (!is_trade) {
       bool third = false;
@@ -288,7 +288,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     // A figure whose year cannot be resolved is still a figure, with no year.
     tf.year = d.year;
     tf.period = d.period;
-    // "$59.12 billion of bilateral trade in 2019-20": two consecutive years
+    // "$7.4 billion of trade in 2021-22": two consecutive years
     // are a fiscal year, April to March in India, July to June in Pakistan.
     if (d.end_year == d.year + 1) {
       tf.end_year = d.end_year;
@@ -415,7 +415,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       }
     }
     if (best < 0) continue;
-    // "an increase of 73 percent compared with 2013" for a 2023 figure is
+    // "an increase of 50 percent compared with 2015" for a 2022 figure is
     // growth over ten years: a percentage of its own, not year on year.
     bool over_years = false;
     for (const DatedMention& d : dates) {
@@ -511,7 +511,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
             continue;
           }
         }
-        // "During the visit, the second by the Chinese leader to ...": an
+        // "During the trip, the third by the prime minister to ...": an
         // ordinal in apposition to a visit counts the visits.
         if (m.kind == NumberKind::kOrdinal && at >= 3 && s.IsWord(at - 1, "the") && s.IsWord(at - 2, ",") &&
             (s.IsWord(k, "by") || s.IsWord(k, "to") || s.IsWord(k, "in") || s.IsWord(k, "since") ||
@@ -555,7 +555,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
                           !s.Is(k, kNonCount) && !s.Is(k, kScale) && !s.Is(k, kBaseline);
           if (s.IsWord(k, "and") || s.IsWord(k, "-")) modifier = true;
           if ((s.IsWord(k, "state") || s.IsWord(k, "official")) && s.Is(k + 1, kVisitNoun)) modifier = true;
-          // "53,670 U.S. jobs": the stops of an abbreviation.
+          // "4,000 U.K. jobs": the stops of an abbreviation.
           if (s.IsWord(k, ".") && k > 0 && s.Low(k - 1).size() == 1 && !s.tokens[k].Has(kSpaceBefore)) modifier = true;
           if (!modifier) {
             k = s.size;
@@ -563,9 +563,9 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
           }
         }
         if (k >= s.size || !s.Is(k, kCountNoun)) continue;
-        // "the 1,833-kilometer pipeline": a length describing a thing.
+        // "the 750-kilometer railway": a length describing a thing.
         if (s.IsWord(m.end, "-") && k == m.end + 1 && (s.lex[k]->unit == "km")) continue;
-        // Meters count only as volume ("6 billion cubic meters").
+        // Meters count only as volume ("9 billion cubic meters").
         if ((s.IsWord(k, "meter") || s.IsWord(k, "meters") || s.IsWord(k, "metre") || s.IsWord(k, "metres")) &&
             !(k > 0 && s.IsWord(k - 1, "cubic"))) {
           continue;
@@ -574,7 +574,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         if ((s.IsWord(k, "point") || s.IsWord(k, "points")) && !(k == m.end + 1 && s.IsWord(m.end, "-"))) continue;
         // "the third checkpoint" counts checkpoints; "the third Belt and
         // Road Forum" is a name, not a count of roads.
-        // "his fourth State Visit", "the third visit": a visit's ordinal
+        // "her second State Visit", "the fifth visit": a visit's ordinal
         // counts the visits.
         if (m.kind == NumberKind::kOrdinal) {
           bool lower = s.Is(k, kFacility) && s.tokens[k].Has(kLower);
@@ -592,7 +592,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         if (s.Is(k, kVisitVerb) || s.Is(k, kVisitNoun)) visits = true;
         if (s.Is(k, kGrowthUp) || s.Is(k, kGrowthDown)) grew = true;
       }
-      // "four times that of 2005": a multiple by comparison.
+      // "five times that of 2010": a multiple by comparison.
       bool compared = s.IsWord(m.end, "that") || s.IsWord(m.end, "as") || s.IsWord(m.end, "more");
       if (visits) {
         unit = "count";
@@ -612,7 +612,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     Quantity q;
     q.value = value;
     q.unit = unit;
-    // "2 million metric tons", "6 billion cubic meters": a measure keeps the
+    // "3 million metric tons", "9 billion cubic meters": a measure keeps the
     // scale it is stated in (people and jobs are counted one by one).
     if (m.stated_scale >= 6 && unit != "count" && unit != "people" && unit != "jobs") {
       q.value = value / std::pow(10.0, m.stated_scale);

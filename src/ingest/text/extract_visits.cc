@@ -154,8 +154,8 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       noun = !verb;
     }
     if (verb && s.IsWord(t, "visiting")) {
-      // "talks between visiting Chinese President Xi Jinping and Hungarian
-      // Prime Minister Viktor Orban": the visitor is named after the
+      // "talks between visiting Japanese Prime Minister Fumio Kishida and
+      // the host president": the visitor is named after the
       // participle; the host is the place of the story, else the other side.
       const Actor* v = nullptr;
       for (const Actor& a : actors) {
@@ -198,8 +198,8 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         if (s.Str(k) == "," || s.Is(k, kVisitVerb)) break;
       }
       // "the state visit of President Tokayev to China's Xi'an".
-      // Also "a visit by the UAE's founding father, ..., to China", "the
-      // arrival of His Excellency Dr. Manmohan Singh": the agent may be a
+      // Also "a visit by Ghana's first president, ..., to Cuba", "the
+      // arrival of His Excellency Dr. X": the agent may be a
       // state's person, and the host may follow an apposition.
       uint32_t after = t + 1;
       uint32_t anchor = t;  // where the visit's own date is looked for
@@ -226,7 +226,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
             for (const Actor& a : actors) {
               if (a.begin == k + 1 && a.place && a.country >= 0) host = &a;
             }
-            if (host) anchor = k;  // "..., to China in 1990": dated after the apposition
+            if (host) anchor = k;  // "..., to Cuba in 1964": dated after the apposition
             break;
           }
         }
@@ -245,7 +245,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         vc = Subject(s, actors, seg, t, &visitor);
       }
       if (!visitor && vc < 0 && !host) {
-        // "The State Visit ... will take place from Monday": a definite
+        // "The visit ... will run from Tuesday": a definite
         // visit named before; the sentence dates it.
         bool definite = false;
         for (uint32_t k = t >= 3 ? t - 3 : 0; k < t; ++k) definite |= s.IsWord(k, "the") || s.IsWord(k, "this");
@@ -264,7 +264,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       }
       const size_t visits_before = out_.visits.size();
       emit(anchor, visitor, vc, host ? host->country : -1, kind_before(t), anticipatory(t));
-      // "his third visit to China, the most recent being in September 2024":
+      // "her fourth trip to Japan, the last being in May 2019":
       // an earlier visit, dated by the apposition.
       if (t > 0 && (s.Is(t - 1, kOrdinal) || (t > 1 && s.Is(t - 2, kOrdinal))) && out_.visits.size() > visits_before) {
         for (uint32_t k = t + 1; k + 2 < s.size; ++k) {
@@ -331,8 +331,8 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       }
       if (!ev) continue;
       const Actor* h = Venue(s, actors, ev);
-      // "came to China again, this time to Beijing to attend the Forum":
-      // the place travelled to, right before "to attend".
+      // "flew on to Lima to attend the forum": the place travelled to,
+      // right before "to attend".
       if (!h && t >= 2 && s.IsWord(t - 1, "to")) {
         for (const Actor& a : actors) {
           if (a.end == t - 1 && a.place && a.country >= 0) h = &a;
@@ -374,7 +374,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         uint32_t aux = be(t - 1) ? t - 1 : t - 2;
         visitor_country = Subject(s, actors, seg, aux, &visitor);
         if (visitor_country < 0) {
-          // "Sheikh Mohamed's delegation was welcomed": a delegation subject.
+          // "the emir's delegation was welcomed": a delegation subject.
           for (const Actor& a : actors) {
             if (a.end <= aux && a.end + 3 >= aux && a.country >= 0 &&
                 (a.kind == ActorKind::kDelegation || (IsPerson(a) && s.IsWord(a.end, "'s")))) {
@@ -413,7 +413,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
           break;
         }
       }
-      // "said in New Delhi at a joint press conference with ...": the place
+      // "said in Lima at a joint news conference with ...": the place
       // may come first, in the same clause.
       if (!loc) {
         for (const Actor& a : actors) {

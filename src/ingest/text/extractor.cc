@@ -23,7 +23,7 @@ void DocumentRun::TokenizeDocument() {
   const std::string& text = doc_.norm.text;
   std::vector<Paragraph> paras = SplitParagraphs(text, doc_.body_begin, text.size());
   std::vector<Token> para_tokens;
-  bool in_list = false;  // after a label such as "Related readings:"
+  bool in_list = false;  // after a label such as "More stories:"
   for (const Paragraph& p : paras) {
     // A line that is only a URL is a citation, not prose.
     std::string_view line = std::string_view(text).substr(p.begin, p.end - p.begin);
@@ -33,14 +33,14 @@ void DocumentRun::TokenizeDocument() {
     }
     para_tokens.clear();
     Tokenize(text, p.begin, p.end, &para_tokens);
-    // Page furniture: a short label ending in a colon ("Related readings:",
-    // "Special Coverage:") and the unpunctuated lines after it (headlines of
+    // Page furniture: a short label ending in a colon ("More stories:",
+    // "See also:") and the unpunctuated lines after it (headlines of
     // other stories, section names), and a bare heading of three words or
     // fewer. Prose ends in a stop; these lines do not.
     char last = line.empty() ? ' ' : line.back();
     bool punctuated = last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')';
     bool label = last == ':' && para_tokens.size() <= 5;
-    bool bars = line.find(" |") != std::string_view::npos;  // "Home | Research | ..."
+    bool bars = line.find(" |") != std::string_view::npos;  // "Home | News | ..."
     // Only short lines: a scraped article may run on to a trailing " |".
     bool shortline = para_tokens.size() <= 20;
     bool furniture = label || (shortline && !punctuated && (in_list || para_tokens.size() <= 3 || bars));
@@ -271,8 +271,8 @@ std::vector<Actor> DocumentRun::BuildActors(const SentenceView& s, const std::ve
 
 std::vector<uint32_t> DocumentRun::Segments(const SentenceView& s, const std::vector<Actor>& actors) const {
   std::vector<uint32_t> seg(s.size);
-  // Commas that do not end a clause: inside a place ("in Budapest,
-  // Hungary, May 9") and before a date in apposition (", May 9, 2024").
+  // Commas that do not end a clause: inside a place ("in Lyon, France,
+  // March 3") and before a date in apposition (", March 3, 2021").
   std::vector<bool> keep(s.size, false);
   for (const Actor& a : actors) {
     if (a.begin > 1 && s.IsWord(a.begin - 1, ",") && a.place && s.Cap(a.begin - 2) &&
@@ -283,8 +283,8 @@ std::vector<uint32_t> DocumentRun::Segments(const SentenceView& s, const std::ve
       }
     }
   }
-  // Brackets around an acronym ("the Belt and Road Forum (BRF) Summit on
-  // October 17") are part of the name, not a clause.
+  // Brackets around an acronym ("the Silk Road Forum (SRF) Summit on
+  // June 2") are part of the name, not a clause.
   for (uint32_t i = 0; i + 2 < s.size; ++i) {
     if (s.IsWord(i, "(") && s.IsWord(i + 2, ")") && s.tokens[i + 1].Has(kAllCaps)) keep[i] = keep[i + 2] = true;
   }
@@ -324,7 +324,7 @@ std::vector<DatedMention> DocumentRun::Dates(const SentenceView& s, bool future)
       d.nominal = true;
     }
     // A year that modifies a noun names a thing, not a time of the story:
-    // "the 1971 Treaty of Peace", "the 2022 visit", "Expo 2020 Dubai".
+    // "the 1992 Treaty", "the 2022 visit", "Expo 2010 Shanghai".
     if (!m.date.HasMonth() && !m.date.end_year && m.date.period.empty() && !m.relative && b > 0 &&
         (s.Is(b - 1, kDeterminer) || s.Cap(b - 1)) && !s.Is(b - 1, kPreposition) && !s.IsWord(b - 1, "year") &&
         m.end < s.size &&
@@ -334,7 +334,7 @@ std::vector<DatedMention> DocumentRun::Dates(const SentenceView& s, bool future)
     }
     // Past perfect ("where he had welcomed ... the day before"), reduced
     // relatives ("the partnership established in 2016") and relative clauses
-    // (", who made a state visit to China last July") are background: they
+    // (", who made a state visit to Peru last May") are background: they
     // date what they say but do not move the story's time.
     {
       uint32_t q = b;
@@ -387,8 +387,8 @@ int DocumentRun::BindDate(const SentenceView& s, const std::vector<DatedMention>
   for (size_t k = 0; k < dates.size(); ++k) {
     const DatedMention& d = dates[k];
     if (!usable(d) || d.m.begin < trigger || seg[d.m.begin] != seg[trigger]) continue;
-    // "the first visit ... since the two countries established ties in
-    // 1950": a date in a clause of its own after "since" dates that clause.
+    // "the first such visit since the two states restored ties in 1991":
+    // a date in a clause of its own after "since" dates that clause.
     bool subordinate = false;
     for (uint32_t k = trigger + 1; k + 1 < d.m.begin; ++k) {
       subordinate |= s.IsWord(k, "since") || s.IsWord(k, "because") || s.IsWord(k, "although");
@@ -404,7 +404,7 @@ int DocumentRun::BindDate(const SentenceView& s, const std::vector<DatedMention>
   // A fronted adverbial scopes over the sentence: "In May 2023, ...",
   // "On Wednesday, 3 July, ...", "During Tokayev's visit to China in May 2023, ...".
   // An opening quote, or a photo credit in brackets left at the head of
-  // the sentence ("(Xinhua/...) On Monday, ..."), comes before the adverbial.
+  // the sentence ("(Photo/Agency) On Monday, ..."), comes before the adverbial.
   uint32_t f0 = 0;
   while (f0 < s.size && (s.IsWord(f0, "\"") || s.IsWord(f0, "'"))) ++f0;
   if (s.IsWord(f0, "(")) {
@@ -436,8 +436,8 @@ int DocumentRun::BindDate(const SentenceView& s, const std::vector<DatedMention>
     }
   }
   // A participle or relative clause goes on about the clause before it:
-  // "Xi's visit in 2018 marked a milestone, culminating in the declaration
-  // of a partnership" dates the declaration by 2018.
+  // "the 2015 talks went well, ending in the signing of a deal" dates the
+  // signing by the clause before it.
   uint32_t start = trigger;
   while (start > 0 && seg[start - 1] == seg[trigger]) --start;
   std::string_view first = start < s.size ? s.Low(start) : std::string_view();
@@ -463,8 +463,8 @@ TextDate DocumentRun::DateOrContext(const std::vector<DatedMention>& dates, int 
     return ctx_.reference;
   }
   *strength = 0;
-  // An undated document still has the year its story is at ("the year 2021
-  // marks ..."), from this sentence or the ones before: better than none.
+  // An undated document still has the year its story is at ("in 2019 the
+  // two ..."), from this sentence or the ones before: better than none.
   if (!doc_.date.IsSet()) {
     for (const DatedMention& d : dates) {
       if (d.m.role == DateRole::kPoint && !d.nominal && !d.background && !d.m.date.end_year) {
@@ -512,7 +512,7 @@ std::set<int> DocumentRun::SentenceCountries(const std::vector<Actor>& actors) c
 
 std::vector<std::string> DocumentRun::Parties(const std::set<int>& countries) const {
   std::set<int> all = countries;
-  // A region named in passing ("the first Latin American nation to sign")
+  // A region named in passing ("the first Southeast Asian state to join")
   // does not make its members parties when the pair is named.
   if (all.count(pair_[0]) && all.count(pair_[1]) && all.size() > 6) all = {pair_[0], pair_[1]};
   // An event needs two sides; the text's pair supplies what the sentence omits.
@@ -542,8 +542,8 @@ const Actor* DocumentRun::Venue(const SentenceView& s, const std::vector<Actor>&
   if (s.IsWord(k, "held") || s.IsWord(k, "hosted") || s.IsWord(k, "convened") || s.IsWord(k, "organised") ||
       s.IsWord(k, "organized")) {
     ++k;
-    // "held by Hungarian President Tamas Sulyok and Prime Minister Viktor
-    // Orban in Budapest": the hosts' names stand before the place.
+    // "held by the French President and the Prime Minister in Lyon": the
+    // hosts' names stand before the place.
     if (s.IsWord(k, "by")) {
       uint32_t q = k + 1;
       while (q < s.size && q < k + 14 && !s.IsWord(q, "in") && !s.IsWord(q, "at") && !s.IsWord(q, ",")) ++q;
@@ -558,7 +558,7 @@ const Actor* DocumentRun::Venue(const SentenceView& s, const std::vector<Actor>&
       return a.place && a.country >= 0 ? &a : nullptr;
     }
   }
-  // "in Heiligendamm, Germany": a town the gazetteer does not know, then its country.
+  // "in Evian, France": a town the gazetteer does not know, then its country.
   if (s.Cap(k + 1) && s.IsWord(k + 2, ",")) {
     for (const Actor& a : actors) {
       if (a.begin == k + 3 && a.place && a.country >= 0) return &a;
@@ -662,8 +662,8 @@ const Actor* DocumentRun::PersonBefore(const SentenceView& s, const std::vector<
                                        const std::vector<uint32_t>&) const {
   // The nearest person before the verb, across an apposition or a relative
   // clause ("Tokayev, who ..., arrived"), but not from another sentence part.
-  // The object of a preposition is not a subject: "Xi was received by his
-  // Argentine counterpart for a state visit", "at the invitation of King X".
+  // The object of a preposition is not a subject: "A was received by his
+  // counterpart B for an official visit", "at the invitation of King X".
   const Actor* best = nullptr;
   for (const Actor& a : actors) {
     if (a.end > pos) break;
@@ -783,8 +783,8 @@ void DocumentRun::Finish() {
   std::vector<Event> events;
   auto group = [](const std::string& k) { return k == "memorandum signed" ? std::string("agreement signed") : k; };
   // Two names of one event: equal, or every word of the shorter (two words
-  // at least) in the longer: "the FOCAC Summit" and "the Forum on
-  // China-Africa Cooperation (FOCAC) Summit".
+  // at least) in the longer: "the FPC Summit" and "the Forum for Pacific
+  // Cooperation (FPC) Summit".
   auto words = [](std::string_view name) {
     std::set<std::string> w;
     std::string cur;

@@ -64,8 +64,8 @@ TEST(DatesGeneral, DayRangeIsDatedByItsFirstDay) {
 
 TEST(DatesGeneral, NextWeekAndRementionedSummitMerge) {
   Extraction x = ExtractFrom("URL: https://example.org/2024/08/31/a\n"
-                     "President Ruto will attend the Forum on China-Africa Cooperation (FOCAC) Summit.\n"
-                     "The FOCAC Summit will take place in Beijing from Wednesday to Friday next week.\n");
+                     "President Ruto will attend the Forum for Pacific Cooperation (FPC) Summit.\n"
+                     "The FPC Summit will take place in Beijing from Wednesday to Friday next week.\n");
   ASSERT_EQ(x.events.size(), 1u);
   EXPECT_EQ(x.events[0].kind, "summit");
   EXPECT_EQ(x.events[0].date.Iso(), "2024-09-04");
