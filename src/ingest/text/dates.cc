@@ -28,12 +28,13 @@ constexpr const char* kMonthShort[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 // The statistics period for months first..last of a year, as the corpus
-// writes it: a half or a quarter by name, other runs as "Jan-Nov".
+// writes it: a half by name, other runs as "Jan-Nov". A run of three months
+// stays a run ("the first three months" is "Jan-Mar"); only the word
+// "quarter" (or "Q1") makes a quarter, in TryPeriod.
 std::string MonthPeriod(int first, int last) {
   if (first == 1 && last == 12) return "";
   if (first == 1 && last == 6) return "H1";
   if (first == 7 && last == 12) return "H2";
-  if (last == first + 2 && (first - 1) % 3 == 0) return "Q" + std::to_string((first + 2) / 3);
   return std::string(kMonthShort[first - 1]) + "-" + kMonthShort[last - 1];
 }
 
@@ -73,17 +74,35 @@ class Finder {
   // Whether the clause around token i speaks of the future: "started his
   // visit on Tuesday, expected to be ..." dates a past start.
   bool FutureAround(uint32_t i) const {
+    // The present of a schedule verb speaks of what is planned: "the
+    // talks begin on Monday" written on a Saturday.
     auto future_word = [&](uint32_t k) {
       return s_.Is(k, kFuture) || Word(k, "next") || Word(k, "tomorrow") ||
-             ((Word(k, "is") || Word(k, "are")) && Word(k + 1, "to"));
+             ((Word(k, "is") || Word(k, "are")) && Word(k + 1, "to")) || Word(k, "commences") ||
+             Word(k, "begins") || Word(k, "starts") || Word(k, "kicks") || Word(k, "opens");
     };
     for (uint32_t k = i; k-- > 0;) {
       if (Word(k, ";") || (Word(k, ",") && k + 1 < i && !s_.Is(k + 1, kMonth) && !s_.IsKind(k + 1, TokenKind::kNumber))) break;
       if (future_word(k)) return true;
     }
+    // A date fronted at the head of the sentence ("On Monday, the talks
+    // begin") takes the tense of the clause after it.
+    uint32_t head = 0;  // after an opening quote or a bracketed credit
+    while (head < i && (Word(head, "\"") || Word(head, "'"))) ++head;
+    if (Word(head, "(")) {
+      uint32_t close = head + 1;
+      while (close < i && !Word(close, ")")) ++close;
+      if (close < i) head = close + 1;
+    }
+    bool fronted = i <= head + 4;
+    for (uint32_t k = head; k < i; ++k) fronted &= !Word(k, ",") && !Word(k, ";");
     for (uint32_t k = i; k < s_.size; ++k) {
       bool date_comma = k > 0 && s_.Is(k - 1, kWeekday) &&
                         (s_.Is(k + 1, kMonth) || s_.IsKind(k + 1, TokenKind::kNumber));
+      if (Word(k, ",") && fronted && !date_comma) {
+        fronted = false;
+        continue;
+      }
       if (Word(k, ";") || (Word(k, ",") && !date_comma)) break;
       if (future_word(k)) return true;
     }
@@ -198,7 +217,7 @@ class Finder {
 
   uint32_t TryWeekday(uint32_t i, DateMention* m) const {
     if (!s_.Is(i, kWeekday) || !s_.Cap(i)) return 0;
-    uint32_t j = Word(i + 1, ",") ? i + 2 : i + 1;
+    uint32_t j = Word(i + 1, ",") || Word(i + 1, "(") ? i + 2 : i + 1;  // "Friday (3 March)"
     // "Wednesday, 3 July" or "Wednesday, July 3": the date says it all.
     DateMention explicit_date;
     Finder inner(s_, ctx_, future_);
@@ -216,6 +235,21 @@ class Finder {
     int target = s_.Value(i);
     int today = Weekday(w.year, w.month, w.day);
     int delta;
+    // "on Monday next week", "from Tuesday to Friday next week": that
+    // weekday of the week after the document's ("last week": before it).
+    int week = 0;
+    for (uint32_t k = i + 1; k < s_.size && k <= i + 4; ++k) {
+      if (Word(k, "week") && (Word(k - 1, "next") || Word(k - 1, "last"))) {
+        week = Word(k - 1, "next") ? 1 : -1;
+        break;
+      }
+      if (Word(k, ",") || Word(k, ";")) break;
+    }
+    if (week != 0) {
+      m->date = AddDays(w, target - today + 7 * week);
+      m->relative = true;
+      return i + 1;
+    }
     if (future_) {
       delta = (target - today + 7) % 7;
       if (delta == 0) delta = 7;
@@ -231,6 +265,11 @@ class Finder {
     int d = 0;
     uint32_t j = DayNumber(i, &d);
     if (!j) return 0;
+    // "11-12 March 2021", "4 to 6 May": a range dated by its first day.
+    if (Word(j, "-") || Word(j, "to") || Word(j, "and")) {
+      int d2 = 0;
+      if (uint32_t after = DayNumber(j + 1, &d2); after && d2 > d && Month(after)) j = after;
+    }
     if (Word(j, "of")) ++j;
     if (!Month(j)) return 0;
     int mo = s_.Value(j);
@@ -243,6 +282,16 @@ class Finder {
   // a relative year, or the story.
   uint32_t FinishDay(int d, int mo, uint32_t k, DateMention* m) const {
     int y = 0;
+    // A range of days is dated by its first day; the year after the range
+    // is its year: "March 11-12, 2021", "May 4 to 6", "April 29 - May 2, 2021".
+    if (Word(k, "-") || Word(k, "to") || Word(k, "and") || Word(k, "through")) {
+      int d2 = 0;
+      uint32_t r = k + 1;
+      if (Month(r)) ++r;
+      if (uint32_t after = DayNumber(r, &d2); after && !s_.IsKind(after, TokenKind::kPercent) && !s_.Is(after, kScale)) {
+        k = after;
+      }
+    }
     uint32_t e = ExplicitYear(k, &y);
     if (!e) {
       e = RelativeYear(k, &y);
@@ -272,7 +321,7 @@ class Finder {
     }
     // "January-November 2024", "January to June".
     uint32_t r = j;
-    if (Word(r, "-") || Word(r, "to") || Word(r, "through")) {
+    if (Word(r, "-") || Word(r, "to") || Word(r, "through") || (Word(r, "and") && i > 0 && Word(i - 1, "between"))) {
       if (Month(r + 1)) {
         int last = s_.Value(r + 1);
         int y = 0;
@@ -547,7 +596,9 @@ class Finder {
   void Classify(DateMention* m) const {
     uint32_t b = m->begin;
     if (m->end < s_.size && Word(m->end, "'s")) m->possessive = true;
-    if (b > 0 && Word(b - 1, "by")) {
+    // "by 2029" is a deadline; "until 2035" the end of what runs till then
+    // (a plan, a programme's name), not when anything happened.
+    if (b > 0 && (Word(b - 1, "by") || Word(b - 1, "until") || Word(b - 1, "till"))) {
       m->role = DateRole::kTarget;
       return;
     }

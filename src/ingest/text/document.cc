@@ -1,5 +1,6 @@
 #include "ingest/text/document.h"
 
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -113,6 +114,124 @@ TextDate FindDateline(const Document& doc, const TextDate& url_date) {
   return {};
 }
 
+// A numeric date in `s`: "2010/06/11", "2010.06.11", "11.06.2010",
+// "11/06/2010". Day first, as most of the world writes it, unless only the
+// month-first reading is a date ("06/25/2010"). Unset if none.
+TextDate NumericDate(std::string_view s) {
+  for (size_t i = 0; i + 8 <= s.size(); ++i) {
+    if (!IsDigit(s[i]) || (i > 0 && IsDigit(s[i - 1]))) continue;
+    size_t a = i;
+    while (a < s.size() && IsDigit(s[a])) ++a;
+    size_t la = a - i;
+    if (a + 1 >= s.size() || (s[a] != '.' && s[a] != '/' && s[a] != '-')) continue;
+    char sep = s[a];
+    size_t b = a + 1;
+    while (b < s.size() && IsDigit(s[b])) ++b;
+    size_t lb = b - a - 1;
+    if (b + 1 >= s.size() || s[b] != sep || lb < 1 || lb > 2) continue;
+    size_t c = b + 1;
+    while (c < s.size() && IsDigit(s[c])) ++c;
+    size_t lc = c - b - 1;
+    if (c < s.size() && IsDigit(s[c])) continue;
+    int x = Digits(s, i, la), y = Digits(s, a + 1, lb), z = Digits(s, b + 1, lc);
+    if (la == 4 && lc >= 1 && lc <= 2 && ValidYmd(x, y, z)) return TextDate::Day(x, y, z);
+    if (lc == 4 && la >= 1 && la <= 2) {
+      if (x > 12 && ValidYmd(z, y, x)) return TextDate::Day(z, y, x);
+      if (y > 12 && ValidYmd(z, x, y)) return TextDate::Day(z, x, y);
+      if (ValidYmd(z, y, x)) return TextDate::Day(z, y, x);
+    }
+  }
+  return {};
+}
+
+// The first day-precision date with a stated year in the tokens of `s`.
+TextDate FirstFullDate(const SentenceView& s, const TextDate& url_date) {
+  DateContext ctx;
+  ctx.writing = url_date;
+  for (const DateMention& m : FindDates(s, ctx, false)) {
+    if (m.date.HasDay() && !m.relative) return m.date;
+  }
+  return {};
+}
+
+// A byline: the date a page gives its piece outside the prose. In the
+// first paragraphs, a short line that is a label and a date ("Updated:
+// 2019-04-02 08:15", "Release Date: ...", "Posted on 3 May 2021",
+// "Published 12.05.2023") or only a date and a time ("April 2, 2019 |
+// 08:15"); at the end, a source line in brackets ("(Daily Courier April 2,
+// 2019)"). Dates in prose, quotes and captions are not bylines.
+TextDate FindByline(const Document& doc, const TextDate& url_date) {
+  static const std::shared_ptr<const Lexicon> lex = Lexicon::BuiltIn();
+  std::vector<Paragraph> paras = SplitParagraphs(doc.norm.text, doc.body_begin, doc.norm.text.size());
+  auto view = [&](const Paragraph& p, std::vector<Token>* toks, std::vector<const LexInfo*>* infos) {
+    toks->clear();
+    Tokenize(doc.norm.text, p.begin, std::min(p.end, p.begin + 200), toks);
+    infos->resize(toks->size());
+    for (size_t k = 0; k < toks->size(); ++k) {
+      (*infos)[k] = lex->Find(std::string_view(doc.lower).substr((*toks)[k].begin, (*toks)[k].size()));
+    }
+    return SentenceView{doc.norm.text, doc.lower, toks->data(), infos->data(), static_cast<uint32_t>(toks->size())};
+  };
+  std::vector<Token> toks;
+  std::vector<const LexInfo*> infos;
+  // A page may print today's date above the article's own ("Friday Mar
+  // 7, 2025" over "Monday, 2 April 2019 08:15"): the earliest wins,
+  // as no article is dated after the page that shows it.
+  TextDate best;
+  auto take = [&](const TextDate& d) {
+    if (d.IsSet() && (!best.IsSet() || CompareDates(d, best) < 0)) best = d;
+  };
+  for (size_t p = 0; p < paras.size() && p < 8; ++p) {
+    std::string_view line = std::string_view(doc.lower).substr(paras[p].begin, paras[p].end - paras[p].begin);
+    if (line.size() > 80) continue;
+    static const char* kLabels[] = {"updated", "last updated", "published", "first published", "posted",
+                                    "release date", "released", "date", "publication date", "issued"};
+    bool labelled = false;
+    for (const char* l : kLabels) {
+      std::string_view lv(l);
+      if (line.rfind(lv, 0) == 0 && (line.size() == lv.size() || !std::isalpha(static_cast<unsigned char>(line[lv.size()])))) {
+        labelled = true;
+      }
+    }
+    SentenceView s = view(paras[p], &toks, &infos);
+    if (labelled) {
+      TextDate d = FirstFullDate(s, url_date);
+      if (!d.IsSet()) d = NumericDate(line);
+      take(d);
+      continue;
+    }
+    // Only a date (and a time): the date must open the line, and no
+    // lower-case word may follow it.
+    if (s.size == 0 || s.size > 24) continue;
+    DateContext ctx;
+    ctx.writing = url_date;
+    std::vector<DateMention> ds = FindDates(s, ctx, false);
+    if (!ds.empty() && ds[0].begin == 0 && ds[0].date.HasDay() && !ds[0].relative) {
+      // Prose after the date (two lower-case words in a row) makes it a
+      // sentence; a time, bars or template debris do not.
+      bool words = false;
+      for (uint32_t k = ds[0].end; k + 1 < s.size; ++k) {
+        words |= toks[k].Has(kLower) && toks[k + 1].Has(kLower) && toks[k + 1].Has(kSpaceBefore);
+      }
+      if (!words) take(ds[0].date);
+      continue;
+    }
+    TextDate numeric = NumericDate(line);
+    if (numeric.IsSet() && line.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos) {
+      take(numeric);
+    }
+  }
+  if (best.IsSet()) return best;
+  for (size_t p = paras.size(); p-- > 0 && p + 3 >= paras.size();) {
+    std::string_view line = std::string_view(doc.norm.text).substr(paras[p].begin, paras[p].end - paras[p].begin);
+    if (line.size() < 8 || line.size() > 80 || line.front() != '(' || line.back() != ')') continue;
+    SentenceView s = view(paras[p], &toks, &infos);
+    TextDate d = FirstFullDate(s, url_date);
+    if (d.IsSet()) return d;
+  }
+  return {};
+}
+
 // Dates of URLs that stand alone on a line of the body: a republished
 // piece citing where it first appeared.
 TextDate FindOriginalDate(const Document& doc) {
@@ -193,6 +312,7 @@ void FinishDocument(Document* doc, std::vector<ReadIssue>* issues) {
   TextDate url_date = DateFromUrl(doc->url);
   if (!doc->date.IsSet()) {
     TextDate line = FindDateline(*doc, url_date);
+    if (!line.IsSet()) line = FindByline(*doc, url_date);
     if (line.IsSet()) {
       doc->date = line;
       doc->date_source = "text";

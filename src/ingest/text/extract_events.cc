@@ -23,6 +23,12 @@ void DocumentRun::AddEvent(const SentenceView& s, std::string kind, const std::s
   Event e;
   int strength = 0;
   e.date = DateOrContext(dates, bound, &strength);
+  // A plan without a date of its own is for the date the story's plans are
+  // for ("the visit will take place next week ... will sign agreements").
+  if (planned && strength < 2 && upcoming_.IsSet()) {
+    e.date = upcoming_;
+    strength = 1;
+  }
   e.kind = kind;
   e.parties = Parties(countries);
   if (e.parties.empty()) return;
@@ -87,7 +93,53 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
   for (uint32_t k = 0; k < s.size; ++k) {
     if (s.Is(k, kElevate) && window(k, 0, 4, kRelations) >= 0) upgrade_cue = true;
   }
+  // Partnerships stated without an establishing verb:
+  //  - a change of level: "turned their ties into a cooperative
+  //    partnership in 2011 and into a strategic one ... partnership in 2016"
+  //    (one partnership per "into", each dated by what follows it);
+  //  - "the beginning of diplomatic relations in 1972";
+  //  - "the declaration of a strategic partnership", "announced a
+  //    partnership".
+  for (uint32_t k = 0; k < s.size; ++k) {
+    int obj = -1;
+    uint32_t anchor = k;
+    if ((s.IsWord(k, "into") || (s.IsWord(k, "to") && k > 0 && s.Is(k - 1, kElevate))) && k > 0) {
+      bool change = false;
+      for (uint32_t q = k >= 10 ? k - 10 : 0; q < k; ++q) {
+        change |= s.IsWord(q, "developed") || s.IsWord(q, "develop") || s.IsWord(q, "turned") ||
+                  s.IsWord(q, "transformed") || s.IsWord(q, "grown") || s.IsWord(q, "grew") || s.Is(q, kElevate);
+      }
+      if (!change) continue;
+      for (uint32_t q = k + 1; q < s.size && q <= k + 6; ++q) {
+        if (s.IsWord(q, "partnership")) {
+          obj = static_cast<int>(q);
+          break;
+        }
+        if (s.IsWord(q, ",") || s.IsWord(q, "into")) break;
+      }
+    } else if ((s.IsWord(k, "start") || s.IsWord(k, "beginning")) && s.IsWord(k + 1, "of")) {
+      uint32_t q = k + 2;
+      while (q < s.size && q < k + 5 && !s.Is(q, kRelations)) ++q;
+      if (s.Is(q, kRelations) && s.IsWord(q - 1, "diplomatic")) obj = static_cast<int>(q);
+    } else if (s.IsWord(k, "declaration") || s.Is(k, kAnnounce)) {
+      uint32_t q = k + 1;
+      if (s.IsWord(q, "of")) ++q;
+      if (s.IsWord(q, "a") || s.IsWord(q, "an") || s.IsWord(q, "the")) {
+        ++q;
+        while (q < s.size && q < k + 8 && s.tokens[q].kind == TokenKind::kWord && !s.Is(q, kPartnership) &&
+               !s.Is(q, kPreposition) && !s.Is(q, kAuxiliary)) {
+          ++q;
+        }
+        if (s.IsWord(q, "partnership")) obj = static_cast<int>(q);
+      }
+    }
+    if (obj < 0) continue;
+    int bound = BindDate(s, dates, seg, anchor, false);
+    AddEvent(s, "partnership established", countries, dates, bound, planned_near(anchor),
+             SpanText(s, k, obj + 1), "partnership");
+  }
   std::set<std::string> done;  // one event of a kind per trigger phrase
+  uint32_t name_end = 0;       // end of the last event name read
   // Classes that can trigger an event; other words are skipped at once.
   constexpr uint64_t kTriggers =
       (uint64_t{1} << kSign) | (uint64_t{1} << kAgreement) | (uint64_t{1} << kEstablish) |
@@ -114,9 +166,35 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
         if (!memo) obj = window(t, 8, 10, kAgreement);
       }
       if (obj < 0) continue;
+      // "reached an agreement", "agreements were reached": the agreement is
+      // the object; not "under the agreement, trade reached $10 billion".
+      if ((s.IsWord(t, "reached") || s.Low(t).rfind("conclud", 0) == 0) && !passive &&
+          (obj < static_cast<int>(t) || obj > static_cast<int>(t) + 4)) {
+        continue;
+      }
+      // "Five memoranda were produced at the talks": only the passive.
+      if (s.IsWord(t, "produced") && !passive) continue;
+      // "issued a joint statement": issuing is signing only for a joint or
+      // named document, not "the ministry issued a statement".
+      if (s.IsWord(t, "issued") || s.IsWord(t, "adopted")) {
+        bool joint = s.Cap(obj);
+        for (uint32_t k = obj >= 3 ? obj - 3 : 0; k < static_cast<uint32_t>(obj); ++k) joint |= s.IsWord(k, "joint");
+        if (!joint) continue;
+      }
       bool community = false;
       for (uint32_t k = obj; k < s.size && k < static_cast<uint32_t>(obj) + 14; ++k) {
         if (s.IsWord(k, "community") && (s.IsWord(k + 1, "with") || s.IsWord(k + 1, "of"))) community = true;
+      }
+      // A declaration named for the partnership it founds: "a Joint
+      // Declaration on Comprehensive Partnership" (not "a Joint Statement on
+      // Deepening the Partnership", which has a verb in its name).
+      if (s.IsWord(obj + 1, "on") || s.IsWord(obj + 1, "of")) {
+        uint32_t k = obj + 2;
+        while (k < s.size && k < static_cast<uint32_t>(obj) + 8 && s.Cap(k) && !s.Is(k, kPartnership) &&
+               !(s.Low(k).size() > 4 && s.Low(k).substr(s.Low(k).size() - 3) == "ing")) {
+          ++k;
+        }
+        if (s.Cap(k) && s.IsWord(k, "partnership")) community = true;
       }
       std::string kind = memo ? "memorandum signed" : "agreement signed";
       if (upgrade_cue || community) kind = "partnership established";
@@ -127,15 +205,35 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       continue;
     }
     if (s.Is(t, kSign) && s.IsWord(t, "sign")) {
-      // "will sign", "agreed to sign": planned signings.
-      int obj = window(t, 0, 8, kMemorandum);
+      // "will sign", "agreed to sign": planned signings. A long name may
+      // stand between ("sign the Chile-Korea Free Trade and Investment
+      // Agreement").
+      int reach = 8;
+      while (static_cast<uint32_t>(reach) < 14 && t + reach < s.size && (s.Cap(t + reach) || s.IsWord(t + reach, "-"))) ++reach;
+      int obj = window(t, 0, reach, kMemorandum);
       bool memo = obj >= 0;
-      if (!memo) obj = window(t, 0, 8, kAgreement);
+      if (!memo) obj = window(t, 0, reach, kAgreement);
       if (obj < 0) continue;
       int bound = BindDate(s, dates, seg, t, false);
       AddEvent(s, memo ? "memorandum signed" : "agreement signed", countries, dates, bound, true,
                SpanText(s, t, obj + 1), Singular(s.Low(obj)));
       continue;
+    }
+    // "the 1992 Treaty of Good Neighbourliness": a named
+    // agreement with its year in front was signed that year.
+    if (s.Is(t, kAgreement) && s.Cap(t) && t >= 1 && !s.Is(t + 1, kSign)) {
+      uint32_t y = t;
+      while (y > 0 && y + 4 > t && s.Cap(y - 1) && !YearToken(s.Str(y - 1))) --y;
+      if (y > 0 && YearToken(s.Str(y - 1)) && window(t, 8, 8, kSign) < 0) {
+        for (size_t k = 0; k < dates.size(); ++k) {
+          if (dates[k].m.end == y && !dates[k].m.date.HasMonth()) {
+            AddEvent(s, "agreement signed", countries, dates, static_cast<int>(k), false, SpanText(s, y - 1, t + 1),
+                     Singular(s.Low(t)) + ":" + dates[k].m.date.Iso());
+            break;
+          }
+        }
+        continue;
+      }
     }
     // "to have a visa-free agreement with China".
     if (s.Is(t, kAgreement) && t >= 2) {
@@ -155,8 +253,16 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     // Partnerships established or upgraded.
     if (s.Is(t, kEstablish) || s.Is(t, kElevate)) {
       int obj = -1;
+      // "the 30th anniversary of the establishment of diplomatic relations"
+      // celebrates an old event; an undated anniversary is no event.
+      bool anniversary = false;
+      for (uint32_t k = t >= 6 ? t - 6 : 0; k < t; ++k) anniversary |= s.IsWord(k, "anniversary");
+      if (anniversary) continue;
       if (s.Is(t, kEstablish)) {
         obj = window(t, 4, 8, kPartnership);
+        // "established diplomatic ties": ties are relations only when diplomatic.
+        int ties = window(t, 4, 8, kRelations);
+        if ((obj < 0 || (ties >= 0 && ties < obj)) && ties > 0 && s.IsWord(ties - 1, "diplomatic")) obj = ties;
         if (obj >= 0 && s.IsWord(obj, "relations") && !(obj > 0 && s.IsWord(obj - 1, "diplomatic"))) obj = -1;
         if (obj >= 0 && s.IsWord(obj, "community") && !s.IsWord(obj + 1, "with")) obj = -1;
       } else {
@@ -172,11 +278,22 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     }
     // Openings of facilities.
     if (s.Is(t, kOpen)) {
+      int obj = -1;
+      // "the completion ceremony of the railway" opens the railway;
+      // "the opening ceremony" of a forum opens nothing.
+      if (s.IsWord(t + 1, "ceremony") && s.IsWord(t + 2, "of")) {
+        obj = find_class(t + 3, t + 12, kFacility);
+        if (obj >= 0) {
+          int bound = BindDate(s, dates, seg, t, false);
+          AddEvent(s, "opening", countries, dates, bound, planned_near(t), SpanText(s, t, obj + 1),
+                   "opening:" + Singular(s.Low(obj)));
+        }
+        continue;
+      }
       if (s.IsWord(t + 1, "ceremony") || s.IsWord(t + 1, "chapter") || s.IsWord(t + 1, "remarks") ||
           s.IsWord(t + 1, "-") || s.IsWord(t + 1, "up")) {
         continue;
       }
-      int obj = -1;
       if (s.IsWord(t + 1, "of") || s.IsWord(t + 1, "a") || s.IsWord(t + 1, "the") || s.Is(t + 1, kDeterminer)) {
         obj = find_class(t + 1, t + 7, kFacility);
       }
@@ -205,6 +322,15 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     if (s.Is(t, kLaunch)) {
       int obj = window(t, 3, 8, kFacility);
       if (obj < 0) obj = find_class(t + 1, t + 8, kInitiative);
+      // "the energy dialogue that was launched in May 2015".
+      if (obj < 0 && t > 0 && (s.IsWord(t - 1, "was") || s.IsWord(t - 1, "were") || s.IsWord(t - 1, "been"))) {
+        for (uint32_t k = t; k-- > 0 && k + 5 > t;) {
+          if (s.Is(k, kInitiative)) {
+            obj = static_cast<int>(k);
+            break;
+          }
+        }
+      }
       if (obj < 0) continue;
       int bound = BindDate(s, dates, seg, t, false);
       AddEvent(s, "launch", countries, dates, bound, planned_near(t), SpanText(s, std::min<uint32_t>(t, obj), std::max<uint32_t>(t, obj) + 1),
@@ -231,8 +357,16 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     }
     // Announcements.
     bool announce = s.Is(t, kAnnounce);
+    // "made"/"put forward" propose only what follows them: "She made a
+    // three-point proposal", not "the plan made it possible".
+    bool make = s.IsWord(t, "made") || s.IsWord(t, "put");
     bool propose = s.Is(t, kPropose) && find_class(t + 1, t + 6, kInitiative) >= 0;
-    if (!propose && s.Is(t, kPropose)) {
+    if (make && propose) {
+      int ini = find_class(t + 1, t + 6, kInitiative);
+      propose = s.IsWord(ini, "proposal") || s.IsWord(ini, "proposals") || s.IsWord(ini, "initiative") ||
+                s.IsWord(ini, "initiatives") || s.IsWord(ini, "plan");
+    }
+    if (!propose && s.Is(t, kPropose) && !make) {
       for (uint32_t k = t >= 6 ? t - 6 : 0; k < t; ++k) propose |= s.Is(k, kInitiative);
     }
     bool address = s.Is(t, kAddress) && window(t, 6, 0, kAddress) < 0;
@@ -244,10 +378,16 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       }
       address = delivered;
     }
-    bool target = s.Is(t, kIntend) && find_class(t + 1, t + 4, kTargetVerb) >= 0;
+    bool target = s.Is(t, kIntend) && find_class(t + 1, t + 6, kTargetVerb) >= 0;
     if (announce || propose || address || target) {
       // An announced partnership is the partnership, not an announcement.
       if (announce && (window(t, 0, 12, kPartnership) >= 0 && window(t, 0, 6, kEstablish) >= 0)) continue;
+      int pship = find_class(t + 1, t + 8, kPartnership);
+      if (announce && pship >= 0 && s.IsWord(pship, "partnership")) continue;  // read above
+      // Attribution, not news: "..., the ministry announced." reports the
+      // clause before it; "the decision was announced" refers back.
+      if (announce && (t + 1 >= s.size || s.IsWord(t + 1, ".")) && seg[t] > 0) continue;
+      if (announce && t >= 3 && s.IsWord(t - 1, "was") && s.IsWord(t - 2, "decision")) continue;
       bool leader_speaks = false;
       for (const Actor& a : actors) {
         if (a.kind == ActorKind::kPerson && a.country >= 0 && (a.country == pair_[0] || a.country == pair_[1])) {
@@ -256,6 +396,10 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       }
       bool passive_it = t >= 2 && s.IsWord(t - 1, "was") && s.IsWord(t - 2, "it");
       bool bilateral = countries.size() >= 2;
+      for (uint32_t k = 0; k < s.size && !bilateral; ++k) {
+        bilateral = s.IsWord(k, "bilateral") || (s.IsWord(k, "two") && (s.IsWord(k + 1, "countries") || s.IsWord(k + 1, "sides"))) ||
+                    (s.IsWord(k, "both") && (s.IsWord(k + 1, "countries") || s.IsWord(k + 1, "sides")));
+      }
       if (propose && !bilateral) continue;
       if (announce && !(bilateral || leader_speaks || passive_it)) continue;
       if (address && !leader_speaks) continue;
@@ -274,13 +418,17 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       continue;
     }
     // Summits and forums.
-    if ((s.Is(t, kSummit) || s.Is(t, kForum)) && !s.IsWord(t + 1, "talks") && !s.IsWord(t + 1, "meeting")) {
+    if ((s.Is(t, kSummit) || s.Is(t, kForum) || LeadersMeeting(s, t)) && !s.IsWord(t + 1, "talks") &&
+        !s.IsWord(t + 1, "meeting")) {
       if (t > 0 && (s.IsWord(t - 1, "press") || s.IsWord(t - 1, "news"))) continue;
+      if (t < name_end) continue;  // the "Summit" of "the X Forum (XF) Summit", read with it
       // The event's name: the capitalised words (and linked names) before it,
       // and "of ..." after a capitalised head.
       uint32_t b = t;
       while (b > 0 && (s.Cap(b - 1) || s.IsWord(b - 1, "-") || s.IsWord(b - 1, "and") || s.IsWord(b - 1, "'"))) {
         if (s.IsWord(b - 1, "and") && !(b >= 2 && s.Cap(b - 2))) break;
+        // "The Visit and the ASEAN Summit": two things, not one name.
+        if (s.IsWord(b - 1, "and") && (s.Is(b - 2, kVisitNoun) || s.Is(b - 2, kSummit) || s.Is(b - 2, kForum))) break;
         --b;
       }
       // A capitalised "The" at the start of the sentence is not part of the name.
@@ -288,15 +436,43 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       uint32_t e = t + 1;
       if (s.Cap(t)) {
         while (e < s.size && (s.Cap(e) || s.IsWord(e, "of") || s.IsWord(e, "for") || s.IsWord(e, "and") ||
-                              s.IsWord(e, "-") || s.IsWord(e, "the"))) {
+                              s.IsWord(e, "on") || s.IsWord(e, "-") || s.IsWord(e, "the"))) {
           ++e;
         }
         while (e > t + 1 && !s.Cap(e - 1)) --e;
       }
+      // "the Forum for Pacific Cooperation (FPC) Summit": a body named
+      // "Forum on/for ..." holds a summit, which is the event; "the Silk Road
+      // Forum (SRF) Summit" is the forum itself. Either way one event, its
+      // acronym kept in the name so that "the FPC Summit" merges with it.
+      std::string kind = s.Is(t, kSummit) || LeadersMeeting(s, t) ? "summit" : "forum";
+      if (s.IsWord(e, "(") && s.IsWord(e + 2, ")") && s.tokens[e + 1].Has(kAllCaps) &&
+          (s.Is(e + 3, kSummit) || s.Is(e + 3, kForum)) && s.Cap(e + 3)) {
+        if (s.IsWord(t + 1, "on") || s.IsWord(t + 1, "for") || s.IsWord(t + 1, "of")) {
+          kind = s.Is(e + 3, kSummit) ? "summit" : "forum";
+        }
+        e += 4;
+        name_end = e;
+      }
       bool named = b < t || (s.Cap(t) && !(t == 0)) || e > t + 1;
       bool indefinite = t > 0 && (s.IsWord(t - 1, "a") || s.IsWord(t - 1, "an"));
       bool modified = s.IsWord(t + 1, "on") || s.IsWord(t + 1, "of");
-      if (!named && !(indefinite && modified)) continue;
+      // "the annual summit with the Brazilian President": a summit
+      // described by who meets is specific whatever its article.
+      bool with_whom = false;
+      if (s.IsWord(t + 1, "with") || s.IsWord(t + 1, "between")) {
+        for (const Actor& a : actors) with_whom |= a.begin > t + 1 && a.begin <= t + 4 && a.country >= 0;
+      }
+      if (!named && !(indefinite && modified) && !with_whom) continue;
+      // An expo or fair is bilateral only when named for one of the pair
+      // ("the China-Eurasia Expo"), not a world exhibition a country joins.
+      if (s.IsWord(t, "expo") || s.IsWord(t, "exhibition") || s.IsWord(t, "fair")) {
+        bool ours = false;
+        for (const Actor& a : actors) {
+          if (a.begin >= b && a.end <= e && (a.country == pair_[0] || a.country == pair_[1])) ours = true;
+        }
+        if (!ours) continue;
+      }
       std::string name;
       for (uint32_t k = b; k < e; ++k) {
         if (!name.empty() && s.tokens[k].Has(kSpaceBefore)) name += ' ';
@@ -306,8 +482,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       std::set<int> c = countries;
       int bound = BindDate(s, dates, seg, t, false);
       bool planned = future;
-      AddEvent(s, s.Is(t, kSummit) ? "summit" : "forum", c, dates, bound, planned, SpanText(s, b, e),
-               "name:" + name);
+      AddEvent(s, kind, c, dates, bound, planned, SpanText(s, b, e), "name:" + name);
       continue;
     }
     // Meetings (kept only when no visit covers them; see Finish()).

@@ -13,6 +13,22 @@
 #include "ingest/text/tokenizer.h"
 
 namespace bilat::text {
+namespace {
+
+// The months a country's fiscal year runs, for trade figures dated by one
+// ("2021-22"); "" where it is the calendar year.
+std::string_view FiscalYear(std::string_view alpha3) {
+  static constexpr std::pair<std::string_view, std::string_view> kYears[] = {
+      {"IND", "Apr-Mar"}, {"JPN", "Apr-Mar"}, {"GBR", "Apr-Mar"}, {"CAN", "Apr-Mar"}, {"HKG", "Apr-Mar"},
+      {"PAK", "Jul-Jun"}, {"BGD", "Jul-Jun"}, {"AUS", "Jul-Jun"}, {"EGY", "Jul-Jun"}, {"NZL", "Jul-Jun"},
+      {"KEN", "Jul-Jun"}, {"NPL", "Jul-Jul"}, {"USA", "Oct-Sep"}};
+  for (const auto& [c, fy] : kYears) {
+    if (c == alpha3) return fy;
+  }
+  return "";
+}
+
+}  // namespace
 
 // ---------------------------------------------------------------------------
 // Trade figures, money, percentages, quantities.
@@ -69,7 +85,33 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       if (s.Is(k, kBaseline) && !(s.IsWord(k, "than") && k > 0 && (s.IsWord(k - 1, "more") || s.IsWord(k - 1, "less")))) return true;
       if (s.IsWord(k, "from") && k > 0 && (s.Is(k - 1, kGrowthUp) || s.Is(k - 1, kGrowthDown))) return true;
     }
+    // "from $2.1 billion in 2010 to almost $9 billion": the first of two.
+    if (b > 0 && s.IsWord(b - 1, "from")) {
+      for (uint32_t k = m.end; k < s.size && k < m.end + 6; ++k) {
+        if (s.IsWord(k, "to") && (s.IsKind(k + 1, TokenKind::kCurrency) || s.IsKind(k + 1, TokenKind::kNumber) ||
+                                  s.Is(k + 1, kHedge) || s.IsWord(k + 1, "almost") || s.IsWord(k + 1, "nearly"))) {
+          return true;
+        }
+      }
+    }
     return false;
+  };
+
+  // A trade word naming a body or an office is no flow: "commerce
+  // minister", "the Ministry of Commerce", "trade representative".
+  auto flow_word = [&](uint32_t k) {
+    if (!(s.Is(k, kTrade) || s.Is(k, kExport) || s.Is(k, kImport))) return false;
+    static const char* kBodies[] = {"minister", "ministers", "ministry", "secretary", "department", "representative",
+                                    "official", "officials", "chamber", "council", "commission", "bureau",
+                                    "office", "envoy", "delegation", "committee", "attache", "war", "dispute"};
+    for (const char* b : kBodies) {
+      if (s.IsWord(k + 1, b)) return false;
+    }
+    if (k >= 2 && s.IsWord(k - 1, "of") && (s.IsWord(k - 2, "ministry") || s.IsWord(k - 2, "minister") ||
+                                             s.IsWord(k - 2, "department") || s.IsWord(k - 2, "chamber"))) {
+      return false;
+    }
+    return true;
   };
 
   const size_t quantities_before = out_.quantities.size();
@@ -82,6 +124,14 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
   for (size_t n = 0; n < nums.size(); ++n) {
     const NumberMention& m = nums[n];
     if (m.kind != NumberKind::kMoney) continue;
+    // A conversion is not a second amount: "40 billion rand ($2.2bn)", and
+    // an exchange-rate note ("$1 = 18.2 rand") is no amount at all.
+    if ((m.begin > 0 && s.IsWord(m.begin - 1, "(") && n > 0 && nums[n - 1].kind == NumberKind::kMoney &&
+         nums[n - 1].end + 1 == m.begin) ||
+        s.IsWord(m.end, "=") || (m.begin > 0 && s.IsWord(m.begin - 1, "="))) {
+      used[n] = true;
+      continue;
+    }
     // A comparison base is a figure only with its own date: "grew from
     // $21.4 billion in 2020 to ..." states 2020's trade; "up from $4
     // billion" alone states nothing new.
@@ -106,7 +156,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     uint32_t trig_dist = 1000;
     for (uint32_t k = 0; k < s.size; ++k) {
       if (seg[k] != sg) continue;
-      if (!(s.Is(k, kTrade) || s.Is(k, kExport) || s.Is(k, kImport))) continue;
+      if (!flow_word(k)) continue;
       uint32_t dist = k > at ? k - at : at - k;
       if (dist < trig_dist) {
         trig = static_cast<int>(k);
@@ -114,11 +164,21 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       }
     }
     bool invest = false, deal = false, target = false;
+    // "trade worth $3.1 billion", "a trade value of", "exports in value":
+    // a value word on a flow word describes the flow, not a deal.
+    auto flow_value = [&](uint32_t k) {
+      if (!(s.IsWord(k, "worth") || s.IsWord(k, "valued") || s.IsWord(k, "value"))) return false;
+      if (k > 0 && s.IsWord(k - 1, "in")) return true;
+      for (uint32_t q = k >= 2 ? k - 2 : 0; q < k; ++q) {
+        if (s.Is(q, kTrade) || s.Is(q, kExport) || s.Is(q, kImport)) return true;
+      }
+      return false;
+    };
     for (uint32_t k = 0; k < s.size; ++k) {
       if (seg[k] != sg) continue;
       uint32_t dist = k > at ? k - at : at - k;
-      if (s.Is(k, kInvest) && dist < trig_dist) invest = true;
-      if ((s.Is(k, kAgreement) || s.IsWord(k, "worth") || s.IsWord(k, "valued")) && trig >= 0 &&
+      if (s.Is(k, kInvest) && dist < trig_dist && !flow_value(k)) invest = true;
+      if ((s.Is(k, kAgreement) || s.IsWord(k, "worth") || s.IsWord(k, "valued")) && trig >= 0 && !flow_value(k) &&
           ((k > static_cast<uint32_t>(trig) && k < at) || (k < static_cast<uint32_t>(trig) && k > at))) {
         deal = true;
       }
@@ -144,17 +204,23 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     if (trig < 0 && sg > 0) {
       uint32_t start = at;
       while (start > 0 && seg[start - 1] == sg) --start;
+      // Also "exports grew at a similar pace: from $5.3 billion in 2006 to ...".
+      // Also "imports rose too: from $1.2 billion in 2012 to ...", and a
+      // relative clause on the trade: "trade, which reached ...".
+      bool relative = s.IsWord(start, "which") && (s.Is(start + 1, kValueVerb) || s.Is(start + 1, kGrowthUp) ||
+                                                    s.Is(start + 1, kGrowthDown) || s.IsWord(start + 1, "was") ||
+                                                    s.IsWord(start + 1, "stood"));
       bool continues = s.Is(start, kValueVerb) || s.Is(start, kGrowthUp) || s.Is(start, kGrowthDown) ||
-                       s.IsWord(start, "and") || s.IsWord(start, "-");
-      if (continues && s.Low(start).size() > 3 && s.Low(start).substr(s.Low(start).size() - 3) != "ing" &&
-          !s.IsWord(start, "and") && !s.IsWord(start, "-")) {
+                       s.IsWord(start, "and") || s.IsWord(start, "-") || s.IsWord(start, "from") || relative;
+      if (continues && s.Low(start).size() > 4 && s.Low(start).substr(s.Low(start).size() - 3) != "ing" &&
+          !s.IsWord(start, "and") && !s.IsWord(start, "-") && !relative) {
         continues = false;
       }
       if (continues) {
         uint32_t dist = 1000;
         for (uint32_t k = 0; k < start; ++k) {
           if (seg[k] + 1 != sg) continue;
-          if (!(s.Is(k, kTrade) || s.Is(k, kExport) || s.Is(k, kImport))) continue;
+          if (!flow_word(k)) continue;
           if (at - k < dist) {
             trig = static_cast<int>(k);
             dist = at - k;
@@ -181,6 +247,20 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       if (bare) flow = last_flow;
     }
     bool is_trade = !flow.empty() && !part && !invest && !deal && !target;
+    // "the World Bank, which approved a $2 billion loan":
+    // money an international body gives is not the pair's.
+    if (!is_trade) {
+      bool third = false;
+      for (const Actor& a : actors) {
+        if (a.end > at) break;
+        if (a.kind == ActorKind::kOrg && a.country < 0 && at - a.end <= 8) third = true;
+        else if (third && (a.country == pair_[0] || a.country == pair_[1])) third = false;
+      }
+      if (third) {
+        used[n] = true;
+        continue;
+      }
+    }
     if (!is_trade) {
       // Money: investments, deals, targets, parts of trade ("of which").
       Money mo;
@@ -205,9 +285,18 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     bool found = own_date != nullptr;
     TextDate d = own_date ? own_date->m.date : figure_date(at, false, &found);
     if (!found) d = period_.IsSet() ? period_ : TextDate::Year(doc_.writing_date().year);
-    if (!d.IsSet()) continue;
+    // A figure whose year cannot be resolved is still a figure, with no year.
     tf.year = d.year;
     tf.period = d.period;
+    // "$7.4 billion of trade in 2021-22": two consecutive years
+    // are a fiscal year, April to March in India, July to June in Pakistan.
+    if (d.end_year == d.year + 1) {
+      tf.end_year = d.end_year;
+      for (int c : {pair_[0], pair_[1]}) {
+        std::string_view fy = c >= 0 ? FiscalYear(g_.Alpha3(c)) : std::string_view();
+        if (!fy.empty() && tf.period.empty()) tf.period = std::string(fy);
+      }
+    }
     tf.value = m.value;
     tf.unit = m.Unit();
     tf.flow = flow;
@@ -295,7 +384,12 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     if (p.kind != NumberKind::kPercent || used[n]) continue;
     bool growth = false, down = false;
     for (uint32_t k = p.begin >= 5 ? p.begin - 5 : 0; k < std::min<uint32_t>(s.size, p.end + 3); ++k) {
-      if (s.Is(k, kGrowthUp) || s.IsWord(k, "year-on-year") || s.IsWord(k, "yoy")) growth = true;
+      // "up 32%", "32% y/y", "32 percent year on year".
+      if (s.Is(k, kGrowthUp) || s.IsWord(k, "year-on-year") || s.IsWord(k, "yoy") ||
+          (s.IsWord(k, "y") && s.IsWord(k + 1, "/") && s.IsWord(k + 2, "y")) ||
+          (s.IsWord(k, "year") && s.IsWord(k + 2, "year") && (s.IsWord(k + 1, "on") || s.IsWord(k + 1, "-")))) {
+        growth = true;
+      }
       if (s.Is(k, kGrowthDown)) growth = down = true;
     }
     if (!growth) continue;
@@ -321,6 +415,16 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       }
     }
     if (best < 0) continue;
+    // "an increase of 50 percent compared with 2015" for a 2022 figure is
+    // growth over ten years: a percentage of its own, not year on year.
+    bool over_years = false;
+    for (const DatedMention& d : dates) {
+      if (d.m.role == DateRole::kBaseline && d.m.begin >= p.end && d.m.begin <= p.end + 8 &&
+          out_.trade[trade_of[best]].year != 0 && d.m.date.year + 1 != out_.trade[trade_of[best]].year) {
+        over_years = true;
+      }
+    }
+    if (over_years) continue;
     out_.trade[trade_of[best]].yoy_pct = down ? -p.value : p.value;
     used[n] = true;
   }
@@ -407,6 +511,31 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
             continue;
           }
         }
+        // "During the trip, the third by the prime minister to ...": an
+        // ordinal in apposition to a visit counts the visits.
+        if (m.kind == NumberKind::kOrdinal && at >= 3 && s.IsWord(at - 1, "the") && s.IsWord(at - 2, ",") &&
+            (s.IsWord(k, "by") || s.IsWord(k, "to") || s.IsWord(k, "in") || s.IsWord(k, "since") ||
+             s.IsWord(k, "of"))) {
+          bool visit_before = false;
+          for (uint32_t q = at - 2; q-- > 0 && q + 5 > at;) visit_before |= s.Is(q, kVisitNoun);
+          if (visit_before) {
+            Quantity q;
+            q.value = value;
+            q.unit = "count";
+            bool found = false;
+            q.date = figure_date(at, false, &found);
+            if (!found) {
+              int strength;
+              q.date = DateOrContext({}, -1, &strength);
+            }
+            q.date.period.clear();
+            q.what = SpanText(s, at >= 4 ? at - 4 : 0, std::min<uint32_t>(s.size, m.end + 4));
+            q.confidence = 0.65;
+            q.evidence = MakeEvidence(s);
+            out_.quantities.push_back(std::move(q));
+            continue;
+          }
+        }
         // "76 out of 89 constituent entities": the count is the first number.
         if (s.IsWord(k, "out") && s.IsWord(k + 1, "of")) {
           k += 2;
@@ -425,18 +554,32 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
                           !s.Is(k, kDeterminer) && !s.Is(k, kPronoun) && !s.Is(k, kTimeNoun) &&
                           !s.Is(k, kNonCount) && !s.Is(k, kScale) && !s.Is(k, kBaseline);
           if (s.IsWord(k, "and") || s.IsWord(k, "-")) modifier = true;
+          if ((s.IsWord(k, "state") || s.IsWord(k, "official")) && s.Is(k + 1, kVisitNoun)) modifier = true;
+          // "4,000 U.K. jobs": the stops of an abbreviation.
+          if (s.IsWord(k, ".") && k > 0 && s.Low(k - 1).size() == 1 && !s.tokens[k].Has(kSpaceBefore)) modifier = true;
           if (!modifier) {
             k = s.size;
             break;
           }
         }
         if (k >= s.size || !s.Is(k, kCountNoun)) continue;
+        // "the 750-kilometer railway": a length describing a thing.
+        if (s.IsWord(m.end, "-") && k == m.end + 1 && (s.lex[k]->unit == "km")) continue;
+        // Meters count only as volume ("9 billion cubic meters").
+        if ((s.IsWord(k, "meter") || s.IsWord(k, "meters") || s.IsWord(k, "metre") || s.IsWord(k, "metres")) &&
+            !(k > 0 && s.IsWord(k - 1, "cubic"))) {
+          continue;
+        }
+        // "a five-point proposal" counts points; "rose 5 points" does not.
+        if ((s.IsWord(k, "point") || s.IsWord(k, "points")) && !(k == m.end + 1 && s.IsWord(m.end, "-"))) continue;
         // "the third checkpoint" counts checkpoints; "the third Belt and
         // Road Forum" is a name, not a count of roads.
+        // "her second State Visit", "the fifth visit": a visit's ordinal
+        // counts the visits.
         if (m.kind == NumberKind::kOrdinal) {
           bool lower = s.Is(k, kFacility) && s.tokens[k].Has(kLower);
           for (uint32_t q = m.end; q < k; ++q) lower = lower && !s.Cap(q);
-          if (!lower) continue;
+          if (!lower && !s.Is(k, kVisitNoun)) continue;
         }
         noun = k;
         unit = s.lex[k]->unit.empty() ? "count" : s.lex[k]->unit;
@@ -449,8 +592,12 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         if (s.Is(k, kVisitVerb) || s.Is(k, kVisitNoun)) visits = true;
         if (s.Is(k, kGrowthUp) || s.Is(k, kGrowthDown)) grew = true;
       }
+      // "five times that of 2010": a multiple by comparison.
+      bool compared = s.IsWord(m.end, "that") || s.IsWord(m.end, "as") || s.IsWord(m.end, "more");
       if (visits) {
         unit = "count";
+      } else if (compared && !s.IsWord(at, "twice")) {
+        unit = "times";
       } else if (grew && !s.IsWord(at, "twice")) {
         unit = "times";
       } else if (grew) {
@@ -465,6 +612,12 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     Quantity q;
     q.value = value;
     q.unit = unit;
+    // "3 million metric tons", "9 billion cubic meters": a measure keeps the
+    // scale it is stated in (people and jobs are counted one by one).
+    if (m.stated_scale >= 6 && unit != "count" && unit != "people" && unit != "jobs") {
+      q.value = value / std::pow(10.0, m.stated_scale);
+      q.unit = std::string(m.stated_scale == 6 ? "million " : (m.stated_scale == 9 ? "billion " : "trillion ")) + unit;
+    }
     q.qualifier = m.qualifier;
     bool found = false;
     q.date = figure_date(at, false, &found);
@@ -477,6 +630,28 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     q.confidence = 0.7;
     q.evidence = MakeEvidence(s);
     out_.quantities.push_back(std::move(q));
+  }
+
+  // "trade more than tripled", "exports doubled": a multiple in a verb.
+  if (!election) {
+    for (uint32_t k = 0; k < s.size; ++k) {
+      int times = s.IsWord(k, "doubled") ? 2 : s.IsWord(k, "tripled") ? 3 : s.IsWord(k, "quadrupled") ? 4 : 0;
+      if (!times || s.IsWord(k + 1, "down")) continue;
+      Quantity q;
+      q.value = times;
+      q.unit = "times";
+      bool found = false;
+      q.date = figure_date(k, false, &found);
+      if (!found) {
+        int strength;
+        q.date = DateOrContext({}, -1, &strength);
+      }
+      q.date.period.clear();
+      q.what = SpanText(s, k >= 4 ? k - 4 : 0, std::min<uint32_t>(s.size, k + 4));
+      q.confidence = 0.6;
+      q.evidence = MakeEvidence(s);
+      out_.quantities.push_back(std::move(q));
+    }
   }
 
   // "..., and an international border cooperation center": in a list of

@@ -124,7 +124,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
     TextDate date = DateOrContext(dates, bound, &strength);
     // A visit still to come, with no date given, is dated by the news of it.
     if (planned && bound < 0 && doc_.date.IsSet()) {
-      date = doc_.date;
+      date = upcoming_.IsSet() ? upcoming_ : doc_.date;
       strength = 0;
     }
     AddVisit(s, visitor_country, visitor_name(visitor), host, date, strength, kind, planned);
@@ -152,6 +152,23 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         }
       }
       noun = !verb;
+    }
+    if (verb && s.IsWord(t, "visiting")) {
+      // "talks between visiting Japanese Prime Minister Fumio Kishida and
+      // the host president": the visitor is named after the
+      // participle; the host is the place of the story, else the other side.
+      const Actor* v = nullptr;
+      for (const Actor& a : actors) {
+        if ((a.begin == t + 1 || (a.begin == t + 2 && s.Is(t + 1, kDeterminer))) && IsPerson(a) && a.country >= 0) v = &a;
+      }
+      if (v) {
+        int host = -1;
+        for (const Actor& a : actors) {
+          if (&a != v && a.country >= 0 && a.country != v->country && (IsPerson(a) || a.place) && host < 0) host = a.country;
+        }
+        emit(t, v, v->country, host, "visit", false);
+        continue;
+      }
     }
     if (verb) {
       const Actor* v = nullptr;
@@ -181,19 +198,39 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         if (s.Str(k) == "," || s.Is(k, kVisitVerb)) break;
       }
       // "the state visit of President Tokayev to China's Xi'an".
+      // Also "a visit by Ghana's first president, ..., to Cuba", "the
+      // arrival of His Excellency Dr. X": the agent may be a
+      // state's person, and the host may follow an apposition.
       uint32_t after = t + 1;
-      if (s.IsWord(after, "of")) {
+      uint32_t anchor = t;  // where the visit's own date is looked for
+      bool agent = false;
+      if (s.IsWord(after, "of") || s.IsWord(after, "by") || s.IsWord(after, "from")) {
         for (const Actor& a : actors) {
-          if (a.begin == after + 1 || (a.begin == after + 2 && s.IsWord(after + 1, "the"))) {
-            if (IsPerson(a)) {
-              visitor = &a;
-              after = a.end;
+          if (a.begin <= after || a.begin > after + 6) continue;
+          bool close = true;
+          for (uint32_t k = after + 1; k < a.begin; ++k) close &= s.Is(k, kDeterminer) || s.Cap(k) || s.IsWord(k, ".");
+          if (close && (IsPerson(a) || (a.kind == ActorKind::kState && s.IsWord(a.end, "'s")))) {
+            visitor = &a;
+            after = a.end;
+            agent = true;
+          }
+          break;
+        }
+      }
+      if (s.IsWord(after, "to") || s.IsWord(after, "in")) {
+        host = PlaceAfter(s, actors, after + 1, 3, seg);
+      } else if (agent) {
+        for (uint32_t k = after; k < s.size && k < after + 14; ++k) {
+          if (s.IsWord(k, ";") || s.Is(k, kVisitNoun) || s.Is(k, kVisitVerb)) break;
+          if ((s.IsWord(k, "to") || s.IsWord(k, "in")) && s.IsWord(k - 1, ",")) {
+            for (const Actor& a : actors) {
+              if (a.begin == k + 1 && a.place && a.country >= 0) host = &a;
             }
+            if (host) anchor = k;  // "..., to Cuba in 1964": dated after the apposition
             break;
           }
         }
       }
-      if (s.IsWord(after, "to") || s.IsWord(after, "in")) host = PlaceAfter(s, actors, after + 1, 3, seg);
       // "his three-day China visit": the host right before the noun.
       if (!host) {
         for (const Actor& a : actors) {
@@ -207,18 +244,54 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         // "X is on a state visit to Y", "X paid a visit to Y".
         vc = Subject(s, actors, seg, t, &visitor);
       }
+      if (!visitor && vc < 0 && !host) {
+        // "The visit ... will run from Tuesday": a definite
+        // visit named before; the sentence dates it.
+        bool definite = false;
+        for (uint32_t k = t >= 3 ? t - 3 : 0; k < t; ++k) definite |= s.IsWord(k, "the") || s.IsWord(k, "this");
+        int bound = BindDate(s, dates, seg, t, false);
+        if (definite && bound >= 0 && !dates[bound].background && !out_.visits.empty() && !Negated(s, seg, t)) {
+          Visit last = out_.visits.back();
+          AddVisit(s, g_.CountryId(last.visitor_country), last.visitor, g_.CountryId(last.host_country),
+                   dates[bound].m.date, 2, last.kind, last.status == "planned" || planned_at(t));
+        }
+        continue;
+      }
       if (!visitor && vc < 0) {
         // "the visit to China" with no visitor named: only a host of the
         // text's pair makes the visitor clear.
         if (!host || (host->country != pair_[0] && host->country != pair_[1])) continue;
       }
-      emit(t, visitor, vc, host ? host->country : -1, kind_before(t), anticipatory(t));
+      const size_t visits_before = out_.visits.size();
+      emit(anchor, visitor, vc, host ? host->country : -1, kind_before(t), anticipatory(t));
+      // "her fourth trip to Japan, the last being in May 2019":
+      // an earlier visit, dated by the apposition.
+      if (t > 0 && (s.Is(t - 1, kOrdinal) || (t > 1 && s.Is(t - 2, kOrdinal))) && out_.visits.size() > visits_before) {
+        for (uint32_t k = t + 1; k + 2 < s.size; ++k) {
+          if (!(s.IsWord(k, ",") && s.IsWord(k + 1, "the") &&
+                (s.IsWord(k + 2, "last") || s.IsWord(k + 2, "latest") || s.IsWord(k + 2, "previous") ||
+                 (s.IsWord(k + 2, "most") && s.IsWord(k + 3, "recent"))))) {
+            continue;
+          }
+          for (const DatedMention& d : dates) {
+            if (d.m.begin > k && d.m.begin < k + 10 && d.m.role == DateRole::kPoint) {
+              Visit last = out_.visits.back();
+              AddVisit(s, g_.CountryId(last.visitor_country), last.visitor, g_.CountryId(last.host_country),
+                       d.m.date, 2, "visit", false);
+              break;
+            }
+          }
+          break;
+        }
+      }
       continue;
     }
     if (s.Is(t, kArrive) || s.Is(t, kTravel)) {
       uint32_t p = t + 1;
       if (!(s.IsWord(p, "in") || s.IsWord(p, "at") || s.IsWord(p, "to") || s.IsWord(p, "for"))) continue;
-      const Actor* h = PlaceAfter(s, actors, p + 1, 6, seg);
+      // "came to China"; not "came to power in Russia".
+      bool come = s.IsWord(t, "came") || s.IsWord(t, "come") || s.IsWord(t, "comes") || s.IsWord(t, "coming");
+      const Actor* h = PlaceAfter(s, actors, p + 1, come ? 1 : 6, seg);
       if (!h) continue;
       const Actor* v = nullptr;
       int vc = Subject(s, actors, seg, t, &v);
@@ -245,7 +318,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       bool summit = false;
       uint32_t ev = 0;
       for (uint32_t k = t + 1; k < s.size && k < t + 12; ++k) {
-        if (s.Is(k, kSummit) || s.Is(k, kForum)) {
+        if (s.Is(k, kSummit) || s.Is(k, kForum) || LeadersMeeting(s, k)) {
           summit = true;
           ev = k;
           break;
@@ -258,6 +331,13 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       }
       if (!ev) continue;
       const Actor* h = Venue(s, actors, ev);
+      // "flew on to Lima to attend the forum": the place travelled to,
+      // right before "to attend".
+      if (!h && t >= 2 && s.IsWord(t - 1, "to")) {
+        for (const Actor& a : actors) {
+          if (a.end == t - 1 && a.place && a.country >= 0) h = &a;
+        }
+      }
       const Actor* v = nullptr;
       int vc = Subject(s, actors, seg, t, &v);
       if (!h || vc < 0) continue;
@@ -268,15 +348,41 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       // "H welcomed/greeted/hosted/received V", "V was greeted by H",
       // "H bid farewell to V".
       if (s.IsWord(t, "bid") && !s.IsWord(t + 1, "farewell")) continue;
-      bool passive = t > 0 && (s.IsWord(t - 1, "was") || s.IsWord(t - 1, "were") || s.IsWord(t - 1, "been")) &&
-                     s.IsWord(t + 1, "by");
+      // The passive: "V is greeted by H", "V's delegation was welcomed
+      // earlier by H", "V was warmly received by H".
+      auto be = [&](uint32_t k) {
+        return s.IsWord(k, "was") || s.IsWord(k, "were") || s.IsWord(k, "been") || s.IsWord(k, "is") ||
+               s.IsWord(k, "are") || s.IsWord(k, "being") || s.IsWord(k, "be");
+      };
+      auto adverb = [&](uint32_t k) {
+        std::string_view w = s.Low(k);
+        return (w.size() > 3 && w.substr(w.size() - 2) == "ly") || w == "earlier" || w == "later" || w == "also";
+      };
+      uint32_t by = t + 1;
+      if (by < s.size && adverb(by) && s.IsWord(by + 1, "by")) ++by;
+      bool passive = t > 0 && s.IsWord(by, "by") &&
+                     (be(t - 1) || (t > 1 && adverb(t - 1) && be(t - 2)));
       const Actor* visitor = nullptr;
       int host_country = -1, visitor_country = -1;
       if (passive) {
         for (const Actor& a : actors) {
-          if (a.begin >= t + 2 && a.begin <= t + 3 && IsPerson(a)) host_country = a.country;
+          if (a.begin >= by + 1 && a.begin <= by + 3 && IsPerson(a)) {
+            host_country = a.country;
+            break;
+          }
         }
-        visitor_country = Subject(s, actors, seg, t - 1, &visitor);
+        uint32_t aux = be(t - 1) ? t - 1 : t - 2;
+        visitor_country = Subject(s, actors, seg, aux, &visitor);
+        if (visitor_country < 0) {
+          // "the emir's delegation was welcomed": a delegation subject.
+          for (const Actor& a : actors) {
+            if (a.end <= aux && a.end + 3 >= aux && a.country >= 0 &&
+                (a.kind == ActorKind::kDelegation || (IsPerson(a) && s.IsWord(a.end, "'s")))) {
+              visitor = &a;
+              visitor_country = a.country;
+            }
+          }
+        }
       } else {
         uint32_t o = t + 1;
         if (s.IsWord(o, "farewell") && s.IsWord(o + 1, "to")) o += 2;
@@ -307,12 +413,26 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
           break;
         }
       }
+      // "said in Lima at a joint news conference with ...": the place
+      // may come first, in the same clause.
+      if (!loc) {
+        for (const Actor& a : actors) {
+          if (a.end <= t && a.end + 8 >= t && a.place && a.country >= 0 && a.begin > 0 && seg[a.begin] == seg[t] &&
+              s.IsWord(a.begin - 1, "in")) {
+            loc = &a;
+          }
+        }
+      }
       if (!loc) continue;
       bool at_event = false;
       for (uint32_t k = t >= 8 ? t - 8 : 0; k < t; ++k) at_event |= s.IsWord(k, "at");
-      bool meet_verb = s.IsWord(t, "met") || s.IsWord(t, "meets") || (s.Is(t, kTalks) && t > 0 && s.Is(t - 1, kHold));
+      // "X met Y", "X held talks with Y", "X held a bilateral meeting with Y".
+      bool held = false;
+      for (uint32_t k = t >= 3 ? t - 3 : 0; k < t; ++k) held |= s.Is(k, kHold);
+      bool meet_verb = s.IsWord(t, "met") || s.IsWord(t, "meets") || ((s.Is(t, kTalks) || s.Is(t, kMeet)) && held);
       std::set<int> seen;
-      bool summit = s.Is(t, kForum) || s.Is(t, kSummit);
+      bool press = t > 0 && (s.IsWord(t - 1, "press") || s.IsWord(t - 1, "news"));
+      bool summit = (s.Is(t, kForum) || s.Is(t, kSummit)) && !press;
       const Actor* first_person = nullptr;
       for (const Actor& a : actors) {
         if (a.kind == ActorKind::kPerson && a.country >= 0) {

@@ -1,6 +1,7 @@
 #include "ingest/text/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -22,6 +23,7 @@ void DocumentRun::TokenizeDocument() {
   const std::string& text = doc_.norm.text;
   std::vector<Paragraph> paras = SplitParagraphs(text, doc_.body_begin, text.size());
   std::vector<Token> para_tokens;
+  bool in_list = false;  // after a label such as "More stories:"
   for (const Paragraph& p : paras) {
     // A line that is only a URL is a citation, not prose.
     std::string_view line = std::string_view(text).substr(p.begin, p.end - p.begin);
@@ -31,9 +33,23 @@ void DocumentRun::TokenizeDocument() {
     }
     para_tokens.clear();
     Tokenize(text, p.begin, p.end, &para_tokens);
+    // Page furniture: a short label ending in a colon ("More stories:",
+    // "See also:") and the unpunctuated lines after it (headlines of
+    // other stories, section names), and a bare heading of three words or
+    // fewer. Prose ends in a stop; these lines do not.
+    char last = line.empty() ? ' ' : line.back();
+    bool punctuated = last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ')';
+    bool label = last == ':' && para_tokens.size() <= 5;
+    bool bars = line.find(" |") != std::string_view::npos;  // "Home | News | ..."
+    // Only short lines: a scraped article may run on to a trailing " |".
+    bool shortline = para_tokens.size() <= 20;
+    bool furniture = label || (shortline && !punctuated && (in_list || para_tokens.size() <= 3 || bars));
+    if (label) in_list = true;
+    else if (punctuated) in_list = false;
     uint32_t base = static_cast<uint32_t>(tokens_.size());
     for (const TokenRange& r : SplitSentences(text, para_tokens, ex_.options_.max_sentence_tokens)) {
       sentences_.push_back({base + r.begin, base + r.end});
+      furniture_.push_back(furniture);
     }
     tokens_.insert(tokens_.end(), para_tokens.begin(), para_tokens.end());
   }
@@ -155,7 +171,8 @@ std::vector<Actor> DocumentRun::BuildActors(const SentenceView& s, const std::ve
     const Mention& m = ms[i];
     const Entity& e = *m.entity;
     // "US dollars" names a currency, not a country.
-    if ((e.kind == EntityKind::kCountry || e.kind == EntityKind::kCountryAdj) && s.Is(m.end, kCurrencyWord)) {
+    if ((e.kind == EntityKind::kCountry || e.kind == EntityKind::kCountryAdj) &&
+        (s.Is(m.end, kCurrencyWord) || (s.IsKind(m.end, TokenKind::kCurrency) && !s.tokens[m.end].Has(kSpaceBefore)))) {
       ++i;
       continue;
     }
@@ -252,14 +269,31 @@ std::vector<Actor> DocumentRun::BuildActors(const SentenceView& s, const std::ve
   return out;
 }
 
-std::vector<uint32_t> DocumentRun::Segments(const SentenceView& s) const {
+std::vector<uint32_t> DocumentRun::Segments(const SentenceView& s, const std::vector<Actor>& actors) const {
   std::vector<uint32_t> seg(s.size);
+  // Commas that do not end a clause: inside a place ("in Lyon, France,
+  // March 3") and before a date in apposition (", March 3, 2021").
+  std::vector<bool> keep(s.size, false);
+  for (const Actor& a : actors) {
+    if (a.begin > 1 && s.IsWord(a.begin - 1, ",") && a.place && s.Cap(a.begin - 2) &&
+        (a.end >= s.size || s.IsWord(a.end, ",") || s.IsWord(a.end, ".") || s.IsWord(a.end, ")"))) {
+      keep[a.begin - 1] = true;
+      if (a.end < s.size && s.IsWord(a.end, ",") && s.Is(a.end + 1, kMonth) && s.IsKind(a.end + 2, TokenKind::kNumber)) {
+        keep[a.end] = true;
+      }
+    }
+  }
+  // Brackets around an acronym ("the Silk Road Forum (SRF) Summit on
+  // June 2") are part of the name, not a clause.
+  for (uint32_t i = 0; i + 2 < s.size; ++i) {
+    if (s.IsWord(i, "(") && s.IsWord(i + 2, ")") && s.tokens[i + 1].Has(kAllCaps)) keep[i] = keep[i + 2] = true;
+  }
   uint32_t id = 0;
   for (uint32_t i = 0; i < s.size; ++i) {
     std::string_view t = s.Str(i);
     if (i > 0 && (s.IsWord(i, "while") || s.IsWord(i, "whereas")) && !s.IsWord(i - 1, ",")) ++id;
     seg[i] = id;
-    if (t == ";" || t == "," || t == ":" || t == "(" || t == ")") ++id;
+    if ((t == ";" || t == "," || t == ":" || t == "(" || t == ")") && !keep[i]) ++id;
   }
   return seg;
 }
@@ -289,9 +323,24 @@ std::vector<DatedMention> DocumentRun::Dates(const SentenceView& s, bool future)
         m.end < s.size && (s.Is(m.end, kAuxiliary) || s.IsWord(m.end, "'s"))) {
       d.nominal = true;
     }
-    // Past perfect ("where he had welcomed ... the day before") and reduced
-    // relatives ("the partnership established in 2016") are background: they
+    // A year that modifies a noun names a thing, not a time of the story:
+    // "the 1992 Treaty", "the 2022 visit", "Expo 2010 Shanghai".
+    if (!m.date.HasMonth() && !m.date.end_year && m.date.period.empty() && !m.relative && b > 0 &&
+        (s.Is(b - 1, kDeterminer) || s.Cap(b - 1)) && !s.Is(b - 1, kPreposition) && !s.IsWord(b - 1, "year") &&
+        m.end < s.size &&
+        s.tokens[m.end].kind == TokenKind::kWord && !s.Is(m.end, kPreposition) && !s.Is(m.end, kAuxiliary) &&
+        !s.Is(m.end, kConjunction) && !s.IsWord(m.end, "'s")) {
+      d.nominal = true;
+    }
+    // Past perfect ("where he had welcomed ... the day before"), reduced
+    // relatives ("the partnership established in 2016") and relative clauses
+    // (", who made a state visit to Peru last May") are background: they
     // date what they say but do not move the story's time.
+    {
+      uint32_t q = b;
+      while (q > 0 && !s.IsWord(q - 1, ",") && !s.IsWord(q - 1, ";") && !s.IsWord(q - 1, "(")) --q;
+      if (q > 0 && s.IsWord(q - 1, ",") && (s.IsWord(q, "who") || s.IsWord(q, "which"))) d.background = true;
+    }
     for (uint32_t k = b >= 8 ? b - 8 : 0; k < b; ++k) {
       if (s.IsWord(k, "had") && k + 1 < b && LooksParticiple(s.Low(k + 1))) d.background = true;
       if (s.Str(k) == "," || s.Str(k) == ";") {
@@ -338,8 +387,15 @@ int DocumentRun::BindDate(const SentenceView& s, const std::vector<DatedMention>
   for (size_t k = 0; k < dates.size(); ++k) {
     const DatedMention& d = dates[k];
     if (!usable(d) || d.m.begin < trigger || seg[d.m.begin] != seg[trigger]) continue;
+    // "the first such visit since the two states restored ties in 1991":
+    // a date in a clause of its own after "since" dates that clause.
+    bool subordinate = false;
+    for (uint32_t k = trigger + 1; k + 1 < d.m.begin; ++k) {
+      subordinate |= s.IsWord(k, "since") || s.IsWord(k, "because") || s.IsWord(k, "although");
+    }
+    if (subordinate) continue;
     uint32_t dist = d.m.begin - trigger;
-    if (dist <= 20 && dist < best_dist) {
+    if (dist <= 30 && dist < best_dist) {
       best = static_cast<int>(k);
       best_dist = dist;
     }
@@ -347,18 +403,27 @@ int DocumentRun::BindDate(const SentenceView& s, const std::vector<DatedMention>
   if (best >= 0) return best;
   // A fronted adverbial scopes over the sentence: "In May 2023, ...",
   // "On Wednesday, 3 July, ...", "During Tokayev's visit to China in May 2023, ...".
-  if (seg[trigger] > 0 && s.size > 0 && (s.Is(0, kPreposition) || s.Is(0, kRelative) || s.Is(0, kWeekday))) {
+  // An opening quote, or a photo credit in brackets left at the head of
+  // the sentence ("(Photo/Agency) On Monday, ..."), comes before the adverbial.
+  uint32_t f0 = 0;
+  while (f0 < s.size && (s.IsWord(f0, "\"") || s.IsWord(f0, "'"))) ++f0;
+  if (s.IsWord(f0, "(")) {
+    uint32_t close = f0 + 1;
+    while (close < s.size && close < f0 + 12 && !s.IsWord(close, ")")) ++close;
+    if (s.IsWord(close, ")")) f0 = close + 1;
+  }
+  if (f0 < s.size && seg[trigger] > seg[f0] && (s.Is(f0, kPreposition) || s.Is(f0, kRelative) || s.Is(f0, kWeekday))) {
     for (size_t k = 0; k < dates.size(); ++k) {
       const DatedMention& d = dates[k];
-      if (!usable(d) || d.background) continue;
+      if (!usable(d) || d.background || d.m.begin < f0) continue;
       // The adverbial may run over the commas inside a date ("On Wednesday, 3 July,").
       bool fronted = true;
-      for (uint32_t t = 0; t < d.m.begin; ++t) {
+      for (uint32_t t = f0; t < d.m.begin; ++t) {
         if (s.Str(t) == ";") fronted = false;
       }
-      uint32_t first_clause_end = 0;
-      while (first_clause_end < s.size && seg[first_clause_end] == seg[0]) ++first_clause_end;
-      if (d.m.begin > first_clause_end + 1 && !(d.m.begin <= 3)) fronted = false;
+      uint32_t first_clause_end = f0;
+      while (first_clause_end < s.size && seg[first_clause_end] == seg[f0]) ++first_clause_end;
+      if (d.m.begin > first_clause_end + 1 && !(d.m.begin <= f0 + 3)) fronted = false;
       if (seg[d.m.begin] >= seg[trigger]) fronted = false;
       if (fronted) return static_cast<int>(k);
     }
@@ -368,6 +433,19 @@ int DocumentRun::BindDate(const SentenceView& s, const std::vector<DatedMention>
     if (usable(d) && d.m.end <= trigger && seg[d.m.begin] == seg[trigger] && !d.background &&
         (!d.m.possessive || d.m.end + 4 >= trigger)) {
       return static_cast<int>(k);
+    }
+  }
+  // A participle or relative clause goes on about the clause before it:
+  // "the 2015 talks went well, ending in the signing of a deal" dates the
+  // signing by the clause before it.
+  uint32_t start = trigger;
+  while (start > 0 && seg[start - 1] == seg[trigger]) --start;
+  std::string_view first = start < s.size ? s.Low(start) : std::string_view();
+  if (start > 0 && seg[trigger] > 0 &&
+      ((first.size() > 4 && first.substr(first.size() - 3) == "ing") || first == "which")) {
+    for (size_t k = dates.size(); k-- > 0;) {
+      const DatedMention& d = dates[k];
+      if (usable(d) && !d.background && seg[d.m.begin] + 1 == seg[trigger]) return static_cast<int>(k);
     }
   }
   return -1;
@@ -385,6 +463,16 @@ TextDate DocumentRun::DateOrContext(const std::vector<DatedMention>& dates, int 
     return ctx_.reference;
   }
   *strength = 0;
+  // An undated document still has the year its story is at ("in 2019 the
+  // two ..."), from this sentence or the ones before: better than none.
+  if (!doc_.date.IsSet()) {
+    for (const DatedMention& d : dates) {
+      if (d.m.role == DateRole::kPoint && !d.nominal && !d.background && !d.m.date.end_year) {
+        return TextDate::Year(d.m.date.year);
+      }
+    }
+    if (ctx_.context_year) return TextDate::Year(ctx_.context_year);
+  }
   return doc_.date;
 }
 
@@ -424,6 +512,9 @@ std::set<int> DocumentRun::SentenceCountries(const std::vector<Actor>& actors) c
 
 std::vector<std::string> DocumentRun::Parties(const std::set<int>& countries) const {
   std::set<int> all = countries;
+  // A region named in passing ("the first Southeast Asian state to join")
+  // does not make its members parties when the pair is named.
+  if (all.count(pair_[0]) && all.count(pair_[1]) && all.size() > 6) all = {pair_[0], pair_[1]};
   // An event needs two sides; the text's pair supplies what the sentence omits.
   if (all.size() < 2) {
     for (int p : pair_) {
@@ -447,9 +538,17 @@ const Actor* DocumentRun::Venue(const SentenceView& s, const std::vector<Actor>&
   if (s.IsWord(k, ",") && s.IsWord(k + 1, "which")) k += 2;
   if (s.IsWord(k, "was") || s.IsWord(k, "is") || s.IsWord(k, "will")) ++k;
   if (s.IsWord(k, "be")) ++k;
+  if (k < s.size && s.Low(k).size() > 4 && s.Low(k).substr(s.Low(k).size() - 2) == "ly") ++k;  // "jointly held"
   if (s.IsWord(k, "held") || s.IsWord(k, "hosted") || s.IsWord(k, "convened") || s.IsWord(k, "organised") ||
       s.IsWord(k, "organized")) {
     ++k;
+    // "held by the French President and the Prime Minister in Lyon": the
+    // hosts' names stand before the place.
+    if (s.IsWord(k, "by")) {
+      uint32_t q = k + 1;
+      while (q < s.size && q < k + 14 && !s.IsWord(q, "in") && !s.IsWord(q, "at") && !s.IsWord(q, ",")) ++q;
+      k = q;
+    }
   } else if (s.IsWord(k, "taking") && s.IsWord(k + 1, "place")) {
     k += 2;
   }
@@ -457,6 +556,12 @@ const Actor* DocumentRun::Venue(const SentenceView& s, const std::vector<Actor>&
   for (const Actor& a : actors) {
     if (a.begin == k + 1 || (a.begin == k + 2 && s.IsWord(k + 1, "the"))) {
       return a.place && a.country >= 0 ? &a : nullptr;
+    }
+  }
+  // "in Evian, France": a town the gazetteer does not know, then its country.
+  if (s.Cap(k + 1) && s.IsWord(k + 2, ",")) {
+    for (const Actor& a : actors) {
+      if (a.begin == k + 3 && a.place && a.country >= 0) return &a;
     }
   }
   return nullptr;
@@ -553,14 +658,26 @@ const Actor* DocumentRun::PlaceAfter(const SentenceView& s, const std::vector<Ac
   return nullptr;
 }
 
-const Actor* DocumentRun::PersonBefore(const SentenceView&, const std::vector<Actor>& actors, uint32_t pos,
+const Actor* DocumentRun::PersonBefore(const SentenceView& s, const std::vector<Actor>& actors, uint32_t pos,
                                        const std::vector<uint32_t>&) const {
   // The nearest person before the verb, across an apposition or a relative
   // clause ("Tokayev, who ..., arrived"), but not from another sentence part.
+  // The object of a preposition is not a subject: "A was received by his
+  // counterpart B for an official visit", "at the invitation of King X".
   const Actor* best = nullptr;
   for (const Actor& a : actors) {
     if (a.end > pos) break;
-    if (IsPerson(a) && a.country >= 0 && pos - a.end <= 14) best = &a;
+    if (!IsPerson(a) || a.country < 0 || pos - a.end > 14) continue;
+    uint32_t p = a.begin;
+    while (p > 0 && (s.Is(p - 1, kDeterminer) || s.IsWord(p - 1, "his") || s.IsWord(p - 1, "her") ||
+                     s.IsWord(p - 1, "their"))) {
+      --p;
+    }
+    if (p > 0 && (s.IsWord(p - 1, "by") || s.IsWord(p - 1, "with") || s.IsWord(p - 1, "of") ||
+                  s.IsWord(p - 1, "to") || s.IsWord(p - 1, "from") || s.IsWord(p - 1, "for"))) {
+      continue;
+    }
+    best = &a;
   }
   return best;
 }
@@ -570,7 +687,14 @@ void DocumentRun::UpdateContext(const std::vector<DatedMention>& dates) {
   // deadlines, not background clauses, and not what is yet to happen.
   for (const DatedMention& d : dates) {
     if (d.m.role == DateRole::kBaseline || d.nominal || d.m.role == DateRole::kTarget) continue;
-    if (CompareDates(d.m.date, doc_.date) > 0 && doc_.date.IsSet()) continue;
+    if (CompareDates(d.m.date, doc_.date) > 0 && doc_.date.IsSet()) {
+      // What is still to come: the date the story's plans are for.
+      if (d.m.date.HasMonth() && !d.background) {
+        upcoming_ = d.m.date;
+        upcoming_.period.clear();
+      }
+      continue;
+    }
     period_ = d.m.date;
     if (d.background) continue;
     ctx_.context_year = d.m.date.year;
@@ -597,7 +721,7 @@ void DocumentRun::AnalyzeSentence(size_t index) {
     }
   }
   std::vector<Actor> actors = BuildActors(s, mentions_[index], when);
-  std::vector<uint32_t> seg = Segments(s);
+  std::vector<uint32_t> seg = Segments(s, actors);
   FindVisits(s, actors, dates, seg);
   FindEvents(s, actors, dates, seg, future);
   FindFigures(s, actors, dates, seg);
@@ -658,15 +782,45 @@ void DocumentRun::Finish() {
 
   std::vector<Event> events;
   auto group = [](const std::string& k) { return k == "memorandum signed" ? std::string("agreement signed") : k; };
+  // Two names of one event: equal, or every word of the shorter (two words
+  // at least) in the longer: "the FPC Summit" and "the Forum for Pacific
+  // Cooperation (FPC) Summit".
+  auto words = [](std::string_view name) {
+    std::set<std::string> w;
+    std::string cur;
+    for (char ch : name) {
+      if (std::isalnum(static_cast<unsigned char>(ch))) {
+        cur += ch;
+      } else if (!cur.empty()) {
+        if (cur != "the") w.insert(cur);
+        cur.clear();
+      }
+    }
+    if (!cur.empty() && cur != "the") w.insert(cur);
+    return w;
+  };
+  auto same_name = [&](const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    if (a.rfind("name:", 0) != 0 || b.rfind("name:", 0) != 0) return false;
+    if (a.find('@') != std::string::npos || b.find('@') != std::string::npos) return false;
+    std::set<std::string> wa = words(std::string_view(a).substr(5)), wb = words(std::string_view(b).substr(5));
+    if (wa.size() > wb.size()) std::swap(wa, wb);
+    if (wa.size() < 2) return false;
+    return std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
+  };
   for (Event& e : out_.events) {
     bool merged = false;
     for (Event& f : events) {
       if (group(f.kind) != group(e.kind)) continue;
       bool same = false;
       if (e.key.rfind("name:", 0) == 0 || f.key.rfind("name:", 0) == 0) {
-        same = e.key == f.key && (compatible(e.date, f.date) || e.date_strength < 2 || f.date_strength < 2);
+        same = same_name(e.key, f.key) && (compatible(e.date, f.date) || e.date_strength < 2 || f.date_strength < 2);
       } else {
-        same = e.key == f.key && f.parties == e.parties && compatible(e.date, f.date);
+        // A re-mention without a date of its own ("the agreement") is the
+        // one already told.
+        same = e.key == f.key && f.parties == e.parties &&
+               (compatible(e.date, f.date) ||
+                (group(e.kind) == "agreement signed" && (e.date_strength == 0 || f.date_strength == 0)));
       }
       if (!same) continue;
       if (better(e.date_strength, e.date, f.date_strength, f.date)) {
@@ -701,6 +855,31 @@ void DocumentRun::Finish() {
     kept.push_back(std::move(e));
   }
   out_.events = std::move(kept);
+
+  // The same amount told twice (a summary line and the body) is one fact.
+  std::vector<Money> money;
+  for (Money& m : out_.money) {
+    bool dup = false;
+    for (const Money& n : money) {
+      dup |= n.unit == m.unit && std::fabs(n.value - m.value) <= 1e-9 * std::max(1.0, std::fabs(m.value)) &&
+             compatible(n.date, m.date);
+    }
+    if (!dup) money.push_back(std::move(m));
+  }
+  out_.money = std::move(money);
+  std::vector<Quantity> quantities;
+  auto head = [](const std::string& what) {
+    size_t sp = what.find_last_of(' ');
+    return Singular(ToLower(sp == std::string::npos ? what : what.substr(sp + 1)));
+  };
+  for (Quantity& q : out_.quantities) {
+    bool dup = false;
+    for (const Quantity& r : quantities) {
+      dup |= r.unit == q.unit && r.value == q.value && head(r.what) == head(q.what) && compatible(r.date, q.date);
+    }
+    if (!dup) quantities.push_back(std::move(q));
+  }
+  out_.quantities = std::move(quantities);
 }
 
 Extraction DocumentRun::Run() {
@@ -716,6 +895,7 @@ Extraction DocumentRun::Run() {
     if (p >= 0) out_.country_pair.push_back(g_.Alpha3(p));
   }
   for (int o : others_) out_.other_countries.push_back(g_.Alpha3(o));
+  std::set<std::string_view> seen;
   for (size_t k = 0; k < sentences_.size(); ++k) {
     out_.sentences = k;
     const size_t items = out_.visits.size() + out_.events.size() + out_.trade.size() + out_.quantities.size() +
@@ -723,6 +903,15 @@ Extraction DocumentRun::Run() {
     if (items >= kMaxItemsPerDocument) {
       out_.sentences_skipped = sentences_.size() - k;
       break;
+    }
+    // Page furniture is not read; a sentence printed twice (a scraped page
+    // repeats a paragraph) is read once.
+    if (furniture_[k]) continue;
+    const SentenceSpan& sp = sentences_[k];
+    if (sp.end - sp.begin >= 6 && sp.end - sp.begin <= 150) {  // prose, not a run of numbers cut into pieces
+      std::string_view text(doc_.norm.text.data() + tokens_[sp.begin].begin,
+                            tokens_[sp.end - 1].end - tokens_[sp.begin].begin);
+      if (!seen.insert(text).second) continue;
     }
     AnalyzeSentence(k);
   }

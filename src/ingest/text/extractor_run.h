@@ -52,6 +52,13 @@ inline bool LooksParticiple(std::string_view low) {
   return false;
 }
 
+// "the APEC Economic Leaders' Meeting": a meeting of leaders named as an
+// institution is a summit.
+inline bool LeadersMeeting(const SentenceView& s, uint32_t t) {
+  if (!s.IsWord(t, "meeting") || !s.Cap(t) || t == 0) return false;
+  return s.IsWord(t - 1, "leaders") || (t > 1 && s.IsWord(t - 1, "'") && s.IsWord(t - 2, "leaders"));
+}
+
 inline std::string Singular(std::string_view w) {
   std::string s(w);
   if (s.size() > 4 && s.substr(s.size() - 3) == "ies") return s.substr(0, s.size() - 3) + "y";
@@ -90,7 +97,9 @@ class DocumentRun {
   // --- per-sentence helpers ----------------------------------------------
   std::vector<Actor> BuildActors(const SentenceView& s, const std::vector<Mention>& ms,
                                  const TextDate& when) const;
-  std::vector<uint32_t> Segments(const SentenceView& s) const;
+  // Clause ids per token: a new clause at , ; : ( ) and before "while"; not
+  // at the commas inside a place or before a date in apposition.
+  std::vector<uint32_t> Segments(const SentenceView& s, const std::vector<Actor>& actors) const;
   bool IsFuture(const SentenceView& s) const;
   std::vector<DatedMention> Dates(const SentenceView& s, bool future);
   int BindDate(const SentenceView& s, const std::vector<DatedMention>& dates,
@@ -143,11 +152,13 @@ class DocumentRun {
   std::vector<Token> tokens_;
   std::vector<const LexInfo*> lex_;
   std::vector<SentenceSpan> sentences_;
+  std::vector<bool> furniture_;  // per sentence: page furniture, not read
   std::vector<std::vector<Mention>> mentions_;  // per sentence, token indices relative to it
   int pair_[2] = {-1, -1};
   std::vector<int> others_;
   DateContext ctx_;
   TextDate period_;    // the last statistics period mentioned ("H1 2023")
+  TextDate upcoming_;  // the last date after the document's: what plans are for
   int prev_person_country_ = -1;
   std::string prev_person_name_;
   Extraction out_;

@@ -67,7 +67,8 @@ struct Event {
 };
 
 struct TradeFigure {
-  int year = 0;
+  int year = 0;        // 0: the text does not say (written as null)
+  int end_year = 0;    // a fiscal year "2021-22": 2022; else 0
   std::string period;  // "" for a calendar year, else "H1", "Jan-Nov", ...
   double value = 0;
   std::string unit;    // "USD billion"

@@ -19,6 +19,54 @@ std::string_view SignCurrency(std::string_view sign) {
   if (sign == "\xE2\x82\xB8") return "KZT";
   if (sign == "\xE2\x82\xB9") return "INR";
   if (sign == "\xE2\x82\xA9") return "KRW";
+  if (sign == "\xE2\x82\xA6") return "NGN";
+  if (sign == "\xE2\x82\xB1") return "PHP";
+  if (sign == "\xE2\x82\xBA") return "TRY";
+  if (sign == "\xE2\x82\xAB") return "VND";
+  // Letters glued to the amount (the tokenizer splits "R614").
+  if (sign == "R") return "ZAR";
+  if (sign == "Rp") return "IDR";
+  if (sign == "RM") return "MYR";
+  if (sign == "Rs") return "INR";
+  if (sign == "Tk") return "BDT";
+  return "";
+}
+
+// The dollar of a country code glued to "$": "US$", "A$", "HK$", "R$" (real).
+std::string_view DollarCurrency(std::string_view lower_prefix) {
+  static constexpr std::pair<std::string_view, std::string_view> kDollars[] = {
+      {"us", "USD"}, {"u.s", "USD"}, {"a", "AUD"}, {"au", "AUD"}, {"c", "CAD"}, {"ca", "CAD"},
+      {"hk", "HKD"}, {"s", "SGD"}, {"sg", "SGD"}, {"nz", "NZD"}, {"nt", "TWD"}, {"r", "BRL"}, {"mx", "MXN"}};
+  for (const auto& [p, code] : kDollars) {
+    if (p == lower_prefix) return code;
+  }
+  return "";
+}
+
+// The currency a country adjective gives a shared currency word: "Saudi
+// riyals" (the word alone is read as `word_code`, its most common country).
+std::string_view AdjectiveCurrency(std::string_view adj, std::string_view word_code) {
+  struct Row {
+    std::string_view adj, word, code;
+  };
+  static constexpr Row kRows[] = {
+      {"indian", "PKR", "INR"},      {"pakistani", "PKR", "PKR"},  {"nepalese", "PKR", "NPR"},
+      {"nepali", "PKR", "NPR"},      {"sri lankan", "PKR", "LKR"}, {"australian", "USD", "AUD"},
+      {"canadian", "USD", "CAD"},    {"singapore", "USD", "SGD"},  {"hong kong", "USD", "HKD"},
+      {"new zealand", "USD", "NZD"}, {"taiwan", "USD", "TWD"},     {"taiwanese", "USD", "TWD"},
+      {"argentine", "MXN", "ARS"},   {"argentinian", "MXN", "ARS"}, {"mexican", "MXN", "MXN"},
+      {"chilean", "MXN", "CLP"},     {"colombian", "MXN", "COP"},  {"philippine", "MXN", "PHP"},
+      {"saudi", "SAR", "SAR"},       {"qatari", "SAR", "QAR"},     {"omani", "SAR", "OMR"},
+      {"iranian", "IRR", "IRR"},     {"kuwaiti", "RSD", "KWD"},    {"iraqi", "RSD", "IQD"},
+      {"bahraini", "RSD", "BHD"},    {"jordanian", "RSD", "JOD"},  {"algerian", "RSD", "DZD"},
+      {"serbian", "RSD", "RSD"},     {"egyptian", "GBP", "EGP"},   {"british", "GBP", "GBP"},
+      {"kenyan", "KES", "KES"},      {"tanzanian", "KES", "TZS"},  {"ugandan", "KES", "UGX"},
+      {"swiss", "CHF", "CHF"},       {"norwegian", "NOK", "NOK"},  {"danish", "NOK", "DKK"},
+      {"chinese", "CNY", "CNY"},     {"russian", "RUB", "RUB"},    {"japanese", "JPY", "JPY"},
+      {"emirati", "AED", "AED"},     {"moroccan", "AED", "MAD"},   {"brazilian", "BRL", "BRL"}};
+  for (const Row& r : kRows) {
+    if (r.adj == adj && r.word == word_code) return r.code;
+  }
   return "";
 }
 
@@ -72,9 +120,10 @@ class Parser {
       *code = std::string(SignCurrency(s_.Str(i)));
       return i + 1;
     }
-    // "US$": the sign follows a country code.
-    if ((Word(i, "us") || Word(i, "u.s")) && s_.IsKind(i + 1, TokenKind::kCurrency) && s_.Joined(i)) {
-      *code = std::string(SignCurrency(s_.Str(i + 1)));
+    // "US$", "HK$", "R$": the dollar sign follows a country code.
+    if (i + 1 < s_.size && s_.IsKind(i + 1, TokenKind::kCurrency) && s_.Joined(i) && s_.Str(i + 1) == "$" &&
+        !DollarCurrency(s_.Low(i)).empty()) {
+      *code = std::string(DollarCurrency(s_.Low(i)));
       return i + 2;
     }
     if (s_.Is(i, kCurrencyWord) && s_.tokens[i].Has(kAllCaps) && s_.IsKind(i + 1, TokenKind::kNumber)) {
@@ -84,11 +133,23 @@ class Parser {
     return 0;
   }
 
-  // A currency written after the number: "dollars", "US dollars", "yuan".
+  // A currency written after the number: "dollars", "US dollars", "yuan",
+  // "Hong Kong dollars", "Egyptian pounds": a country's adjective before a
+  // currency word names whose currency it is.
   uint32_t CurrencyAfter(uint32_t j, std::string* code) const {
     uint32_t k = j;
     if (Word(k, "us") || Word(k, "american")) ++k;
     if (Word(k, "u") && Word(k + 1, ".") && Word(k + 2, "s") && Word(k + 3, ".")) k += 4;
+    for (uint32_t n = 1; n <= 2; ++n) {
+      if (k + n >= s_.size || !s_.Cap(k) || !s_.Is(k + n, kCurrencyWord)) continue;
+      std::string adj(s_.Low(k));
+      if (n == 2) adj += " " + std::string(s_.Low(k + 1));
+      std::string_view cur = AdjectiveCurrency(adj, s_.lex[k + n]->unit);
+      if (!cur.empty()) {
+        *code = std::string(cur);
+        return k + n + 1;
+      }
+    }
     if (s_.Is(k, kCurrencyWord) && !s_.tokens[k].Has(kAllCaps)) {
       *code = s_.lex[k]->unit;
       return k + 1;
@@ -278,6 +339,7 @@ class Parser {
     if (m->scale) {
       m->value *= std::pow(10.0, m->scale);
       m->value_high *= std::pow(10.0, m->scale);
+      m->stated_scale = m->scale;
       m->scale = 0;
     }
     return after;

@@ -43,6 +43,7 @@ struct NumberMention {
   bool from_words = false;  // written in words ("seven")
   std::string currency;     // ISO 4217: "USD", "CNY"; money only
   int scale = 0;            // power of ten of the scale word: 9 for billion
+  int stated_scale = 0;     // non-money: the scale word already multiplied into `value`
   std::string qualifier;    // hedge as written, lower-case: "more than", "about"
   // "USD billion", "USD million", "USD" (no scale word), "EUR billion".
   std::string Unit() const;

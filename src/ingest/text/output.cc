@@ -47,7 +47,9 @@ Json EventJson(const Event& e) {
 }
 
 Json TradeJson(const TradeFigure& t) {
-  Json j{{"year", t.year},
+  Json year = t.year == 0 ? Json(nullptr)
+                          : (t.end_year ? Json(std::to_string(t.year) + "/" + std::to_string(t.end_year)) : Json(t.year));
+  Json j{{"year", year},
          {"period", Str(t.period)},
          {"value", Num(t.value)},
          {"unit", t.unit},

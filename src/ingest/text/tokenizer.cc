@@ -29,6 +29,18 @@ size_t CurrencyAt(std::string_view s, size_t i) {
 
 // True for bytes that continue a word: ASCII letters and digits, and any
 // non-ASCII byte (other scripts are words too) that is not a currency sign.
+// A currency written as letters glued to its amount: "R614 billion" (rand),
+// "Rp 5 trillion" is spaced and read as a word. Returns the prefix length
+// when digits follow at once, else 0.
+size_t LetterCurrencyAt(std::string_view s, size_t i, size_t end) {
+  static constexpr std::string_view kPrefixes[] = {"Rp", "RM", "Rs", "Tk", "R"};
+  for (std::string_view p : kPrefixes) {
+    size_t n = p.size();
+    if (i + n < end && s.compare(i, n, p) == 0 && s[i + n] >= '0' && s[i + n] <= '9') return n;
+  }
+  return 0;
+}
+
 bool IsWordByte(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (IsAsciiAlpha(c) || IsDigit(c)) return true;
@@ -79,6 +91,15 @@ bool IsMonthAbbreviation(std::string_view w) {
                      [&](std::string_view a) { return EqualsLower(w, a); });
 }
 
+constexpr std::array<std::string_view, 12> kMonthNames = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"};
+
+bool IsMonthName(std::string_view w) {
+  return std::any_of(kMonthNames.begin(), kMonthNames.end(),
+                     [&](std::string_view a) { return EqualsLower(w, a); });
+}
+
 bool IsQuote(std::string_view t) { return t == "\"" || t == "'"; }
 bool IsCloser(std::string_view t) { return IsQuote(t) || t == ")" || t == "]"; }
 
@@ -106,6 +127,10 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
     if (size_t cur = CurrencyAt(text, i); cur > 0 && i + cur <= end) {
       tok.kind = TokenKind::kCurrency;
       i += cur;
+    } else if (size_t pre = LetterCurrencyAt(text, i, end);
+               pre > 0 && (i == begin || !IsWordByte(text, i - 1))) {
+      tok.kind = TokenKind::kCurrency;
+      i += pre;
     } else if (IsDigit(c)) {
       tok.kind = TokenKind::kNumber;
       ++i;
@@ -194,6 +219,8 @@ std::vector<TokenRange> SplitSentences(std::string_view text, const std::vector<
             next_starts = false;  // "George W. Bush", "U.S. President", "Mr. Li"
           } else if (IsMonthAbbreviation(prev) && next.kind == TokenKind::kNumber) {
             next_starts = false;  // "Jan. 22, 2024"
+          } else if (IsMonthName(prev) && next.kind == TokenKind::kNumber && next.size() == 4) {
+            next_starts = false;  // "in July. 2009": a stray stop inside a date
           }
           if (!next.Has(kSpaceBefore) && last == i) {
             // "relations.We": a missing space after a sentence, but not

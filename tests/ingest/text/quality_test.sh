@@ -5,8 +5,9 @@
 #    (quality_regression_set.txt): fails when micro F1 < 0.85 or any kind's
 #    F1 < 0.70 (a regression guard);
 #  - the whole development corpus (36 texts, most from outside Central
-#    Asia): printed, and fails below a floor of micro F1 0.60 so that it can
-#    only move up. Issue 12 (extraction that generalises) aims at 0.90 here.
+#    Asia): printed, and fails below a floor of micro F1 0.85 so that it can
+#    only move up (0.88 reached for issue 12; the rules were cross-checked on
+#    two halves of the corpus, see docs/text_extraction.md "Measured").
 # Usage: quality_test.sh BILAT SHARED_DIR OUT_DIR [PYTHON]
 set -euo pipefail
 bilat="$1"; shared="$2"; out="$3"; python="${4:-python3}"
@@ -35,8 +36,8 @@ if nine["micro"]["f1"] < 0.85:
 low = {k: round(v["f1"], 3) for k, v in nine["kinds"].items() if v["f1"] < 0.70}
 if low:
     problems.append("kinds below F1 0.70 on the nine texts: %s" % low)
-if whole["micro"]["f1"] < 0.60:
-    problems.append("micro F1 %.3f < 0.60 on the whole development corpus" % whole["micro"]["f1"])
+if whole["micro"]["f1"] < 0.85:
+    problems.append("micro F1 %.3f < 0.85 on the whole development corpus" % whole["micro"]["f1"])
 if problems:
     sys.exit("; ".join(problems))
 print("nine texts: micro F1 %.3f, every kind >= 0.70; whole corpus: micro F1 %.3f" %

@@ -1,0 +1,178 @@
+// The general forms added for issue 12 (docs/text_extraction.md, "Forms
+// added for issue 12"): each test would fail without its rule. The sentences
+// are invented for the tests.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "ingest/text/document.h"
+#include "ingest/text/extractor.h"
+#include "ingest/text/output.h"
+
+namespace bilat::text {
+namespace {
+
+const Extractor& Ex() {
+  static std::shared_ptr<const Extractor> ex = [] {
+    auto countries = CountryRegistry::LoadDefault();
+    EXPECT_TRUE(countries.ok()) << countries.status().message();
+    auto r = Extractor::Load(std::string(BILAT_SOURCE_DIR) + "/data", **countries);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return *r;
+  }();
+  return *ex;
+}
+
+Document Doc(const std::string& text) {
+  auto doc = DocumentFromText("t", text, "t.txt");
+  EXPECT_TRUE(doc.ok());
+  return *doc;
+}
+
+Extraction ExtractFrom(const std::string& text) { return Ex().Extract(Doc(text)); }
+
+const std::string kDated = "URL: https://example.org/2024/03/07/a\n";
+
+TEST(Bylines, LabelledLineGivesTheDateAndTheEarliestWins) {
+  Document d = Doc("URL: https://example.org/news/item\n\nMonday May 5, 2025\nPosted on 3 May 2021 10:15\n"
+                   "The President of Kenya arrived in Beijing yesterday.\n");
+  EXPECT_EQ(d.date.Iso(), "2021-05-03");
+  Extraction x = Ex().Extract(d);
+  ASSERT_EQ(x.visits.size(), 1u);
+  EXPECT_EQ(x.visits[0].date.Iso(), "2021-05-02");
+}
+
+TEST(Bylines, BracketedSourceLineAtTheEnd) {
+  Document d = Doc("URL: https://example.org/news/item\n\nPresident Ruto flew to China on Friday.\n"
+                   "(Kenya Times June 11, 2021)\n");
+  EXPECT_EQ(d.date.Iso(), "2021-06-11");
+}
+
+TEST(Bylines, NumericDateAfterALabel) {
+  Document d = Doc("URL: https://example.org/news/item\nRelease Date: 12.05.2023\nThe talks went well.\n");
+  EXPECT_EQ(d.date.Iso(), "2023-05-12");
+}
+
+TEST(DatesGeneral, DayRangeIsDatedByItsFirstDay) {
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\n\nOn July 27-28, 2023, President Ruto held a bilateral "
+                     "meeting with Chinese President Xi Jinping in Chengdu.\n");
+  ASSERT_EQ(x.visits.size(), 1u);
+  EXPECT_EQ(x.visits[0].visitor_country, "KEN");
+  EXPECT_EQ(x.visits[0].date.Iso(), "2023-07-27");
+  EXPECT_TRUE(x.events.empty());  // the meeting is the visit
+}
+
+TEST(DatesGeneral, NextWeekAndRementionedSummitMerge) {
+  Extraction x = ExtractFrom("URL: https://example.org/2024/08/31/a\n"
+                     "President Ruto will attend the Forum for Pacific Cooperation (FPC) Summit.\n"
+                     "The FPC Summit will take place in Beijing from Wednesday to Friday next week.\n");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].kind, "summit");
+  EXPECT_EQ(x.events[0].date.Iso(), "2024-09-04");
+}
+
+TEST(VisitsGeneral, PassiveWithIsAndAnAdverb) {
+  Extraction x = ExtractFrom(kDated + "Kenyan President William Ruto is warmly greeted by Chinese President Xi Jinping in "
+                              "Beijing on Thursday.\n");
+  ASSERT_EQ(x.visits.size(), 1u);
+  EXPECT_EQ(x.visits[0].visitor_country, "KEN");
+  EXPECT_EQ(x.visits[0].host_country, "CHN");
+}
+
+TEST(VisitsGeneral, AgentAndHostAcrossAnApposition) {
+  Extraction x = ExtractFrom(kDated + "The minister recalled a visit by Kenya's first president, the late Jomo Kenyatta, "
+                              "to China in 1980.\n");
+  ASSERT_EQ(x.visits.size(), 1u);
+  EXPECT_EQ(x.visits[0].visitor_country, "KEN");
+  EXPECT_EQ(x.visits[0].host_country, "CHN");
+  EXPECT_EQ(x.visits[0].date.Iso(), "1980");
+}
+
+TEST(VisitsGeneral, OrdinalOfAVisitCountsVisits) {
+  Extraction x = ExtractFrom(kDated + "President Xi Jinping arrived in Nairobi on his third state visit to Kenya.\n");
+  ASSERT_EQ(x.quantities.size(), 1u);
+  EXPECT_EQ(x.quantities[0].value, 3);
+}
+
+TEST(EventsGeneral, AnniversaryOfEstablishmentIsNoEvent) {
+  Extraction x = ExtractFrom(kDated + "The leaders noted that this year marks the 60th anniversary of the establishment of "
+                              "diplomatic relations between China and Kenya.\n");
+  EXPECT_TRUE(x.events.empty());
+}
+
+TEST(EventsGeneral, DevelopedIntoPartnershipsOnePerDate) {
+  Extraction x = ExtractFrom(kDated + "Kenya and China developed their relationship into a cooperative partnership in "
+                              "2013 and into a strategic partnership in 2017.\n");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].kind, "partnership established");
+  EXPECT_EQ(x.events[0].date.Iso(), "2013");
+  EXPECT_EQ(x.events[1].date.Iso(), "2017");
+}
+
+TEST(EventsGeneral, PageFurnitureAndRepeatsAreNotRead) {
+  Extraction x = ExtractFrom(kDated + "Related stories:\nKenya and China to sign port agreement\nChina Africa Forum\n"
+                              "Kenya and China signed a port agreement on Monday.\n"
+                              "Kenya and China signed a port agreement on Monday.\n");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].status, "actual");
+}
+
+TEST(FiguresGeneral, TradeWorthIsTradeWithItsGrowth) {
+  Extraction x = ExtractFrom(kDated + "Kenya and China have bilateral trade worth $8.2 billion in 2023, an 11 percent "
+                              "increase from the previous year.\n");
+  ASSERT_EQ(x.trade.size(), 1u);
+  EXPECT_TRUE(x.money.empty());
+  ASSERT_TRUE(x.trade[0].yoy_pct.has_value());
+  EXPECT_EQ(*x.trade[0].yoy_pct, 11);
+}
+
+TEST(FiguresGeneral, GrowthOverADecadeIsNotYearOnYear) {
+  Extraction x = ExtractFrom(kDated + "Trade between Kenya and China in 2023 reached $8.2 billion, an increase of 90 "
+                              "percent compared with that in 2013.\n");
+  ASSERT_EQ(x.trade.size(), 1u);
+  EXPECT_FALSE(x.trade[0].yoy_pct.has_value());
+  ASSERT_EQ(x.percentages.size(), 1u);
+  EXPECT_EQ(x.percentages[0].value_low, 90);
+}
+
+TEST(FiguresGeneral, FiscalYearOfThePairsCountry) {
+  Extraction x = ExtractFrom(kDated + "The UAE was India's third largest partner with about $59.1 billion of bilateral "
+                              "trade in 2019-20.\n");
+  ASSERT_EQ(x.trade.size(), 1u);
+  EXPECT_EQ(x.trade[0].year, 2019);
+  EXPECT_EQ(x.trade[0].end_year, 2020);
+  EXPECT_EQ(x.trade[0].period, "Apr-Mar");
+  EXPECT_NE(GoldJson(x).find("\"year\": \"2019/2020\""), std::string::npos);
+}
+
+TEST(FiguresGeneral, UnresolvedYearIsKeptAsNull) {
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\nTrade between Kenya and China reached $8.2 billion.\n");
+  ASSERT_EQ(x.trade.size(), 1u);
+  EXPECT_EQ(x.trade[0].year, 0);
+  EXPECT_NE(GoldJson(x).find("\"year\": null"), std::string::npos);
+}
+
+TEST(FiguresGeneral, ConversionAndRateNoteAreNoAmounts) {
+  Extraction x = ExtractFrom(kDated + "Kenya and China signed 12 deals worth 300 billion shillings ($2.3bn) on Thursday "
+                              "(the rate: $1 = 130 shillings).\n");
+  ASSERT_EQ(x.money.size(), 1u);
+  EXPECT_EQ(x.money[0].unit, "KES billion");
+  EXPECT_EQ(x.money[0].value, 300);
+}
+
+TEST(FiguresGeneral, RandGluedToItsAmount) {
+  Extraction x = ExtractFrom(kDated + "Trade between South Africa and China grew to R692 billion in 2023.\n");
+  ASSERT_EQ(x.trade.size(), 1u);
+  EXPECT_EQ(x.trade[0].unit, "ZAR billion");
+  EXPECT_EQ(x.trade[0].value, 692);
+}
+
+TEST(FiguresGeneral, MeasureKeepsItsStatedScale) {
+  Extraction x = ExtractFrom(kDated + "China will buy 3 million metric tons of Kenyan tea and 2 billion cubic meters of gas.\n");
+  ASSERT_EQ(x.quantities.size(), 2u);
+  EXPECT_EQ(x.quantities[0].value, 3);
+  EXPECT_EQ(x.quantities[1].value, 2);
+}
+
+}  // namespace
+}  // namespace bilat::text
