@@ -49,7 +49,7 @@ void RegisterIngestRegistryCommand(const CommandRoots& roots, std::vector<Comman
       if (u.lines.size() > 1) std::cerr << "s";
       for (size_t i = 0; i < u.lines.size() && i < 10; ++i) std::cerr << (i ? ", " : " ") << u.lines[i];
       if (u.lines.size() > 10) std::cerr << ", ...";
-      std::cerr << "): set their review cell to accept or reject\n";
+      std::cerr << (u.lines.size() == 1 ? "): set its" : "): set their") << " review cell to accept or reject\n";
     }
     if (!r->stored) {
       std::cerr << "bilat: registry refused: " << r->issues.size()
