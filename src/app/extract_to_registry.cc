@@ -151,6 +151,23 @@ std::string JoinTo(const std::vector<std::string>& parts, std::string_view sep) 
   return out;
 }
 
+// A note for country cells that hold a region or group rather than a
+// country ("Central Asia"), which the registry would refuse; "" when all are
+// ISO alpha-3 codes.
+std::string CountryNote(std::initializer_list<std::pair<const char*, std::string>> cells) {
+  std::string out;
+  for (const auto& [column, value] : cells) {
+    for (std::string_view part : Split(value, ';')) {
+      bool code = part.size() == 3 && std::all_of(part.begin(), part.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (!code && !part.empty()) {
+        out += (out.empty() ? "" : "; ") + std::string("'") + std::string(part) + "' in " + column +
+               " is not a country: name one";
+      }
+    }
+  }
+  return out;
+}
+
 // The connectivity kind an opened or launched thing belongs to, or "".
 std::string ConnectivityKind(const std::string& what) {
   if (HasAnyWord(what, {"checkpoint", "border crossing", "border port", "crossing point", "port of entry"})) {
@@ -209,7 +226,7 @@ RegistryCandidates::RegistryCandidates() {
   for (const KindSpec& k : RegistryKinds()) {
     CandidateFile f;
     f.kind = &k;
-    if (k.name != "sources") f.header.push_back("review");
+    f.header.push_back("review");
     for (const ColumnSpec& c : k.columns) f.header.emplace_back(c.name);
     if (k.name == "sources") {
       f.header.emplace_back("to_check");
@@ -281,11 +298,15 @@ RegistryCandidates::Doc RegistryCandidates::Register(const text::Extraction& x) 
   doc.pair.resize(2);
 
   std::vector<std::string> to_check;
-  to_check.push_back("title: the file name; give the headline");
   std::string publisher = UrlHost(x.url);
   if (publisher.empty()) to_check.push_back("fill in the publisher");
   if (doc.stated.empty()) to_check.push_back("fill in the publication date");
-  AddRow("sources", {{"id", doc.source_id},
+  // A complete row only describes the document, so it is accepted as
+  // written; one with blanks waits for the reviewer like any candidate.
+  const bool complete = to_check.empty();
+  to_check.push_back("title: the file name; give the headline");
+  AddRow("sources", {{"review", complete ? "accept" : "candidate"},
+                     {"id", doc.source_id},
                      {"title", file.empty() ? x.doc_id : file},
                      {"publisher", publisher},
                      {"url", x.url},
@@ -314,7 +335,6 @@ void RegistryCandidates::Add(const text::Extraction& x) {
   // The sources row goes in first so that it is written even when only some
   // of the document's items find a home; removed again if none does.
   const size_t sources_before = files_[0].rows.size();
-  std::set<std::string> slugs_before = slugs_;
   Doc doc = Register(x);
   for (size_t i = 0; i < x.visits.size(); ++i) AddVisit(doc, x.visits[i], i + 1);
   for (size_t i = 0; i < x.events.size(); ++i) AddEvent(doc, x.events[i], i + 1);
@@ -326,7 +346,7 @@ void RegistryCandidates::Add(const text::Extraction& x) {
   if (!x.percentages.empty()) unmapped_["percentage"] += x.percentages.size();
   if (CandidateRows() == rows_before) {
     files_[0].rows.resize(sources_before);
-    slugs_ = std::move(slugs_before);
+    slugs_.erase(doc.source_id.substr(4));  // "txt-" + slug
   }
 }
 
@@ -344,6 +364,9 @@ void RegistryCandidates::AddVisit(const Doc& doc, const text::Visit& v, size_t n
   if (!same.empty()) to_check.push_back(same);
   if (date.empty()) to_check.push_back("fill in the date");
   if (v.visitor.empty()) to_check.push_back("name the leader");
+  if (std::string note = CountryNote({{"from", v.visitor_country}, {"to", v.host_country}}); !note.empty()) {
+    to_check.push_back(note);
+  }
   if (v.date.end_year) to_check.push_back("the text gives a span of years; the first is written");
   to_check.push_back("add location, role and counterpart if the text gives them");
   cells["date"] = date;
@@ -379,6 +402,9 @@ void RegistryCandidates::AddEvent(const Doc& doc, const text::Event& e, size_t n
     std::string same = SameExchange(parties[0], parties[1], date, id);
     if (!same.empty()) to_check.insert(to_check.begin(), same);
     to_check.push_back("name the leader of 'from' (required) and the counterpart; 'from' and 'to' follow the text's order");
+    if (std::string note = CountryNote({{"from", parties[0]}, {"to", parties[1]}}); !note.empty()) {
+      to_check.push_back(note);
+    }
     cells["kind"] = "meeting";
     cells["from"] = parties[0];
     cells["to"] = parties[1];
@@ -388,6 +414,9 @@ void RegistryCandidates::AddEvent(const Doc& doc, const text::Event& e, size_t n
     return;
   }
   const std::string what = e.what;
+  if (std::string note = CountryNote({{"the parties", JoinTo(parties, ";")}}); !note.empty()) {
+    to_check.push_back(note);
+  }
   if (k == "agreement signed" || k == "memorandum signed" || k == "entry into force" ||
       k == "partnership established" || k == "announcement" ||
       (k == "launch" && ConnectivityKind(what).empty())) {
@@ -476,6 +505,7 @@ void RegistryCandidates::AddTrade(const Doc& doc, const text::TradeFigure& t, si
                             id);
   if (!same.empty()) to_check.insert(to_check.begin(), same);
   if (year.empty()) to_check.push_back("fill in the year (the text does not resolve it)");
+  if (std::string note = CountryNote({{"partner_a", a}, {"partner_b", b}}); !note.empty()) to_check.push_back(note);
   to_check.push_back(t.source.empty() ? "fill in reporter if the text says whose statistics these are"
                                       : "reporter: the text cites " + t.source);
   cells["year"] = year;

@@ -141,6 +141,7 @@ TEST_F(ExtractToRegistry, EveryRowKeepsItsSourceSpanAndSentence) {
   auto sources = Rows(dir_ / "sources.csv");
   ASSERT_EQ(sources.size(), 1u);
   EXPECT_EQ(sources[0]["id"], "txt-kaz-news");
+  EXPECT_EQ(sources[0]["review"], "accept");  // complete: it only describes the document
   EXPECT_EQ(sources[0]["publisher"], "example.org");
   EXPECT_EQ(sources[0]["url"], "https://www.example.org/2023/05/18/visit");
   EXPECT_EQ(sources[0]["published"], "2023-05-18");

@@ -129,6 +129,26 @@ TEST(RegistryReview, ReviewColumnTwiceIsAnError) {
   EXPECT_EQ(Issues(f.Validate()), Strings{"reg/exchanges.csv:1:54: column 'review' appears twice"});
 }
 
+TEST(RegistryReview, RowCitingASourceLeftOutSaysWhy) {
+  Folder f;
+  f.Write("sources.csv",
+          "review,id,title,publisher,url,published\n"
+          "candidate,src-a,T,P,https://example.org/a,\n"
+          "reject,src-b,T,P,https://example.org/b,2023\n"
+          "accept,src-c,T,,https://example.org/c,2023\n");
+  f.Write("exchanges.csv", std::string(kHeader) + Row("accept", "e1", "2023", "src-a") +
+                               Row("accept", "e2", "2023", "src-b") + Row("accept", "e3", "2023", "src-c"));
+  EXPECT_EQ(Issues(f.Validate()),
+            (Strings{"reg/sources.csv:4:16: missing value for required column 'publisher' (fill in the cell; see "
+                     "docs/formats/registry.md)",
+                     "reg/exchanges.csv:2:44: source 'src-a' is not stored: its row on line 2 of reg/sources.csv is not "
+                     "reviewed yet (set its review cell to accept)",
+                     "reg/exchanges.csv:3:44: source 'src-b' is not stored: its row on line 3 of reg/sources.csv was "
+                     "rejected in review (accept it, or reject this row too)",
+                     "reg/exchanges.csv:4:44: source 'src-c' is not stored: its row on line 4 of reg/sources.csv has "
+                     "problems, listed above (fix them)"}));
+}
+
 TEST(RegistrySubfolders, RowsOfEveryFolderJoinTheirKind) {
   Folder f;
   f.Write("exchanges.csv", "id,date,kind,from,to,leader,source_id,locator\ne1,2023,visit,KAZ,UZB,T,src-1,p. 1\n");

@@ -42,6 +42,15 @@ struct IdUse {
 };
 using IdUses = std::unordered_map<std::string, IdUse>;
 
+// Source rows that were read but not kept, by id: why, where. A row citing
+// one is told so, rather than that the source does not exist.
+struct LeftOutSource {
+  std::string why;  // "is not reviewed yet", "was rejected in review", "has problems, listed above"
+  std::string hint;
+  IdUse where;
+};
+using LeftOutSources = std::map<std::string, LeftOutSource>;
+
 bool IsIdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_' || c == '.';
@@ -50,14 +59,16 @@ bool IsIdChar(char c) {
 // Checks one file of one kind against its spec.
 class FileValidator {
  public:
-  // `source_ids` are the valid ids of sources.csv (ignored for sources.csv).
+  // `source_ids` are the valid ids of sources.csv, `left_out` those read but
+  // not kept (both ignored for sources.csv, which fills `left_out`).
   // `ids` are the ids used so far by this kind's files (shared across the
   // folders of a registry).
   FileValidator(const KindSpec& kind, std::string file_label,
                 const CountryRegistry& countries,
-                const std::set<std::string>& source_ids, IdUses* ids, RegistryBatch* batch)
+                const std::set<std::string>& source_ids, LeftOutSources* left_out, IdUses* ids,
+                RegistryBatch* batch)
       : kind_(kind), label_(std::move(file_label)), countries_(countries),
-        source_ids_(source_ids), ids_(ids), batch_(batch) {}
+        source_ids_(source_ids), left_out_(left_out), ids_(ids), batch_(batch) {}
 
   // Returns the good records; issues go to the batch. `*header_ok` is false
   // when the header itself is unusable (then no row is read). Rows whose
@@ -69,13 +80,22 @@ class FileValidator {
     UnreviewedRows unreviewed{label_, {}};
     for (const CsvRow& row : table.rows) {
       ++batch_->rows_read;
-      if (!Accepted(row, &unreviewed)) continue;
       size_t issues_before = batch_->issues.size();
+      Decision decision = Review(row, &unreviewed);
+      if (decision == Decision::kReject) {
+        NoteLeftOut(row, {"was rejected in review", "accept it, or reject this row too", {}});
+      } else if (decision == Decision::kUnreviewed) {
+        NoteLeftOut(row, {"is not reviewed yet", "set its review cell to accept", {}});
+      } else if (decision == Decision::kInvalid) {
+        NoteLeftOut(row, {"has problems, listed above", "fix them", {}});
+      }
+      if (decision != Decision::kAccept) continue;
       Record rec = ValidateRow(row);
       if (batch_->issues.size() == issues_before) {
         out.push_back(std::move(rec));
       } else {
         ++batch_->rows_rejected;
+        NoteLeftOut(row, {"has problems, listed above", "fix them", {}});
       }
     }
     if (!unreviewed.lines.empty()) batch_->unreviewed.push_back(std::move(unreviewed));
@@ -83,11 +103,24 @@ class FileValidator {
   }
 
  private:
-  // False for a row the review cell leaves out (counted in the batch) or
-  // whose review cell is not a decision (an issue). True without a review
-  // column: a curated file is accepted as a whole.
-  bool Accepted(const CsvRow& row, UnreviewedRows* unreviewed) {
-    if (review_cell_ < 0) return true;
+  // Remembers a sources row that is not kept, for the rows that cite it.
+  void NoteLeftOut(const CsvRow& row, LeftOutSource why) {
+    if (kind_.name != "sources") return;
+    for (size_t c = 0; c < row.cells.size() && c < column_of_cell_.size(); ++c) {
+      if (column_of_cell_[c] >= 0 && kind_.columns[column_of_cell_[c]].name == "id") {
+        why.where = {label_, row.line};
+        left_out_->emplace(std::string(Trim(row.cells[c].text)), std::move(why));
+      }
+    }
+  }
+
+  enum class Decision { kAccept, kReject, kUnreviewed, kInvalid };
+
+  // What the review cell decides; kAccept without a review column (a
+  // curated file is accepted as a whole). Rejected and unreviewed rows are
+  // counted in the batch; a cell that is not a decision is an issue.
+  Decision Review(const CsvRow& row, UnreviewedRows* unreviewed) {
+    if (review_cell_ < 0) return Decision::kAccept;
     std::string decision;
     int column = 1;
     if (static_cast<size_t>(review_cell_) < row.cells.size()) {
@@ -95,17 +128,19 @@ class FileValidator {
       column = row.cells[review_cell_].column;
       for (char& c : decision) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    if (decision == "accept") return true;
+    if (decision == "accept") return Decision::kAccept;
     if (decision == "reject") {
       ++batch_->rows_declined;
-    } else if (decision.empty() || decision == "candidate") {
-      unreviewed->lines.push_back(row.line);
-    } else {
-      Issue(row.line, column, "column 'review': '" + decision + "' is not a review decision",
-            "use accept (store the row), reject (leave it out) or candidate (not reviewed yet)");
-      ++batch_->rows_rejected;
+      return Decision::kReject;
     }
-    return false;
+    if (decision.empty() || decision == "candidate") {
+      unreviewed->lines.push_back(row.line);
+      return Decision::kUnreviewed;
+    }
+    Issue(row.line, column, "column 'review': '" + decision + "' is not a review decision",
+          "use accept (store the row), reject (leave it out) or candidate (not reviewed yet)");
+    ++batch_->rows_rejected;
+    return Decision::kInvalid;
   }
 
   void Issue(int line, int column, std::string message, std::string hint = {}) {
@@ -250,6 +285,13 @@ class FileValidator {
         return std::string(text);
       case ColumnType::kSourceRef:
         if (!source_ids_.count(std::string(text))) {
+          if (auto it = left_out_->find(std::string(text)); it != left_out_->end()) {
+            Issue(line, column,
+                  "source '" + std::string(text) + "' is not stored: its row on line " +
+                      std::to_string(it->second.where.line) + " of " + it->second.where.file + " " + it->second.why,
+                  it->second.hint);
+            return {};
+          }
           Issue(line, column, "source '" + std::string(text) + "' is not in sources.csv",
                 source_ids_.empty() ? "sources.csv is missing or has no valid rows"
                                     : "add it to sources.csv, or fix the id");
@@ -410,6 +452,7 @@ class FileValidator {
   std::string label_;
   const CountryRegistry& countries_;
   const std::set<std::string>& source_ids_;
+  LeftOutSources* left_out_;
   IdUses* ids_;
   RegistryBatch* batch_;
   std::vector<int> column_of_cell_;  // spec column, kNotStored or kUnknown
@@ -499,6 +542,7 @@ RegistryBatch ValidateRegistryDir(const std::string& dir, const std::string& dis
   // folder's sources are known before any row that cites them is checked.
   const auto kinds = RegistryKinds();
   std::set<std::string> source_ids;
+  LeftOutSources left_out;
   for (size_t i = 0; i < kinds.size(); ++i) {
     IdUses ids;
     bool failed = false;
@@ -516,7 +560,7 @@ RegistryBatch ValidateRegistryDir(const std::string& dir, const std::string& dis
         failed = true;
         continue;
       }
-      FileValidator v(kinds[i], label, countries, source_ids, &ids, &batch);
+      FileValidator v(kinds[i], label, countries, source_ids, &left_out, &ids, &batch);
       bool header_ok = true;
       std::vector<Record> records = v.Run(*table, &header_ok);
       if (!header_ok) failed = true;
