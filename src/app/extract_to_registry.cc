@@ -307,7 +307,7 @@ RegistryCandidates::Doc RegistryCandidates::Register(const text::Extraction& x) 
   to_check.push_back("title: the file name; give the headline");
   AddRow("sources", {{"review", complete ? "accept" : "candidate"},
                      {"id", doc.source_id},
-                     {"title", file.empty() ? x.doc_id : file},
+                     {"title", doc.locator_prefix},
                      {"publisher", publisher},
                      {"url", x.url},
                      {"citation", x.url.empty() ? "text file " + (file.empty() ? x.doc_id : file) : ""},
