@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/extract_to_registry.h"
 #include "ingest/text/extractor.h"
 #include "ingest/text/output.h"
 
@@ -34,10 +35,19 @@ Status WriteFile(const std::string& path, const std::string& content) {
 
 Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryRegistry& countries,
                                    std::ostream* out) {
-  if (options.format != "gold" && options.format != "jsonl" && options.format != "table") {
-    return Status::InvalidArgument("unknown format '" + options.format + "' (use gold, jsonl or table)");
+  if (options.format != "gold" && options.format != "jsonl" && options.format != "table" &&
+      options.format != "registry") {
+    return Status::InvalidArgument("unknown format '" + options.format + "' (use gold, jsonl, table or registry)");
   }
   if (options.files.empty()) return Status::InvalidArgument("no input files given");
+  const bool registry = options.format == "registry";
+  if (registry) {
+    if (options.out_dir.empty()) {
+      return Status::InvalidArgument(
+          "--format registry writes one CSV file per registry kind: name a new folder with --out DIR");
+    }
+    BILAT_RETURN_IF_ERROR(RegistryCandidates::CheckOutputDir(options.out_dir));
+  }
   std::string data_dir = options.data_dir.empty() ? text::Extractor::DefaultDataDir() : options.data_dir;
   BILAT_ASSIGN_OR_RETURN(auto extractor, text::Extractor::Load(data_dir, countries));
   if (!options.out_dir.empty()) {
@@ -49,6 +59,7 @@ Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryR
   text::ReadOptions read;
   read.max_document_bytes = options.max_document_bytes;
   std::string combined;  // jsonl/table into one file
+  RegistryCandidates candidates;
   for (const std::string& file : options.files) {
     Result<std::vector<text::Document>> docs = text::ReadDocuments(file, read, &summary.issues);
     if (!docs.ok()) {
@@ -74,7 +85,9 @@ Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryR
       }
       summary.items += x.visits.size() + x.events.size() + x.trade.size() + x.quantities.size() +
                        x.money.size() + x.percentages.size();
-      if (options.format == "gold") {
+      if (registry) {
+        candidates.Add(x);
+      } else if (options.format == "gold") {
         std::string json = text::GoldJson(x);
         if (options.out_dir.empty()) {
           *out << json;
@@ -93,7 +106,11 @@ Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryR
       }
     }
   }
-  if (options.format != "gold" && !options.out_dir.empty()) {
+  if (registry) {
+    BILAT_ASSIGN_OR_RETURN(summary.written, candidates.Write(options.out_dir));
+    summary.candidate_rows = candidates.CandidateRows();
+    summary.unmapped = candidates.Unmapped();
+  } else if (options.format != "gold" && !options.out_dir.empty()) {
     std::string name = options.format == "jsonl" ? "extract.jsonl" : "extract.tsv";
     std::string path = (std::filesystem::path(options.out_dir) / name).string();
     BILAT_RETURN_IF_ERROR(WriteFile(path, combined));

@@ -5,6 +5,7 @@
 #ifndef BILAT_APP_EXTRACT_TEXT_H_
 #define BILAT_APP_EXTRACT_TEXT_H_
 
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -17,10 +18,12 @@ namespace bilat::app {
 
 struct ExtractOptions {
   std::vector<std::string> files;
-  std::string format = "gold";  // gold, jsonl or table
+  std::string format = "gold";  // gold, jsonl, table or registry
   // gold: one <document>.json per document in this folder (created if
-  // needed); jsonl/table: one file, extract.jsonl or extract.tsv, in it.
-  // Empty: everything goes to `out` instead.
+  // needed); jsonl/table: one file, extract.jsonl or extract.tsv, in it;
+  // registry: candidate registry CSV files and README.md
+  // (app/extract_to_registry.h), required, and refused when it already
+  // holds registry files. Empty: everything goes to `out` instead.
   std::string out_dir;
   std::string data_dir;  // empty: $BILAT_DATA_DIR or the source tree's data/
   size_t max_document_bytes = size_t{16} << 20;
@@ -33,6 +36,10 @@ struct ExtractSummary {
   size_t documents = 0;
   size_t sentences = 0;
   size_t items = 0;
+  // registry: candidate rows written (sources not counted), and items with
+  // no registry home by type.
+  size_t candidate_rows = 0;
+  std::map<std::string, size_t> unmapped;
 };
 
 // Errors are for what stops the whole run (unloadable dictionaries, an

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "ingest/registry/registry_validator.h"
 #include "store/migrations.h"
 #include "store/workspace.h"
 
@@ -27,6 +26,9 @@ Result<IngestRegistryResult> IngestRegistry(const IngestRegistryOptions& o,
   r.issues = std::move(batch.issues);
   r.rows_read = batch.rows_read;
   r.rows_rejected = batch.rows_rejected;
+  r.rows_declined = batch.rows_declined;
+  r.rows_unreviewed = batch.RowsUnreviewed();
+  r.unreviewed = std::move(batch.unreviewed);
   if (!r.issues.empty() && !o.skip_invalid) return r;
   // A file that could not be read as a whole keeps its stored rows.
   std::vector<const KindSpec*> present;

@@ -11,6 +11,7 @@
 #include "core/country.h"
 #include "core/status.h"
 #include "ingest/registry/registry_issue.h"
+#include "ingest/registry/registry_validator.h"
 #include "store/registry_store.h"
 
 namespace bilat::app {
@@ -32,6 +33,10 @@ struct IngestRegistryResult {
   std::vector<ingest::RegistryIssue> issues;  // every problem found
   int rows_read = 0;
   int rows_rejected = 0;
+  int rows_declined = 0;  // review = reject
+  // Rows not reviewed yet (review = candidate or blank), left out, by file.
+  std::vector<ingest::UnreviewedRows> unreviewed;
+  int rows_unreviewed = 0;
   bool stored = false;  // false: the batch was refused, nothing written
   std::map<std::string, store::SyncCounts> counts;  // by kind, when stored
   store::SyncCounts total;

@@ -29,7 +29,9 @@ void RegisterIngestRegistryCommand(const CommandRoots& roots, std::vector<Comman
       "registry",
       "Validate and store a folder of curated registry CSV files (docs/formats/registry.md). "
       "The whole batch is checked first; every problem is listed as file:line:column, and nothing "
-      "is stored unless the batch is valid. Re-ingesting unchanged files changes nothing.");
+      "is stored unless the batch is valid. Re-ingesting unchanged files changes nothing. Subfolders are read too "
+      "(e.g. candidates from `bilat extract --format registry`); a file with a 'review' column stores only the "
+      "rows marked accept.");
   sub->add_option("DIR", opts->registry_dir, "Folder holding sources.csv, exchanges.csv, ...")
       ->required()
       ->check(CLI::ExistingDirectory);
@@ -41,6 +43,14 @@ void RegisterIngestRegistryCommand(const CommandRoots& roots, std::vector<Comman
     auto r = app::IngestRegistry(*opts, Countries());
     if (!r.ok()) return Fail(r.status());
     for (const auto& issue : r->issues) std::cerr << issue.ToString() << "\n";
+    for (const auto& u : r->unreviewed) {
+      std::cerr << u.file << ": " << u.lines.size() << (u.lines.size() == 1 ? " row" : " rows")
+                << " not reviewed yet, left out (line";
+      if (u.lines.size() > 1) std::cerr << "s";
+      for (size_t i = 0; i < u.lines.size() && i < 10; ++i) std::cerr << (i ? ", " : " ") << u.lines[i];
+      if (u.lines.size() > 10) std::cerr << ", ...";
+      std::cerr << (u.lines.size() == 1 ? "): set its" : "): set their") << " review cell to accept or reject\n";
+    }
     if (!r->stored) {
       std::cerr << "bilat: registry refused: " << r->issues.size()
                 << (r->issues.size() == 1 ? " problem" : " problems") << " in " << r->rows_rejected << " of "
@@ -52,6 +62,8 @@ void RegisterIngestRegistryCommand(const CommandRoots& roots, std::vector<Comman
               << " added, " << r->total.updated << " updated, " << r->total.unchanged << " unchanged, "
               << r->total.removed << " removed";
     if (r->rows_rejected) std::cout << ", " << r->rows_rejected << " rejected (listed above)";
+    if (r->rows_declined) std::cout << ", " << r->rows_declined << " declined in review";
+    if (r->rows_unreviewed) std::cout << ", " << r->rows_unreviewed << " awaiting review (not stored)";
     std::cout << "\n";
     return kExitOk;
   }});

@@ -74,6 +74,36 @@ TEST(IngestRegistry, FileWithBrokenHeaderKeepsItsStoredRowsUnderSkipInvalid) {
   EXPECT_EQ(CountRows(ws.str(), "exchanges"), 1);
 }
 
+// A reviewed candidate folder inside the registry: its accepted rows join
+// the curated ones; a row turned from accept to reject is removed again;
+// unreviewed rows are never stored.
+TEST(IngestRegistry, CandidateSubfolderStoresOnlyAcceptedRows) {
+  TempWorkspace ws;
+  const auto reg = ws.dir() / "reg";
+  WriteRegistry(reg, "e1,2020-01-02,visit,CHN,KAZ,Xi,s1,p1\n");
+  const std::string header = "review,id,date,kind,from,to,leader,source_id,locator,evidence\n";
+  WriteAll(reg / "news" / "exchanges.csv", header +
+                                               "accept,txt-a-v1,2023-05,visit,KAZ,CHN,Tokayev,s1,a.txt chars 0-40,x\n"
+                                               "candidate,txt-a-v2,2023-06,visit,KAZ,CHN,Tokayev,s1,a.txt chars 41-80,y\n");
+  auto r = app::IngestRegistry({ws.str(), reg.string(), false}, Countries());
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->stored);
+  EXPECT_EQ(r->rows_unreviewed, 1);
+  ASSERT_EQ(r->unreviewed.size(), 1u);
+  EXPECT_EQ(r->unreviewed[0].lines, std::vector<int>{3});
+  EXPECT_EQ(CountRows(ws.str(), "exchanges"), 2);
+  EXPECT_EQ(CountRows(ws.str(), "exchanges WHERE id = 'txt-a-v1' AND origin_file = 'news/exchanges.csv'"), 1);
+
+  WriteAll(reg / "news" / "exchanges.csv", header +
+                                               "reject,txt-a-v1,2023-05,visit,KAZ,CHN,Tokayev,s1,a.txt chars 0-40,x\n"
+                                               "candidate,txt-a-v2,2023-06,visit,KAZ,CHN,Tokayev,s1,a.txt chars 41-80,y\n");
+  r = app::IngestRegistry({ws.str(), reg.string(), false}, Countries());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total.removed, 1);
+  EXPECT_EQ(r->rows_declined, 1);
+  EXPECT_EQ(CountRows(ws.str(), "exchanges"), 1);  // the curated row stays
+}
+
 TEST(IngestRegistry, ExampleRegistryIsValid) {
   TempWorkspace ws;
   auto r = app::IngestRegistry({ws.str(), (testing::kExample / "registry").string(), false}, Countries());

@@ -352,8 +352,8 @@ TEST(RegistryValidator, InvalidSourceRowCannotBeCited) {
   EXPECT_EQ(IssueStrings(reg.Validate()),
             (Strings{"reg/sources.csv:2:49: column 'published': '2019-02-30': February 2019 "
                      "has 28 days, not 30",
-                     "reg/exchanges.csv:2:48: source 'src-1' is not in sources.csv (sources.csv "
-                     "is missing or has no valid rows)"}));
+                     "reg/exchanges.csv:2:48: source 'src-1' is not stored: its row on line 2 of "
+                     "reg/sources.csv has problems, listed above (fix them)"}));
 }
 
 TEST(RegistryValidator, ReportsSourceWithoutUrlOrCitation) {

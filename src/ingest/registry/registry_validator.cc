@@ -1,6 +1,7 @@
 #include "ingest/registry/registry_validator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -30,6 +31,26 @@ std::string Join(const std::vector<std::string_view>& items) {
   return out;
 }
 
+constexpr std::string_view kReviewColumnNames[] = {"review", "confidence", "extracted", "to_check", "evidence"};
+constexpr int kNotStored = -1;  // a review column: read, never stored
+constexpr int kUnknown = -2;
+
+// Where an id was first used, across every file of one kind.
+struct IdUse {
+  std::string file;
+  int line = 0;
+};
+using IdUses = std::unordered_map<std::string, IdUse>;
+
+// Source rows that were read but not kept, by id: why, where. A row citing
+// one is told so, rather than that the source does not exist.
+struct LeftOutSource {
+  std::string why;  // "is not reviewed yet", "was rejected in review", "has problems, listed above"
+  std::string hint;
+  IdUse where;
+};
+using LeftOutSources = std::map<std::string, LeftOutSource>;
+
 bool IsIdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_' || c == '.';
@@ -38,35 +59,90 @@ bool IsIdChar(char c) {
 // Checks one file of one kind against its spec.
 class FileValidator {
  public:
-  // `source_ids` are the valid ids of sources.csv (ignored for sources.csv).
+  // `source_ids` are the valid ids of sources.csv, `left_out` those read but
+  // not kept (both ignored for sources.csv, which fills `left_out`).
+  // `ids` are the ids used so far by this kind's files (shared across the
+  // folders of a registry).
   FileValidator(const KindSpec& kind, std::string file_label,
                 const CountryRegistry& countries,
-                const std::set<std::string>& source_ids, RegistryBatch* batch)
+                const std::set<std::string>& source_ids, LeftOutSources* left_out, IdUses* ids,
+                RegistryBatch* batch)
       : kind_(kind), label_(std::move(file_label)), countries_(countries),
-        source_ids_(source_ids), batch_(batch) {}
+        source_ids_(source_ids), left_out_(left_out), ids_(ids), batch_(batch) {}
 
-  // Returns the good records; issues go to the batch.
   // Returns the good records; issues go to the batch. `*header_ok` is false
-  // when the header itself is unusable (then no row is read).
+  // when the header itself is unusable (then no row is read). Rows whose
+  // review cell says they are not accepted are counted and skipped.
   std::vector<Record> Run(const CsvTable& table, bool* header_ok) {
     std::vector<Record> out;
     *header_ok = MapHeader(table);
     if (!*header_ok) return out;
-    std::unordered_map<std::string, int> id_lines;
+    UnreviewedRows unreviewed{label_, {}};
     for (const CsvRow& row : table.rows) {
       ++batch_->rows_read;
       size_t issues_before = batch_->issues.size();
-      Record rec = ValidateRow(row, &id_lines);
+      Decision decision = Review(row, &unreviewed);
+      if (decision == Decision::kReject) {
+        NoteLeftOut(row, {"was rejected in review", "accept it, or reject this row too", {}});
+      } else if (decision == Decision::kUnreviewed) {
+        NoteLeftOut(row, {"is not reviewed yet", "set its review cell to accept", {}});
+      } else if (decision == Decision::kInvalid) {
+        NoteLeftOut(row, {"has problems, listed above", "fix them", {}});
+      }
+      if (decision != Decision::kAccept) continue;
+      Record rec = ValidateRow(row);
       if (batch_->issues.size() == issues_before) {
         out.push_back(std::move(rec));
       } else {
         ++batch_->rows_rejected;
+        NoteLeftOut(row, {"has problems, listed above", "fix them", {}});
       }
     }
+    if (!unreviewed.lines.empty()) batch_->unreviewed.push_back(std::move(unreviewed));
     return out;
   }
 
  private:
+  // Remembers a sources row that is not kept, for the rows that cite it.
+  void NoteLeftOut(const CsvRow& row, LeftOutSource why) {
+    if (kind_.name != "sources") return;
+    for (size_t c = 0; c < row.cells.size() && c < column_of_cell_.size(); ++c) {
+      if (column_of_cell_[c] >= 0 && kind_.columns[column_of_cell_[c]].name == "id") {
+        why.where = {label_, row.line};
+        left_out_->emplace(std::string(Trim(row.cells[c].text)), std::move(why));
+      }
+    }
+  }
+
+  enum class Decision { kAccept, kReject, kUnreviewed, kInvalid };
+
+  // What the review cell decides; kAccept without a review column (a
+  // curated file is accepted as a whole). Rejected and unreviewed rows are
+  // counted in the batch; a cell that is not a decision is an issue.
+  Decision Review(const CsvRow& row, UnreviewedRows* unreviewed) {
+    if (review_cell_ < 0) return Decision::kAccept;
+    std::string decision;
+    int column = 1;
+    if (static_cast<size_t>(review_cell_) < row.cells.size()) {
+      decision = std::string(Trim(row.cells[review_cell_].text));
+      column = row.cells[review_cell_].column;
+      for (char& c : decision) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (decision == "accept") return Decision::kAccept;
+    if (decision == "reject") {
+      ++batch_->rows_declined;
+      return Decision::kReject;
+    }
+    if (decision.empty() || decision == "candidate") {
+      unreviewed->lines.push_back(row.line);
+      return Decision::kUnreviewed;
+    }
+    Issue(row.line, column, "column 'review': '" + decision + "' is not a review decision",
+          "use accept (store the row), reject (leave it out) or candidate (not reviewed yet)");
+    ++batch_->rows_rejected;
+    return Decision::kInvalid;
+  }
+
   void Issue(int line, int column, std::string message, std::string hint = {}) {
     batch_->issues.push_back({label_, line, column, std::move(message), std::move(hint)});
   }
@@ -76,16 +152,29 @@ class FileValidator {
       if (!table.rows.empty()) Issue(1, 1, "the file has no header row");
       return false;
     }
-    column_of_cell_.assign(table.header.size(), -1);
+    column_of_cell_.assign(table.header.size(), kUnknown);
     std::vector<bool> seen(kind_.columns.size(), false);
+    std::set<std::string> review_seen;
     bool ok = true;
     for (size_t c = 0; c < table.header.size(); ++c) {
       const CsvCell& h = table.header[c];
-      int idx = -1;
+      int idx = kUnknown;
       for (size_t k = 0; k < kind_.columns.size(); ++k) {
         if (kind_.columns[k].name == h.text) idx = static_cast<int>(k);
       }
-      if (idx < 0) {
+      if (idx == kUnknown) {
+        for (std::string_view r : kReviewColumnNames) {
+          if (r == h.text) idx = kNotStored;
+        }
+      }
+      if (idx == kNotStored) {
+        if (!review_seen.insert(h.text).second) {
+          Issue(h.line, h.column, "column '" + h.text + "' appears twice");
+          ok = false;
+        }
+        column_of_cell_[c] = kNotStored;
+        if (h.text == "review") review_cell_ = static_cast<int>(c);
+      } else if (idx < 0) {
         std::vector<std::string_view> names;
         for (const ColumnSpec& col : kind_.columns) names.push_back(col.name);
         Issue(h.line, h.column, "unknown column '" + h.text + "'",
@@ -111,7 +200,7 @@ class FileValidator {
     return ok;
   }
 
-  Record ValidateRow(const CsvRow& row, std::unordered_map<std::string, int>* id_lines) {
+  Record ValidateRow(const CsvRow& row) {
     Record rec;
     rec.kind = &kind_;
     rec.values.assign(kind_.columns.size(), std::monostate{});
@@ -158,7 +247,7 @@ class FileValidator {
         }
         continue;
       }
-      rec.values[k] = ValidateCell(spec, text, factor, line, column, id_lines);
+      rec.values[k] = ValidateCell(spec, text, factor, line, column);
     }
     CheckRowRules(rec, row);
     return rec;
@@ -170,7 +259,7 @@ class FileValidator {
   }
 
   Value ValidateCell(const ColumnSpec& spec, std::string_view text, double factor, int line,
-                     int column, std::unordered_map<std::string, int>* id_lines) {
+                     int column) {
     const std::string col(spec.name);
     switch (spec.type) {
       case ColumnType::kId: {
@@ -181,11 +270,13 @@ class FileValidator {
                 "use 1-64 characters from a-z, 0-9, '-', '_' and '.'");
           return {};
         }
-        auto [it, inserted] = id_lines->emplace(std::string(text), line);
+        auto [it, inserted] = ids_->emplace(std::string(text), IdUse{label_, line});
         if (!inserted) {
           Issue(line, column, "duplicate id '" + std::string(text) + "'",
-                "first used on line " + std::to_string(it->second) +
-                    "; ids must be unique within the file");
+                it->second.file == label_
+                    ? "first used on line " + std::to_string(it->second.line) + "; ids must be unique within the file"
+                    : "first used in " + it->second.file + " on line " + std::to_string(it->second.line) +
+                          "; ids must be unique across the registry folder and its subfolders");
           return {};
         }
         return std::string(text);
@@ -194,6 +285,13 @@ class FileValidator {
         return std::string(text);
       case ColumnType::kSourceRef:
         if (!source_ids_.count(std::string(text))) {
+          if (auto it = left_out_->find(std::string(text)); it != left_out_->end()) {
+            Issue(line, column,
+                  "source '" + std::string(text) + "' is not stored: its row on line " +
+                      std::to_string(it->second.where.line) + " of " + it->second.where.file + " " + it->second.why,
+                  it->second.hint);
+            return {};
+          }
           Issue(line, column, "source '" + std::string(text) + "' is not in sources.csv",
                 source_ids_.empty() ? "sources.csv is missing or has no valid rows"
                                     : "add it to sources.csv, or fix the id");
@@ -354,8 +452,11 @@ class FileValidator {
   std::string label_;
   const CountryRegistry& countries_;
   const std::set<std::string>& source_ids_;
+  LeftOutSources* left_out_;
+  IdUses* ids_;
   RegistryBatch* batch_;
-  std::vector<int> column_of_cell_;
+  std::vector<int> column_of_cell_;  // spec column, kNotStored or kUnknown
+  int review_cell_ = -1;             // the 'review' column's cell, if any
   size_t header_size_ = 0;
 };
 
@@ -374,7 +475,30 @@ std::string ClosestKnownFile(const std::string& name) {
   return best_common >= 4 ? best : std::string();
 }
 
+
+// The registry's own folder ("") and its subfolders ("news/"), in order;
+// hidden folders are left out.
+std::vector<std::string> RegistryFolders(const std::string& dir) {
+  std::vector<std::string> subs;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory(ec) && !name.empty() && name[0] != '.') subs.push_back(name + "/");
+  }
+  std::sort(subs.begin(), subs.end());
+  subs.insert(subs.begin(), "");
+  return subs;
+}
+
 }  // namespace
+
+std::span<const std::string_view> ReviewColumns() { return kReviewColumnNames; }
+
+int RegistryBatch::RowsUnreviewed() const {
+  int n = 0;
+  for (const UnreviewedRows& u : unreviewed) n += static_cast<int>(u.lines.size());
+  return n;
+}
 
 RegistryBatch ValidateRegistryDir(const std::string& dir, const std::string& display_dir,
                                   const CountryRegistry& countries) {
@@ -389,48 +513,63 @@ RegistryBatch ValidateRegistryDir(const std::string& dir, const std::string& dis
                             "give the folder that holds the registry CSV files"});
     return batch;
   }
+  const std::vector<std::string> folders = RegistryFolders(dir);
   // Unknown CSV files are probably misnamed registry files: say so.
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".csv") {
-      names.push_back(entry.path().filename().string());
+  for (const std::string& folder : folders) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(fs::path(dir) / folder, ec)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".csv") {
+        names.push_back(entry.path().filename().string());
+      }
     }
-  }
-  std::sort(names.begin(), names.end());
-  for (const std::string& n : names) {
-    bool known = false;
-    for (const KindSpec& k : RegistryKinds()) known |= (k.file == n);
-    if (!known) {
-      std::string guess = ClosestKnownFile(n);
-      std::vector<std::string_view> files;
-      for (const KindSpec& k : RegistryKinds()) files.push_back(k.file);
-      batch.issues.push_back(
-          {prefix + n, 0, 0, "not a registry file name",
-           guess.empty() ? "registry files are: " + Join(files)
-                         : "did you mean " + guess + "?"});
+    std::sort(names.begin(), names.end());
+    for (const std::string& n : names) {
+      bool known = false;
+      for (const KindSpec& k : RegistryKinds()) known |= (k.file == n);
+      if (!known) {
+        std::string guess = ClosestKnownFile(n);
+        std::vector<std::string_view> files;
+        for (const KindSpec& k : RegistryKinds()) files.push_back(k.file);
+        batch.issues.push_back(
+            {prefix + folder + n, 0, 0, "not a registry file name",
+             guess.empty() ? "registry files are: " + Join(files)
+                           : "did you mean " + guess + "?"});
+      }
     }
   }
 
-  // sources.csv comes first in RegistryKinds(), so its valid ids are known
-  // before any row that cites them is checked.
+  // sources.csv comes first in RegistryKinds(), so the valid ids of every
+  // folder's sources are known before any row that cites them is checked.
   const auto kinds = RegistryKinds();
   std::set<std::string> source_ids;
+  LeftOutSources left_out;
   for (size_t i = 0; i < kinds.size(); ++i) {
-    fs::path path = fs::path(dir) / kinds[i].file;
-    if (!fs::exists(path, ec)) continue;
-    batch.files_present.push_back(&kinds[i]);
-    std::string label = prefix + std::string(kinds[i].file);
-    Result<CsvTable> table = ReadCsvFile(path.string(), label);
-    if (!table.ok()) {
-      batch.issues.push_back({"", 0, 0, table.status().message(), ""});
-      batch.files_failed.push_back(&kinds[i]);
-      continue;
+    IdUses ids;
+    bool failed = false;
+    for (const std::string& folder : folders) {
+      fs::path path = fs::path(dir) / folder / kinds[i].file;
+      if (!fs::exists(path, ec)) continue;
+      if (batch.files_present.empty() || batch.files_present.back() != &kinds[i]) {
+        batch.files_present.push_back(&kinds[i]);
+      }
+      const std::string origin = folder + std::string(kinds[i].file);
+      std::string label = prefix + origin;
+      Result<CsvTable> table = ReadCsvFile(path.string(), label);
+      if (!table.ok()) {
+        batch.issues.push_back({"", 0, 0, table.status().message(), ""});
+        failed = true;
+        continue;
+      }
+      FileValidator v(kinds[i], label, countries, source_ids, &left_out, &ids, &batch);
+      bool header_ok = true;
+      std::vector<Record> records = v.Run(*table, &header_ok);
+      if (!header_ok) failed = true;
+      for (Record& r : records) {
+        r.origin_file = origin;
+        batch.records[i].push_back(std::move(r));
+      }
     }
-    FileValidator v(kinds[i], label, countries, source_ids, &batch);
-    bool header_ok = true;
-    batch.records[i] = v.Run(*table, &header_ok);
-    if (!header_ok) batch.files_failed.push_back(&kinds[i]);
-    for (Record& r : batch.records[i]) r.origin_file = std::string(kinds[i].file);
+    if (failed) batch.files_failed.push_back(&kinds[i]);
     if (i == 0) {
       for (const Record& r : batch.records[0]) source_ids.insert(r.Text("id"));
     }
