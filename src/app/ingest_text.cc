@@ -141,7 +141,10 @@ Result<IngestTextResult> IngestText(const IngestTextOptions& o, const CountryReg
       }
       for (const text::TradeFigure& f : x.trade) {
         store::TextItem t = Base(doc, item++, "trade", f.evidence, f.confidence);
-        t.date = std::to_string(f.year);
+        // A figure whose year the text does not give keeps an empty date
+        // (the report says so), never year "0"; a fiscal year is its span.
+        if (f.year > 0) t.date = std::to_string(f.year);
+        if (f.year > 0 && f.end_year > f.year) t.date += "/" + std::to_string(f.end_year);
         std::string pair = f.reporter_or_direction;
         for (char& c : pair) {
           if (c == '-' || c == '>') c = ';';

@@ -535,6 +535,9 @@ void DeriveClaims(PairFacts* f) {
     } else if (it.subkind != "total") {
       continue;
     }
+    // A figure the text gives no year for cannot be set beside a year's
+    // statistics; the report's table of extracted figures still lists it.
+    if (it.date.empty()) continue;
     t.year = std::atoi(it.date.substr(0, 4).c_str());
     t.period = it.period;
     t.value_usd = UsdFromTextUnit(*it.value, it.unit);

@@ -24,7 +24,15 @@ TEST(CsvField, NeutralisesFormulas) {
   EXPECT_EQ(CsvField("=HYPERLINK(\"http://x\",\"click\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"");
   EXPECT_EQ(CsvField("@SUM(A1)"), "\"'@SUM(A1)\"");
   EXPECT_EQ(CsvField("+cmd|' /C calc'!A0"), "\"'+cmd|' /C calc'!A0\"");
-  EXPECT_EQ(CsvField("-2+3"), "-2+3");  // numeric characters only: a spreadsheet reads a number, not a call
+  // Arithmetic is a formula too (a spreadsheet shows 1, not the data);
+  // found by review: these passed as numbers before.
+  EXPECT_EQ(CsvField("-2+3"), "\"'-2+3\"");
+  EXPECT_EQ(CsvField("+1-1"), "\"'+1-1\"");
+  EXPECT_EQ(CsvField("1e5-1"), "1e5-1");  // not opening with a formula character: text
+  EXPECT_EQ(CsvField(" =1+1"), "\"' =1+1\"");  // spaces before the '='
+  EXPECT_EQ(CsvField("-.5"), "-.5");
+  EXPECT_EQ(CsvField("-1.5e-3"), "-1.5e-3");
+  EXPECT_EQ(CsvField("-e5"), "\"'-e5\"");
   EXPECT_EQ(CsvField("\tx"), "\"'\tx\"");
 }
 
