@@ -519,7 +519,8 @@ Status LoadBri(SqliteDb* db, const std::string& a, ComponentValues* c, std::set<
       a, [&](Statement& st) {
         const std::string id = st.ColumnText(0);
         std::string partner;
-        for (std::string_view p : Split(st.ColumnText(1), ';')) {
+        const std::string parties = st.ColumnText(1);  // Split's views must outlive the loop (ASan found it)
+        for (std::string_view p : Split(parties, ';')) {
           if (p != a) partner = std::string(p);
         }
         const int year = YearOf(st.ColumnView(2));

@@ -57,7 +57,11 @@ SafeNotes SanitizeNotes(const std::string& markdown) {
       ++out.removed;
     }
   }
-  for (cmark_node* img : images) {
+  // Innermost first: an image may hold another in its label ("![a ![b](x)](y)"),
+  // and freeing the outer one frees the inner (the fuzzer found the
+  // use-after-free when outer came first).
+  for (auto it_img = images.rbegin(); it_img != images.rend(); ++it_img) {
+    cmark_node* img = *it_img;
     // An image becomes a link to where it is, labelled with its alt text.
     const char* url = cmark_node_get_url(img);
     cmark_node* link = cmark_node_new(CMARK_NODE_LINK);

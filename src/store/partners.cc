@@ -28,7 +28,8 @@ Result<std::vector<std::string>> PartnersOf(SqliteDb* db, const std::string& cou
     while (true) {
       BILAT_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
-      for (std::string_view code : Split(st.ColumnText(0), ';')) out.insert(std::string(Trim(code)));
+      const std::string codes = st.ColumnText(0);  // Split's views must outlive the loop
+      for (std::string_view code : Split(codes, ';')) out.insert(std::string(Trim(code)));
     }
   }
   out.erase(country);
