@@ -9,11 +9,14 @@
 # Usage: fuzz/run_fuzzers.sh BUILD_DIR [SECONDS] [SHARED_DIR]
 #   BUILD_DIR  a build configured with -DBILAT_FUZZ=ON (scripts/test_hardening.sh)
 #   SECONDS    fuzzing time per target (default 20; longer on demand, e.g. 3600)
+# BILAT_FUZZ_SEED fixes libFuzzer's random seed (default 1, so that a CI run
+# is repeatable); 0 draws a new one each run, for exploring on demand.
 set -euo pipefail
 build="$1"; seconds="${2:-20}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${3:-$here/../shared}"
 out="$build/fuzz-out"
+seed="${BILAT_FUZZ_SEED:-1}"
 rm -rf "$out"; mkdir -p "$out"
 export BILAT_DATA_DIR="$here/data"
 # UBSan findings abort (the build uses -fno-sanitize-recover); leaks count.
@@ -86,7 +89,7 @@ for target in fuzz_registry fuzz_events fuzz_trade fuzz_datasets fuzz_text fuzz_
     "$bin" "$regressions"/* >"$out/$target/regressions.log" 2>&1 ||
       { echo "FAIL $target: a saved regression input fails again (log: $out/$target/regressions.log)" >&2; status=1; continue; }
   fi
-  if "$bin" "$out/$target/corpus" "$out/$target/seeds" -max_total_time="$seconds" -max_len=16384 \
+  if "$bin" "$out/$target/corpus" "$out/$target/seeds" -max_total_time="$seconds" -max_len=16384 -seed="$seed" \
        -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/$target/" -print_final_stats=1 \
        >"$out/$target/fuzz.log" 2>&1; then
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$target/fuzz.log" | grep -o '[0-9]*$' || echo "?")
