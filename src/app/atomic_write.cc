@@ -7,8 +7,11 @@
 
 namespace bilat::app {
 
-Status WriteFileAtomically(const std::string& path, const std::string& content) {
-  const std::string tmp = path + ".tmp";
+namespace {
+
+// Writes `content` to `tmp` (the file's .tmp); on failure removes it and
+// says why in terms of `path`.
+Status WriteTmp(const std::string& path, const std::string& tmp, const std::string& content) {
   std::error_code ec;
   auto fail = [&](const std::string& what, int err) {
     std::filesystem::remove(tmp, ec);
@@ -30,12 +33,34 @@ Status WriteFileAtomically(const std::string& path, const std::string& content) 
     return fail("write failed", err);
   }
   if (std::fclose(f) != 0) return fail("write failed", errno);
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    const int rename_err = ec.value();
-    return fail("cannot replace the file", rename_err);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::error_code ec;
+  for (size_t i = 0; i < files.size(); ++i) {
+    Status st = WriteTmp(files[i].first, files[i].first + ".tmp", files[i].second);
+    if (!st.ok()) {
+      for (size_t k = 0; k < i; ++k) std::filesystem::remove(files[k].first + ".tmp", ec);
+      return st;
+    }
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& path = files[i].first;
+    std::filesystem::rename(path + ".tmp", path, ec);
+    if (ec) {
+      const std::string reason = ec.message();
+      for (size_t k = i; k < files.size(); ++k) std::filesystem::remove(files[k].first + ".tmp", ec);
+      return Status::IoError(path + ": cannot replace the file (" + reason + ")");
+    }
   }
   return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  return WriteFilesAtomically({{path, content}});
 }
 
 }  // namespace bilat::app

@@ -6,12 +6,21 @@
 #define BILAT_APP_ATOMIC_WRITE_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 
 namespace bilat::app {
 
 Status WriteFileAtomically(const std::string& path, const std::string& content);
+
+// Several files that belong together (a report's HTML, Markdown and JSON):
+// every .tmp is written first, and the renames start only when all of them
+// are complete. A failed write removes every .tmp and leaves all the old
+// files, so a set is never half new and half old. (The renames themselves
+// are not one atomic step; each is, and they follow each other at once.)
+Status WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace bilat::app
 

@@ -143,6 +143,20 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
     fs::create_directories(dir, ec);
     if (ec) return Status::IoError(dir.string() + ": cannot create folder: " + ec.message());
   }
+  // The text formats are written as one set (never half new, half old); a
+  // PDF is printed after them from the HTML.
+  std::vector<std::pair<std::string, std::string>> set;
+  for (const std::string& fmt : formats) {
+    if (fmt == "pdf") continue;
+    std::string content = fmt == "html" ? report::RenderHtml(model)
+                          : fmt == "md" ? report::RenderMarkdown(model)
+                                        : report::RenderJson(model, facts);
+    if (site && fmt == "html") content = WithSiteNavigation(content, ca->display_name);
+    fs::path path = dir / (site ? (fmt == "html" ? std::string("index.html") : "report." + fmt) : pair + "." + fmt);
+    set.emplace_back(path.string(), std::move(content));
+  }
+  BILAT_RETURN_IF_ERROR(WriteFilesAtomically(set));
+  for (const auto& [path, content] : set) r.files.push_back(path);
   for (const std::string& fmt : formats) {
     if (fmt == "pdf") {
       // Printed from the HTML by Chromium; the HTML it prints from is removed.
@@ -153,15 +167,7 @@ Result<ReportResult> WritePair(store::Workspace* ws, const Country* ca, const Co
       fs::remove(source, ec);
       BILAT_RETURN_IF_ERROR(printed);
       r.files.push_back(path.string());
-      continue;
     }
-    std::string content = fmt == "html" ? report::RenderHtml(model)
-                          : fmt == "md" ? report::RenderMarkdown(model)
-                                        : report::RenderJson(model, facts);
-    if (site && fmt == "html") content = WithSiteNavigation(content, ca->display_name);
-    fs::path path = dir / (site ? (fmt == "html" ? std::string("index.html") : "report." + fmt) : pair + "." + fmt);
-    BILAT_RETURN_IF_ERROR(WriteFile(path, content));
-    r.files.push_back(path.string());
   }
   r.sources = static_cast<int>(model.sources.size());
   for (const auto& [kind, rows] : facts.records) r.records += static_cast<int>(rows.size());

@@ -494,6 +494,36 @@ TEST(ReportEndToEnd, FullDiskFailsCleanlyAndSaysSo) {
   EXPECT_FALSE(fs::exists(out / "CHN-KAZ.md.tmp"));
 }
 
+// The formats of one report are one set: when the second cannot be written,
+// the first keeps its old content too (found by an outside audit: a failed
+// write left a new HTML beside an old JSON).
+TEST(ReportEndToEnd, AFailedFormatLeavesTheWholeOldSetAndNoTmp) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this machine";
+  TempWorkspace ws;
+  SeedExample(ws);
+  const fs::path out = ws.dir() / "set";
+  fs::create_directories(out);
+  for (const char* name : {"CHN-KAZ.html", "CHN-KAZ.md", "CHN-KAZ.json"}) WriteAll(out / name, "old");
+  fs::create_symlink("/dev/full", out / "CHN-KAZ.json.tmp");  // the last of the set fails
+  app::ReportOptions o;
+  o.workspace = ws.str();
+  o.a = "CHN";
+  o.b = "KAZ";
+  o.out_dir = out.string();
+  o.formats = {"html", "md", "json"};
+  auto r = app::WriteReport(o, Countries());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("the disk is full"), std::string::npos) << r.status().message();
+  for (const char* name : {"CHN-KAZ.html", "CHN-KAZ.md", "CHN-KAZ.json"}) {
+    EXPECT_EQ(ReadAll(out / name), "old") << name;
+    EXPECT_FALSE(fs::exists(out / (std::string(name) + ".tmp"))) << name;
+    EXPECT_FALSE(fs::is_symlink(out / (std::string(name) + ".tmp"))) << name;
+  }
+  fs::remove(out / "CHN-KAZ.json.tmp");
+  ASSERT_TRUE(app::WriteReport(o, Countries()).ok());  // and with room, all three are new
+  for (const char* name : {"CHN-KAZ.html", "CHN-KAZ.md", "CHN-KAZ.json"}) EXPECT_NE(ReadAll(out / name), "old");
+}
+
 TEST(ReportEndToEnd, RefusesUnknownCountryAndFormat) {
   TempWorkspace ws;
   app::ReportOptions o;
