@@ -43,22 +43,7 @@ std::vector<std::string> TextArgs() {
   return files;
 }
 
-// Rows per table: what an ingest stored, in a form two workspaces can be
-// compared by (ids and timestamps differ between runs; counts must not).
-std::map<std::string, long long> Fingerprint(const std::string& dir) {
-  std::map<std::string, long long> out;
-  auto ws = store::Workspace::OpenForReading(dir);
-  EXPECT_TRUE(ws.ok()) << ws.status().ToString();
-  if (!ws.ok()) return out;
-  auto tables = (*ws)->db()->Prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
-  std::vector<std::string> names;
-  while (*tables->Step()) names.push_back(tables->ColumnText(0));
-  for (const auto& t : names) out[t] = *(*ws)->db()->QueryInt("SELECT count(*) FROM \"" + t + "\"");
-  out["(integrity problems)"] =
-      *(*ws)->db()->QueryInt("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'");
-  return out;
-}
+std::map<std::string, long long> Fingerprint(const std::string& dir) { return testing::TableRowCounts(dir); }
 
 std::string Describe(const std::map<std::string, long long>& f) {
   std::string s;

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -69,6 +70,25 @@ inline long long CountRows(const std::string& dir, const std::string& sql) {
   auto n = (*w)->db()->QueryInt(sql);
   EXPECT_TRUE(n.ok()) << n.status().ToString() << " in " << sql;
   return n.ok() ? *n : -1;
+}
+
+// Rows per table of the workspace in `dir`, and "(integrity problems)":
+// the rows SQLite's integrity check reports. What an ingest stored, in a
+// form two workspaces can be compared by (ids and times differ between
+// runs; counts must not). Used by the kill -9 and fault-injection tests.
+inline std::map<std::string, long long> TableRowCounts(const std::string& dir) {
+  std::map<std::string, long long> out;
+  auto ws = store::Workspace::OpenForReading(dir);
+  EXPECT_TRUE(ws.ok()) << ws.status().ToString();
+  if (!ws.ok()) return out;
+  auto tables = (*ws)->db()->Prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  std::vector<std::string> names;
+  while (*tables->Step()) names.push_back(tables->ColumnText(0));
+  for (const auto& t : names) out[t] = *(*ws)->db()->QueryInt("SELECT count(*) FROM \"" + t + "\"");
+  out["(integrity problems)"] =
+      *(*ws)->db()->QueryInt("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'");
+  return out;
 }
 
 inline const fs::path kExample = fs::path(BILAT_SOURCE_DIR) / "examples" / "chn-kaz";

@@ -77,6 +77,18 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     *found = false;
     return {};
   };
+  // A count or measure's date: the figure's own, else the sentence's or the
+  // story's; never a period (a quantity is a total at a time).
+  auto quantity_date = [&](uint32_t at) {
+    bool found = false;
+    TextDate d = figure_date(at, false, &found);
+    if (!found) {
+      int strength;
+      d = DateOrContext({}, -1, &strength);
+    }
+    d.period.clear();
+    return d;
+  };
 
   // Baseline amounts: "up from $4 billion", "compared with $5 billion".
   auto is_baseline_amount = [&](const NumberMention& m) {
@@ -497,13 +509,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
             q.value = value;
             q.unit = s.lex[noun_at]->unit.empty() ? "count" : s.lex[noun_at]->unit;
             q.qualifier = m.qualifier;
-            bool found = false;
-            q.date = figure_date(at, false, &found);
-            if (!found) {
-              int strength;
-              q.date = DateOrContext({}, -1, &strength);
-            }
-            q.date.period.clear();
+            q.date = quantity_date(at);
             q.what = SpanText(s, noun_at >= 3 ? noun_at - 3 : 0, noun_at + 1);
             q.confidence = 0.65;
             q.evidence = MakeEvidence(s);
@@ -522,13 +528,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
             Quantity q;
             q.value = value;
             q.unit = "count";
-            bool found = false;
-            q.date = figure_date(at, false, &found);
-            if (!found) {
-              int strength;
-              q.date = DateOrContext({}, -1, &strength);
-            }
-            q.date.period.clear();
+            q.date = quantity_date(at);
             q.what = SpanText(s, at >= 4 ? at - 4 : 0, std::min<uint32_t>(s.size, m.end + 4));
             q.confidence = 0.65;
             q.evidence = MakeEvidence(s);
@@ -619,13 +619,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       q.unit = std::string(m.stated_scale == 6 ? "million " : (m.stated_scale == 9 ? "billion " : "trillion ")) + unit;
     }
     q.qualifier = m.qualifier;
-    bool found = false;
-    q.date = figure_date(at, false, &found);
-    if (!found) {
-      int strength;
-      q.date = DateOrContext({}, -1, &strength);
-    }
-    q.date.period.clear();
+    q.date = quantity_date(at);
     q.what = SpanText(s, m.value_begin, std::min<uint32_t>(s.size, std::max(noun + 1, m.end)));
     q.confidence = 0.7;
     q.evidence = MakeEvidence(s);
@@ -640,13 +634,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       Quantity q;
       q.value = times;
       q.unit = "times";
-      bool found = false;
-      q.date = figure_date(k, false, &found);
-      if (!found) {
-        int strength;
-        q.date = DateOrContext({}, -1, &strength);
-      }
-      q.date.period.clear();
+      q.date = quantity_date(k);
       q.what = SpanText(s, k >= 4 ? k - 4 : 0, std::min<uint32_t>(s.size, k + 4));
       q.confidence = 0.6;
       q.evidence = MakeEvidence(s);
