@@ -9,12 +9,19 @@
 # Usage: fuzz/run_fuzzers.sh BUILD_DIR [SECONDS] [SHARED_DIR]
 #   BUILD_DIR  a build configured with -DBILAT_FUZZ=ON (scripts/test_hardening.sh)
 #   SECONDS    fuzzing time per target (default 20; longer on demand, e.g. 3600)
+#   SHARED_DIR the shared samples (default ../shared beside the checkout, else /work/shared)
 # BILAT_FUZZ_SEED fixes libFuzzer's random seed (default 1, so that a CI run
 # is repeatable); 0 draws a new one each run, for exploring on demand.
 set -euo pipefail
 build="$1"; seconds="${2:-20}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${3:-$here/../shared}"
+# The shared samples: ../shared beside the checkout, else /work/shared (as
+# CMakeLists.txt finds them).
+shared="${3:-}"
+if [ -z "$shared" ]; then
+  if [ -d "$here/../shared/data" ]; then shared="$here/../shared"; else shared="/work/shared"; fi
+fi
+[ -d "$shared/data" ] || { echo "run_fuzzers: no shared samples at $shared/data (pass SHARED_DIR)" >&2; exit 1; }
 out="$build/fuzz-out"
 seed="${BILAT_FUZZ_SEED:-1}"
 rm -rf "$out"; mkdir -p "$out"
@@ -40,11 +47,13 @@ seed fuzz_events 1 "$d/gdelt/v1/sample100.export.CSV" 8000
 seed fuzz_events 2 "$d/gdelt/v2/sample100.mentions.CSV" 8000
 seed fuzz_events 3 "$d/icews/events.2018.sample.tab" 8000
 # Compressed seeds, so the fuzzer starts inside the gzip and zip readers.
-head -c 3000 "$d/gdelt/v2/sample100.export.CSV" | gzip -c >"$out/events.CSV.gz"
-python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED); z.writestr("e.CSV", open(sys.argv[2], "rb").read()[:3000]); z.close()' \
-  "$out/events.CSV.zip" "$d/gdelt/v2/sample100.export.CSV"
-seed fuzz_events 1 "$out/events.CSV.gz"
-seed fuzz_events 1 "$out/events.CSV.zip"
+if [ -f "$d/gdelt/v2/sample100.export.CSV" ]; then
+  head -c 3000 "$d/gdelt/v2/sample100.export.CSV" | gzip -c >"$out/events.CSV.gz"
+  python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED); z.writestr("e.CSV", open(sys.argv[2], "rb").read()[:3000]); z.close()' \
+    "$out/events.CSV.zip" "$d/gdelt/v2/sample100.export.CSV"
+  seed fuzz_events 1 "$out/events.CSV.gz"
+  seed fuzz_events 1 "$out/events.CSV.zip"
+fi
 seed fuzz_trade 0 "$d/trade/comtrade/comtrade_legacy_IDN_export_world_HS6_2014_2021.csv"
 seed fuzz_trade 1 "$d/trade/imf_dots/dots_china_mainland_all_years.csv"
 seed fuzz_trade 2 "$d/trade/wdi/wdi_macro_long_2005_2024.csv"
