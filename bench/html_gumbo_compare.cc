@@ -96,17 +96,7 @@ class GumboText {
     bool in_article = false, in_main = false;
   };
   void EndBlock(int article, int main) {
-    std::string t;
-    bool space = false;
-    for (char c : cur_.text) {
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-        space = !t.empty();
-        continue;
-      }
-      if (space) t.push_back(' ');
-      space = false;
-      t.push_back(c);
-    }
+    std::string t = bilat::text::CollapseWhitespace(cur_.text);
     if (!t.empty() && !(cur_.link_chars * 2 > cur_.text.size())) {
       cur_.text = std::move(t);
       blocks_.push_back(std::move(cur_));

@@ -13,6 +13,7 @@
 #include "measure/event_series.h"
 #include "store/event_store.h"
 #include "store/workspace.h"
+#include "tests/app/run_bilat.h"
 #include "tests/app/test_workspace.h"
 
 namespace bilat {
@@ -139,25 +140,9 @@ TEST(IngestEvents, KillNineAtAnyMomentThenRerunLosesAndDuplicatesNothing) {
   ASSERT_TRUE(app::IngestEvents({clean.str(), files, "gdelt", 1, 0.01}, Countries()).ok());
 
   auto run = [&](const std::string& ws, int kill_after_ms) {
-    pid_t pid = fork();
-    if (pid == 0) {
-      std::vector<std::string> args = {BILAT_BINARY, "ingest", "gdelt", "-w", ws, "-j", "1"};
-      args.insert(args.end(), files.begin(), files.end());
-      std::vector<char*> argv;
-      for (auto& s : args) argv.push_back(s.data());
-      argv.push_back(nullptr);
-      freopen("/dev/null", "w", stdout);
-      freopen("/dev/null", "w", stderr);
-      execv(BILAT_BINARY, argv.data());
-      _exit(127);
-    }
-    if (kill_after_ms >= 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(kill_after_ms));
-      kill(pid, SIGKILL);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return status;
+    std::vector<std::string> args = {"ingest", "gdelt", "-w", ws, "-j", "1"};
+    args.insert(args.end(), files.begin(), files.end());
+    return testing::RunBilat(std::move(args), kill_after_ms);
   };
   // Time one uninterrupted run to spread the kills over it.
   TempWorkspace probe;

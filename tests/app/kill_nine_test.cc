@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "store/workspace.h"
+#include "tests/app/run_bilat.h"
 #include "tests/app/test_workspace.h"
 
 namespace bilat {
@@ -56,26 +57,10 @@ std::string Describe(const std::map<std::string, long long>& f) {
 // Runs `bilat ingest ARGS -w WS`, killing it after `kill_after_ms` (never
 // when negative). Returns the wait status.
 int RunIngest(const IngestKind& kind, const std::string& ws, int kill_after_ms) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::vector<std::string> args = {BILAT_BINARY, "ingest"};
-    args.insert(args.end(), kind.args.begin(), kind.args.end());
-    args.insert(args.end(), {"-w", ws});
-    std::vector<char*> argv;
-    for (auto& s : args) argv.push_back(s.data());
-    argv.push_back(nullptr);
-    (void)!freopen("/dev/null", "w", stdout);
-    (void)!freopen("/dev/null", "w", stderr);
-    execv(BILAT_BINARY, argv.data());
-    _exit(127);
-  }
-  if (kill_after_ms >= 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(kill_after_ms));
-    kill(pid, SIGKILL);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return status;
+  std::vector<std::string> args = {"ingest"};
+  args.insert(args.end(), kind.args.begin(), kind.args.end());
+  args.insert(args.end(), {"-w", ws});
+  return testing::RunBilat(std::move(args), kill_after_ms);
 }
 
 class KillNine : public ::testing::TestWithParam<IngestKind> {};

@@ -89,6 +89,10 @@ TextDate DateFromUrl(std::string_view url);
 // and fills `url` and `date` from canonical links and meta tags.
 std::string HtmlToText(std::string_view html, std::string* url, std::string* date);
 
+// A block of page text with its runs of whitespace made one space and its
+// ends trimmed (the HTML reader's rule, shared with its gumbo benchmark).
+std::string CollapseWhitespace(std::string_view text);
+
 }  // namespace bilat::text
 
 #endif  // BILAT_INGEST_TEXT_DOCUMENT_H_

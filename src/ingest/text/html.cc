@@ -188,6 +188,21 @@ struct Block {
 
 }  // namespace
 
+std::string CollapseWhitespace(std::string_view text) {
+  std::string t;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !t.empty();
+      continue;
+    }
+    if (space) t.push_back(' ');
+    space = false;
+    t.push_back(c);
+  }
+  return t;
+}
+
 std::string HtmlToText(std::string_view html, std::string* url, std::string* date) {
   std::vector<Block> blocks;
   Block cur;
@@ -221,17 +236,7 @@ std::string HtmlToText(std::string_view html, std::string* url, std::string* dat
   bool in_body_text = true;
   auto end_block = [&] {
     // Collapse the block's whitespace and keep it unless it is mostly links.
-    std::string t;
-    bool space = false;
-    for (char c : cur.text) {
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-        space = !t.empty();
-        continue;
-      }
-      if (space) t.push_back(' ');
-      space = false;
-      t.push_back(c);
-    }
+    std::string t = CollapseWhitespace(cur.text);
     if (!t.empty() && !(cur.link_chars * 2 > cur.text.size() && cur.text.size() > 0)) {
       cur.text = std::move(t);
       blocks.push_back(std::move(cur));

@@ -5,20 +5,12 @@
 #include <chrono>
 
 #include "ingest/text/output.h"
+#include "tests/ingest/text/test_extractor.h"
 
 namespace bilat::text {
 namespace {
 
-const Extractor& Ex() {
-  static std::shared_ptr<const Extractor> ex = [] {
-    auto countries = CountryRegistry::LoadDefault();
-    EXPECT_TRUE(countries.ok()) << countries.status().message();
-    auto r = Extractor::Load(std::string(BILAT_SOURCE_DIR) + "/data", **countries);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return *r;
-  }();
-  return *ex;
-}
+const Extractor& Ex() { return testing::TestExtractor(); }
 
 Extraction ExtractText(const std::string& text) {
   auto doc = DocumentFromText("t", text, "t.txt");
