@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libcmark-dev libcsv-dev zlib1g-dev
-  libzip-dev libxxhash-dev libcpp-httplib-dev
+  libzip-dev libdeflate-dev libxxhash-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev
   iso-codes
   python3

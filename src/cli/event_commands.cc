@@ -39,21 +39,31 @@ std::string Fixed(double v, int decimals) {
 }
 
 // A one-line progress bar on stderr, redrawn at most ten times a second.
+// Over many files (GDELT's feed) it shows the whole run: files done, bytes
+// and rate since the start, and the time left at that rate.
 class ProgressBar {
  public:
   explicit ProgressBar(size_t files) : files_(files), start_(Clock::now()), last_(start_) {}
   void Update(size_t file, uint64_t bytes, uint64_t rows, uint64_t size) {
+    if (file != current_) {  // the previous file is done
+      done_bytes_ += current_bytes_;
+      done_rows_ += current_rows_;
+      current_ = file;
+    }
+    current_bytes_ = bytes;
+    current_rows_ = rows;
     auto now = Clock::now();
     if (now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    double secs = std::chrono::duration<double>(now - file_start(file, now)).count();
-    double frac = size ? std::min(1.0, static_cast<double>(bytes) / static_cast<double>(size)) : 0;
-    int filled = static_cast<int>(frac * 24);
-    double rate = secs > 0 ? bytes / secs : 0;
-    double eta = frac > 0 ? secs * (1 - frac) / frac : 0;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double in_file = size ? std::min(1.0, static_cast<double>(bytes) / static_cast<double>(size)) : 0;
+    const double frac = (static_cast<double>(file) + in_file) / static_cast<double>(std::max<size_t>(files_, 1));
+    const int filled = static_cast<int>(frac * 24);
+    const double all_bytes = static_cast<double>(done_bytes_ + bytes), all_rows = static_cast<double>(done_rows_ + rows);
+    const double eta = frac > 0 ? secs * (1 - frac) / frac : 0;
     std::fprintf(stderr, "\r[%-24s] file %zu/%zu %3.0f%% %s %s/s %s rows/s ETA %ds   ",
-                 std::string(filled, '#').c_str(), file + 1, files_, frac * 100, HumanBytes(bytes).c_str(),
-                 HumanBytes(rate).c_str(), HumanCount(secs > 0 ? rows / secs : 0).c_str(),
+                 std::string(filled, '#').c_str(), file + 1, files_, frac * 100, HumanBytes(all_bytes).c_str(),
+                 HumanBytes(secs > 0 ? all_bytes / secs : 0).c_str(), HumanCount(secs > 0 ? all_rows / secs : 0).c_str(),
                  static_cast<int>(std::ceil(eta)));
     drawn_ = true;
   }
@@ -64,18 +74,16 @@ class ProgressBar {
 
  private:
   using Clock = std::chrono::steady_clock;
-  Clock::time_point file_start(size_t file, Clock::time_point now) {
-    if (file != current_) {
-      current_ = file;
-      file_start_ = now;
-    }
-    return file_start_;
-  }
   size_t files_;
-  Clock::time_point start_, last_, file_start_ = Clock::now();
+  Clock::time_point start_, last_;
   size_t current_ = 0;
+  uint64_t current_bytes_ = 0, current_rows_ = 0, done_bytes_ = 0, done_rows_ = 0;
   bool drawn_ = false;
 };
+
+// Runs of more files than this print a summary instead of a line per file
+// (failures and rejects are always printed); -v prints every file.
+constexpr size_t kFilesListedByDefault = 20;
 
 void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* commands, const std::string& dataset) {
   auto opts = std::make_shared<app::IngestEventsOptions>();
@@ -90,10 +98,12 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
                        "for every dyad, whole events for followed pairs (bilat follow).");
   sub->add_option("FILES", opts->files, "Event files")->required()->check(CLI::ExistingFile);
   sub->add_option("-w,--workspace", opts->workspace, "Workspace folder")->capture_default_str();
-  sub->add_option("-j,--threads", opts->threads, "Scanning threads for plain files (0: one per core)")
+  sub->add_option("-j,--threads", opts->threads, "Scanning threads: a large plain file is split among them, many small files are scanned side by side (0: one per core)")
       ->capture_default_str();
   auto verbose = std::make_shared<bool>(false);
-  sub->add_flag("-v,--verbose", *verbose, "Also print where the time went (hash, scan, store) per file");
+  sub->add_flag("-v,--verbose", *verbose,
+                "Print a line for every file (by default only up to 20 files are listed, then a summary), with "
+                "where the time went (hash, scan, store)");
   sub->add_option("--max-reject-ratio", opts->max_reject_ratio,
                   "Refuse a file (store nothing of it) when more than this share of its rows is malformed")
       ->capture_default_str()
@@ -104,15 +114,33 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
     ProgressBar bar(opts->files.size());
     app::EventProgressFn progress;
     if (tty) progress = [&bar](size_t f, uint64_t b, uint64_t r, uint64_t s) { bar.Update(f, b, r, s); };
+    const auto started = std::chrono::steady_clock::now();
     auto result = app::IngestEvents(*opts, Countries(), progress);
     bar.Clear();
     if (!result.ok()) return Fail(result.status());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const bool list_all = *verbose || result->files.size() <= kFilesListedByDefault;
     int exit_code = kExitOk;
+    struct {
+      size_t stored = 0, already = 0, failed = 0, refused = 0;
+      uint64_t bytes = 0, rows = 0, rejected = 0, dyads = 0, events = 0;
+    } sum;
     for (const auto& f : result->files) {
       using State = app::EventFileOutcome::State;
       if (f.state == State::kAlreadyIngested) {
-        std::cout << f.path << ": already ingested (same content), skipped\n";
+        ++sum.already;
+        if (list_all) std::cout << f.path << ": already ingested (same content), skipped\n";
         continue;
+      }
+      if (f.state == State::kFailed) ++sum.failed;
+      if (f.state == State::kTooManyRejects) ++sum.refused;
+      if (f.state == State::kStored) {
+        ++sum.stored;
+        sum.bytes += f.bytes;
+        sum.rows += f.rows_ok;
+        sum.rejected += f.rows_rejected;
+        sum.dyads += f.dyad_groups;
+        sum.events += f.events_kept;
       }
       if (f.state == State::kFailed) {
         std::cerr << "bilat: " << f.error << "\n";
@@ -120,6 +148,10 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
         continue;
       }
       double rows = static_cast<double>(f.rows_ok + f.rows_rejected);
+      if (!list_all && f.state == State::kStored) {
+        for (const std::string& r : f.sample_rejects) std::cerr << "  rejected " << f.path << ": " << r << "\n";
+        continue;
+      }
       std::cout << f.path << ": " << f.format << ", " << HumanBytes(static_cast<double>(f.bytes)) << ", "
                 << f.rows_ok << " rows, " << f.rows_rejected << " rejected";
       if (f.rows_rejected) {
@@ -149,6 +181,15 @@ void RegisterIngestEvents(const CommandRoots& roots, std::vector<Command>* comma
                   << "; nothing of this file was stored\n";
         exit_code = std::max(exit_code, kExitBadInput);
       }
+    }
+    if (result->files.size() > 1) {
+      std::cout << result->files.size() << " files: " << sum.stored << " stored, " << sum.already
+                << " already ingested, " << sum.refused << " refused (too many rejects), " << sum.failed
+                << " failed; " << HumanBytes(static_cast<double>(sum.bytes)) << ", " << sum.rows << " rows, "
+                << sum.rejected << " rejected, " << sum.dyads << " dyad-month rows from the files, " << sum.events
+                << " events kept; " << Fixed(seconds, 2) << " s";
+      if (seconds > 0) std::cout << ", " << HumanBytes(static_cast<double>(sum.bytes) / seconds) << "/s";
+      std::cout << std::endl;
     }
     return exit_code;
   }});

@@ -1,5 +1,11 @@
 #include "store/event_store.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+
 namespace bilat::store {
 namespace {
 
@@ -41,16 +47,95 @@ Result<std::optional<int64_t>> FindEventFileByStat(SqliteDb* db, const std::stri
   return std::optional<int64_t>(st.ColumnInt(0));
 }
 
-Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
-  EventCommit out;
-  Transaction tx(db);
-  BILAT_RETURN_IF_ERROR(tx.status());
-  BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> existing, FindEventFile(db, b.file.content_hash));
-  if (existing) {
-    out.already_ingested = true;
-    out.file_id = *existing;
-    return out;  // the transaction rolls back: nothing was written
+namespace {
+
+void AddInto(DyadMonth* s, const DyadMonth& d) {
+  s->events += d.events;
+  for (int q = 0; q < 4; ++q) s->q[q] += d.q[q];
+  s->goldstein_sum += d.goldstein_sum;
+  s->mentions += d.mentions;
+  s->sources += d.sources;
+  s->articles += d.articles;
+  s->tone_x_mentions += d.tone_x_mentions;
+}
+
+// A dyad-month's key in 61 bits, ordered as (src, dst, month, root) are:
+// codes of up to three bytes, zero-padded, and the month as months since
+// 1900. nullopt for anything else (then keys are strings).
+std::optional<uint64_t> PackedKey(const DyadMonth& d) {
+  auto code = [](const std::string& c) -> std::optional<uint64_t> {
+    if (c.size() > 3 || c.find('\0') != std::string::npos) return std::nullopt;
+    uint64_t v = 0;
+    for (size_t i = 0; i < 3; ++i) v = (v << 8) | (i < c.size() ? static_cast<unsigned char>(c[i]) : 0);
+    return v;
+  };
+  const int year = d.month / 100, month = d.month % 100;
+  if (year < 1900 || year >= 1900 + 341 || month < 1 || month > 12) return std::nullopt;
+  std::optional<uint64_t> src = code(d.src), dst = code(d.dst);
+  if (!src || !dst) return std::nullopt;
+  const uint64_t index = static_cast<uint64_t>((year - 1900) * 12 + month - 1);
+  return *src << 37 | *dst << 13 | index << 1 | (d.root ? 1 : 0);
+}
+
+// The sum of several files' aggregates, in primary-key order. One file's
+// rows are already summed and sorted (the scan sorts them), so they pass
+// through untouched; a month of feed files is summed on integer keys.
+std::vector<DyadMonth> SumDyads(const std::vector<const EventFileBatch*>& files) {
+  if (files.size() == 1) return files[0]->dyads;
+  std::vector<DyadMonth> out;
+  std::unordered_map<uint64_t, size_t> at;
+  bool packed = true;
+  for (const EventFileBatch* f : files) {
+    for (const DyadMonth& d : f->dyads) {
+      std::optional<uint64_t> key = PackedKey(d);
+      if (!key) {
+        packed = false;
+        break;
+      }
+      auto [it, fresh] = at.try_emplace(*key, out.size());
+      if (fresh) {
+        out.push_back(d);
+      } else {
+        AddInto(&out[it->second], d);
+      }
+    }
+    if (!packed) break;
   }
+  if (packed) {
+    std::vector<std::pair<uint64_t, size_t>> order(at.begin(), at.end());
+    std::sort(order.begin(), order.end());
+    std::vector<DyadMonth> sorted;
+    sorted.reserve(order.size());
+    for (const auto& [key, i] : order) sorted.push_back(std::move(out[i]));
+    return sorted;
+  }
+  // Unusual codes or months: string keys.
+  std::map<std::tuple<std::string, std::string, int, bool>, DyadMonth> sum;
+  for (const EventFileBatch* f : files) {
+    for (const DyadMonth& d : f->dyads) {
+      auto [it, fresh] = sum.try_emplace({d.src, d.dst, d.month, d.root}, d);
+      if (!fresh) AddInto(&it->second, d);
+    }
+  }
+  out.clear();
+  for (auto& [k, d] : sum) out.push_back(std::move(d));
+  return out;
+}
+
+std::vector<CountryMonth> SumCountries(const std::vector<const EventFileBatch*>& files) {
+  std::map<std::pair<std::string, int>, uint64_t> sum;
+  for (const EventFileBatch* f : files) {
+    for (const CountryMonth& c : f->countries) sum[{c.code, c.month}] += c.events;
+  }
+  std::vector<CountryMonth> out;
+  out.reserve(sum.size());
+  for (const auto& [k, n] : sum) out.push_back({k.first, k.second, n});
+  return out;
+}
+
+// Everything of one file but its aggregates: its row in event_files, its
+// whole events, rejects, mentions and text items.
+Status InsertFileRows(SqliteDb* db, const EventFileBatch& b, EventCommit* out) {
   {
     BILAT_ASSIGN_OR_RETURN(Statement st,
                            db->Prepare("INSERT INTO event_files (content_hash, path, dataset, format, bytes, lines, "
@@ -61,8 +146,58 @@ Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
                                   I(b.file.file_size), I64(b.file.file_mtime_ns)));
     BILAT_RETURN_IF_ERROR(StepDone(&st));
     BILAT_ASSIGN_OR_RETURN(long long id, db->QueryInt("SELECT last_insert_rowid()"));
-    out.file_id = id;
+    out->file_id = id;
   }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st,
+                           db->Prepare("INSERT OR IGNORE INTO events VALUES "
+                                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    for (const StoredEvent& e : b.events) {
+      Value tone = e.avg_tone ? Value(*e.avg_tone) : Value(std::monostate{});
+      BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.dataset, I64(e.event_id), e.date, static_cast<long long>(e.month),
+                                    e.src, e.dst, e.actor1_code, e.actor1_name, e.actor2_code, e.actor2_name,
+                                    static_cast<long long>(e.root), e.event_code, static_cast<long long>(e.quad_class),
+                                    e.goldstein, I64(e.mentions), I64(e.sources), I64(e.articles), tone, e.place,
+                                    e.place_country, e.source_url, I64(out->file_id), I(e.line)));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+      BILAT_ASSIGN_OR_RETURN(long long changed, db->QueryInt("SELECT changes()"));
+      ++(changed ? out->events_added : out->events_duplicate);
+    }
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO event_rejects VALUES (?,?,?,?,?,?)"));
+    for (const StoredReject& r : b.rejects) {
+      BILAT_RETURN_IF_ERROR(BindAll(&st, I64(out->file_id), I(r.line), I(r.byte_offset), r.reason, r.detail, r.text));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+    }
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT OR IGNORE INTO event_mentions VALUES (?,?,?,?,?,?,?,?)"));
+    for (const StoredMention& m : b.mentions) {
+      BILAT_RETURN_IF_ERROR(BindAll(&st, std::string("gdelt"), I64(m.event_id), I64(m.mention_time), m.source_name,
+                                    m.url, static_cast<long long>(m.confidence), I64(out->file_id), I(m.line)));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+    }
+  }
+  {
+    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO text_items VALUES "
+                                                     "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    auto opt = [](const std::optional<double>& v) { return v ? Value(*v) : Value(std::monostate{}); };
+    for (const TextItem& t : b.text_items) {
+      BILAT_RETURN_IF_ERROR(BindAll(&st, I64(out->file_id), static_cast<long long>(t.item), t.doc_id, t.url,
+                                    t.doc_date, t.kind, t.date, t.countries, t.subkind, t.status, t.actor, t.what,
+                                    opt(t.value), opt(t.value_high), t.unit, t.qualifier, t.period, opt(t.yoy_pct),
+                                    t.cameo_code, opt(t.goldstein), t.confidence, I64(t.evidence_begin),
+                                    I64(t.evidence_end), t.evidence));
+      BILAT_RETURN_IF_ERROR(StepDone(&st));
+    }
+  }
+  return Status::Ok();
+}
+
+// Adds summed aggregates to what is stored.
+Status UpsertAggregates(SqliteDb* db, const std::string& dataset, const std::vector<DyadMonth>& dyads,
+                        const std::vector<CountryMonth>& countries) {
   {
     BILAT_ASSIGN_OR_RETURN(
         Statement st,
@@ -76,8 +211,8 @@ Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
                     "tone_x_mentions = tone_x_mentions + excluded.tone_x_mentions"));
     // The hot loop of a big ingest (hundreds of thousands of rows): typed
     // binds without copies.
-    for (const DyadMonth& d : b.dyads) {
-      BILAT_RETURN_IF_ERROR(st.BindText(1, b.file.dataset));
+    for (const DyadMonth& d : dyads) {
+      BILAT_RETURN_IF_ERROR(st.BindText(1, dataset));
       BILAT_RETURN_IF_ERROR(st.BindText(2, d.src));
       BILAT_RETURN_IF_ERROR(st.BindText(3, d.dst));
       BILAT_RETURN_IF_ERROR(st.BindInt(4, d.month));
@@ -92,61 +227,54 @@ Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
       BILAT_RETURN_IF_ERROR(StepDone(&st));
     }
   }
-  {
-    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO country_months VALUES (?,?,?,?) "
-                                                     "ON CONFLICT(dataset, code, month) DO UPDATE SET "
-                                                     "events = events + excluded.events"));
-    for (const CountryMonth& c : b.countries) {
-      BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.dataset, c.code, static_cast<long long>(c.month), I(c.events)));
-      BILAT_RETURN_IF_ERROR(StepDone(&st));
+  BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO country_months VALUES (?,?,?,?) "
+                                                   "ON CONFLICT(dataset, code, month) DO UPDATE SET "
+                                                   "events = events + excluded.events"));
+  for (const CountryMonth& c : countries) {
+    BILAT_RETURN_IF_ERROR(BindAll(&st, dataset, c.code, static_cast<long long>(c.month), I(c.events)));
+    BILAT_RETURN_IF_ERROR(StepDone(&st));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<EventCommit>> CommitEventFiles(SqliteDb* db, const std::vector<const EventFileBatch*>& batches) {
+  std::vector<EventCommit> out(batches.size());
+  if (batches.empty()) return out;
+  Transaction tx(db);
+  BILAT_RETURN_IF_ERROR(tx.status());
+  // Which files are new: not stored before (by an earlier run, or by another
+  // process since the caller looked), and not twice in this call.
+  std::map<std::string, std::vector<const EventFileBatch*>> new_by_dataset;
+  std::unordered_map<std::string, size_t> first_here;
+  for (size_t i = 0; i < batches.size(); ++i) {
+    const EventFileBatch& b = *batches[i];
+    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> existing, FindEventFile(db, b.file.content_hash));
+    auto [it, fresh] = first_here.try_emplace(b.file.content_hash, i);
+    if (existing || !fresh) {
+      out[i].already_ingested = true;
+      out[i].file_id = existing ? *existing : 0;
+      continue;
+    }
+    BILAT_RETURN_IF_ERROR(InsertFileRows(db, b, &out[i]));
+    new_by_dataset[b.file.dataset].push_back(&b);
+  }
+  for (size_t i = 0; i < batches.size(); ++i) {  // a repeat within this call: the first one's id
+    if (out[i].already_ingested && out[i].file_id == 0) {
+      out[i].file_id = out[first_here[batches[i]->file.content_hash]].file_id;
     }
   }
-  {
-    BILAT_ASSIGN_OR_RETURN(Statement st,
-                           db->Prepare("INSERT OR IGNORE INTO events VALUES "
-                                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    for (const StoredEvent& e : b.events) {
-      Value tone = e.avg_tone ? Value(*e.avg_tone) : Value(std::monostate{});
-      BILAT_RETURN_IF_ERROR(BindAll(&st, b.file.dataset, I64(e.event_id), e.date, static_cast<long long>(e.month),
-                                    e.src, e.dst, e.actor1_code, e.actor1_name, e.actor2_code, e.actor2_name,
-                                    static_cast<long long>(e.root), e.event_code, static_cast<long long>(e.quad_class),
-                                    e.goldstein, I64(e.mentions), I64(e.sources), I64(e.articles), tone, e.place,
-                                    e.place_country, e.source_url, I64(out.file_id), I(e.line)));
-      BILAT_RETURN_IF_ERROR(StepDone(&st));
-      BILAT_ASSIGN_OR_RETURN(long long changed, db->QueryInt("SELECT changes()"));
-      ++(changed ? out.events_added : out.events_duplicate);
-    }
-  }
-  {
-    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO event_rejects VALUES (?,?,?,?,?,?)"));
-    for (const StoredReject& r : b.rejects) {
-      BILAT_RETURN_IF_ERROR(BindAll(&st, I64(out.file_id), I(r.line), I(r.byte_offset), r.reason, r.detail, r.text));
-      BILAT_RETURN_IF_ERROR(StepDone(&st));
-    }
-  }
-  {
-    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT OR IGNORE INTO event_mentions VALUES (?,?,?,?,?,?,?,?)"));
-    for (const StoredMention& m : b.mentions) {
-      BILAT_RETURN_IF_ERROR(BindAll(&st, std::string("gdelt"), I64(m.event_id), I64(m.mention_time), m.source_name,
-                                    m.url, static_cast<long long>(m.confidence), I64(out.file_id), I(m.line)));
-      BILAT_RETURN_IF_ERROR(StepDone(&st));
-    }
-  }
-  {
-    BILAT_ASSIGN_OR_RETURN(Statement st, db->Prepare("INSERT INTO text_items VALUES "
-                                                     "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    auto opt = [](const std::optional<double>& v) { return v ? Value(*v) : Value(std::monostate{}); };
-    for (const TextItem& t : b.text_items) {
-      BILAT_RETURN_IF_ERROR(BindAll(&st, I64(out.file_id), static_cast<long long>(t.item), t.doc_id, t.url,
-                                    t.doc_date, t.kind, t.date, t.countries, t.subkind, t.status, t.actor, t.what,
-                                    opt(t.value), opt(t.value_high), t.unit, t.qualifier, t.period, opt(t.yoy_pct),
-                                    t.cameo_code, opt(t.goldstein), t.confidence, I64(t.evidence_begin),
-                                    I64(t.evidence_end), t.evidence));
-      BILAT_RETURN_IF_ERROR(StepDone(&st));
-    }
+  for (const auto& [dataset, files] : new_by_dataset) {
+    BILAT_RETURN_IF_ERROR(UpsertAggregates(db, dataset, SumDyads(files), SumCountries(files)));
   }
   BILAT_RETURN_IF_ERROR(tx.Commit());
   return out;
+}
+
+Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& b) {
+  BILAT_ASSIGN_OR_RETURN(std::vector<EventCommit> out, CommitEventFiles(db, {&b}));
+  return out[0];
 }
 
 Result<std::vector<TextItem>> LoadTextItems(SqliteDb* db, const std::string& a, const std::string& b) {

@@ -1,11 +1,12 @@
 // Event storage: dyadic monthly aggregates for every dyad, whole events for
 // followed pairs, the files they came from and their rejected rows.
 //
-// Writes go through CommitEventFile, one transaction per input file: the
-// file's content hash, its aggregates (added to what is stored), its events
-// (deduplicated by id) and its rejects land together or not at all, so an
-// ingest killed at any moment leaves the workspace as it was before that
-// file, and re-running it neither loses nor double-counts anything.
+// Writes go through CommitEventFile(s), one transaction per input file or
+// per batch of small files: a file's content hash, its aggregates (added to
+// what is stored), its events (deduplicated by id) and its rejects land
+// together or not at all, so an ingest killed at any moment leaves the
+// workspace as it was before that transaction, and re-running it neither
+// loses nor double-counts anything.
 #ifndef BILAT_STORE_EVENT_STORE_H_
 #define BILAT_STORE_EVENT_STORE_H_
 
@@ -122,6 +123,12 @@ Result<std::optional<int64_t>> FindEventFile(SqliteDb* db, const std::string& co
 Result<std::optional<int64_t>> FindEventFileByStat(SqliteDb* db, const std::string& path, uint64_t size,
                                                    int64_t mtime_ns);
 Result<EventCommit> CommitEventFile(SqliteDb* db, const EventFileBatch& batch);
+// Several files in one transaction (the feed of small files): each file's
+// row, events and rejects as CommitEventFile, their aggregates summed first
+// and added once. A file whose content is already stored, or that comes
+// twice in `batches`, is skipped (already_ingested) and its aggregates left
+// out, so a file counts once however often it is given. All or nothing.
+Result<std::vector<EventCommit>> CommitEventFiles(SqliteDb* db, const std::vector<const EventFileBatch*>& batches);
 
 // Followed pairs, stored unordered (a < b). Raw events are kept for these.
 Status FollowPair(SqliteDb* db, const std::string& a, const std::string& b);

@@ -467,16 +467,23 @@ void Merge(ScanResult* into, ScanResult&& from, uint64_t line_shift) {
 bool GdeltScannerUsesAvx2() { return CpuHasAvx2(); }
 
 std::unique_ptr<ScanResult> ScanGdeltBytes(std::string_view bytes, const ScanOptions& o) {
+  std::string padded(bytes);
+  padded.append(64, '\0');
+  return ScanGdeltPaddedBytes(std::string_view(padded).substr(0, bytes.size()), o);
+}
+
+std::unique_ptr<ScanResult> ScanGdeltPaddedBytes(std::string_view bytes, const ScanOptions& o) {
   auto out = std::make_unique<ScanResult>();
   GdeltVersion v = o.version == GdeltVersion::kAuto ? DetectVersion(bytes.substr(0, 1 << 16)) : o.version;
   out->version = v;
   internal::ScanContext ctx = MakeContext(o, out.get(), v);
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  std::string padded(bytes);
-  padded.append(64, '\0');
-  RunKernel(&ctx, padded.data(), padded.data() + bytes.size());
-  ctx.Flush();
   out->bytes = bytes.size();
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {  // as StreamLines: offsets count the mark, rows do not
+    bytes.remove_prefix(3);
+    ctx.base_offset = 3;
+  }
+  RunKernel(&ctx, bytes.data(), bytes.data() + bytes.size());
+  ctx.Flush();
   out->lines = ctx.next_line - 1;
   if (out->rejects.size() > o.max_kept_rejects) out->rejects.resize(o.max_kept_rejects);
   return out;

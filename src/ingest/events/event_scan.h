@@ -112,6 +112,9 @@ Result<std::unique_ptr<ScanResult>> ScanGdeltFile(const std::string& path, const
 
 // Scans bytes already in memory (tests, and the benchmark's reference runs).
 std::unique_ptr<ScanResult> ScanGdeltBytes(std::string_view bytes, const ScanOptions& options);
+// The same without a copy: at least 64 readable bytes must follow `bytes`
+// (WholeFile's padding). One thread.
+std::unique_ptr<ScanResult> ScanGdeltPaddedBytes(std::string_view bytes, const ScanOptions& options);
 
 // True when this CPU runs the AVX2 scanner.
 bool GdeltScannerUsesAvx2();
