@@ -45,6 +45,31 @@ Status FollowPair(const std::string& workspace, const std::string& a, const std:
   return store::FollowPair(ws->db(), ca->alpha3, cb->alpha3);
 }
 
+Result<IngestEventsResult> MergeEventParts(const std::string& workspace, std::vector<EventPart> parts) {
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(workspace));
+  std::vector<const store::EventFileBatch*> batches;
+  std::vector<size_t> at;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].outcome.state != EventFileOutcome::State::kStored) continue;
+    batches.push_back(&parts[i].batch);
+    at.push_back(i);
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  BILAT_ASSIGN_OR_RETURN(std::vector<store::EventCommit> commits, store::CommitEventFiles(ws->db(), batches));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (size_t k = 0; k < commits.size(); ++k) {
+    EventFileOutcome& out = parts[at[k]].outcome;
+    out.state = commits[k].already_ingested ? EventFileOutcome::State::kAlreadyIngested
+                                            : EventFileOutcome::State::kStored;
+    out.events_kept = commits[k].events_added;
+    out.events_duplicate = commits[k].events_duplicate;
+    out.seconds_store = seconds / static_cast<double>(commits.size());
+  }
+  IngestEventsResult result;
+  for (EventPart& p : parts) result.files.push_back(std::move(p.outcome));
+  return result;
+}
+
 Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const CountryRegistry& countries,
                                         const EventProgressFn& progress) {
   if (o.dataset != "gdelt" && o.dataset != "icews") {

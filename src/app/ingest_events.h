@@ -64,6 +64,14 @@ using EventProgressFn = std::function<void(size_t, uint64_t, uint64_t, uint64_t)
 Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& options, const CountryRegistry& countries,
                                         const EventProgressFn& progress = {});
 
+struct EventPart;  // event_parts.h
+
+// Commits parts scanned elsewhere (other threads, Dask workers) into a
+// workspace, in one transaction: parts ready to store are stored unless
+// their content is there already (then kAlreadyIngested); the others'
+// outcomes pass through. The same parts merged twice change nothing.
+Result<IngestEventsResult> MergeEventParts(const std::string& workspace, std::vector<EventPart> parts);
+
 // Follows a pair: whole events are kept for it by later ingests.
 Status FollowPair(const std::string& workspace, const std::string& a, const std::string& b,
                   const CountryRegistry& countries);

@@ -3,6 +3,7 @@
 // compression, the workspace must hold exactly what one ingest of the same
 // rows as a single file holds, and a file must count once.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <zip.h>
 #include <zlib.h>
 
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/event_part_codec.h"
 #include "app/event_parts.h"
 #include "app/ingest_events.h"
 #include "ingest/events/byte_source.h"
@@ -202,6 +204,50 @@ TEST_F(EventFeed, ABrokenArchiveFailsAloneAndSaysWhatIsWrong) {
     EXPECT_NE(r.files[3].error.find(gz), std::string::npos) << r.files[3].error;
     EXPECT_FALSE(r.all_stored());
   }
+}
+
+TEST_F(EventFeed, PartsScannedApartAndMergedAsBytesStoreWhatAnIngestStores) {
+  const std::string ingested = Ingest(feed_, 1, uint64_t{512} << 20);
+  TempWorkspace ws;
+  ASSERT_TRUE(app::FollowPair(ws.str(), "USA", "CHN", Countries()).ok());
+  auto setup = app::MakeEventScanSetup("gdelt", {{"CHN", "USA"}}, 1, 0.01, Countries());
+  ASSERT_TRUE(setup.ok());
+  std::vector<std::string> wire;  // as a worker would send them
+  for (const std::string& f : feed_) wire.push_back(app::EncodeEventPart(app::ScanEventFile(f, *setup)));
+  auto merge = [&](size_t from, size_t to) {
+    std::vector<app::EventPart> parts;
+    for (size_t i = from; i < to; ++i) {
+      auto p = app::DecodeEventPart(wire[i]);
+      EXPECT_TRUE(p.ok()) << p.status().message();
+      parts.push_back(std::move(*p));
+    }
+    auto r = app::MergeEventParts(ws.str(), std::move(parts));
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? *r : app::IngestEventsResult();
+  };
+  merge(0, wire.size() / 2);
+  auto rest = merge(0, wire.size());  // the first half again: a worker's part delivered twice
+  EXPECT_EQ(Aggregates(ws.str()), ingested);
+  EXPECT_EQ(rest.files[0].state, app::EventFileOutcome::State::kAlreadyIngested);
+  EXPECT_EQ(rest.files.back().state, app::EventFileOutcome::State::kStored);
+  merge(0, wire.size());
+  EXPECT_EQ(Aggregates(ws.str()), ingested);
+
+  // Bytes that are not a part are refused with what is wrong.
+  EXPECT_FALSE(app::DecodeEventPart("not msgpack").ok());
+  EXPECT_FALSE(app::DecodeEventPart(wire[0].substr(0, wire[0].size() / 2)).ok());
+  auto bad = nlohmann::json::from_msgpack(wire[0]);
+  bad["dyads"][0][2] = "201501";  // a month as a string
+  std::vector<std::uint8_t> bytes = nlohmann::json::to_msgpack(bad);
+  auto refused = app::DecodeEventPart(std::string(bytes.begin(), bytes.end()));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("dyad row 0"), std::string::npos) << refused.status().message();
+  bad = nlohmann::json::from_msgpack(wire[0]);
+  bad["bilat_event_part"] = 99;
+  bytes = nlohmann::json::to_msgpack(bad);
+  refused = app::DecodeEventPart(std::string(bytes.begin(), bytes.end()));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("version"), std::string::npos) << refused.status().message();
 }
 
 TEST(WholeFile, ContentHashIsTheStreamingHashAndArchivesInflateToThePlainBytes) {
