@@ -61,21 +61,25 @@ void ToBatch(const ScanResult& s, const EventLookups& lookups, bool gdelt, store
     to_iso.emplace(cameo, id);
     return id;
   };
-  ingest::DyadAggregates merged;
+  // Groups keyed by ISO codes, sorted: packed keys sort like (src, dst,
+  // month, root) for three-letter codes, which is the table's primary-key
+  // order, so integers are sorted, not strings. Groups whose CAMEO codes
+  // map to one ISO code end up side by side and are summed there.
+  std::vector<std::pair<uint64_t, const EventTotals*>> rows;
+  rows.reserve(s.dyads.size());
   s.dyads.ForEach([&](uint64_t key, const EventTotals& t) {
     DyadKey k = DyadKey::Unpack(key);
     k.src = iso_of(k.src);
     k.dst = iso_of(k.dst);
-    merged.At(k.Pack()).Add(t);
+    rows.push_back({k.Pack(), &t});
   });
-  // Packed keys sort like (src, dst, month, root) for three-letter codes,
-  // which is the table's primary-key order: sort integers, not strings.
-  std::vector<std::pair<uint64_t, const EventTotals*>> rows;
-  rows.reserve(merged.size());
-  merged.ForEach([&](uint64_t key, const EventTotals& t) { rows.push_back({key, &t}); });
   std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   b->dyads.reserve(rows.size());
-  for (const auto& [key, t] : rows) {
+  for (size_t i = 0; i < rows.size();) {
+    const uint64_t key = rows[i].first;
+    EventTotals sum = *rows[i].second;
+    for (++i; i < rows.size() && rows[i].first == key; ++i) sum.Add(*rows[i].second);
+    const EventTotals* t = &sum;
     DyadKey k = DyadKey::Unpack(key);
     store::DyadMonth d;
     d.src = iso_codes.Name(k.src);

@@ -81,7 +81,6 @@ std::optional<uint64_t> PackedKey(const DyadMonth& d) {
 // rows are already summed and sorted (the scan sorts them), so they pass
 // through untouched; a month of feed files is summed on integer keys.
 std::vector<DyadMonth> SumDyads(const std::vector<const EventFileBatch*>& files) {
-  if (files.size() == 1) return files[0]->dyads;
   std::vector<DyadMonth> out;
   std::unordered_map<uint64_t, size_t> at;
   bool packed = true;
@@ -266,7 +265,11 @@ Result<std::vector<EventCommit>> CommitEventFiles(SqliteDb* db, const std::vecto
     }
   }
   for (const auto& [dataset, files] : new_by_dataset) {
-    BILAT_RETURN_IF_ERROR(UpsertAggregates(db, dataset, SumDyads(files), SumCountries(files)));
+    if (files.size() == 1) {  // already summed and sorted by the scan
+      BILAT_RETURN_IF_ERROR(UpsertAggregates(db, dataset, files[0]->dyads, files[0]->countries));
+    } else {
+      BILAT_RETURN_IF_ERROR(UpsertAggregates(db, dataset, SumDyads(files), SumCountries(files)));
+    }
   }
   BILAT_RETURN_IF_ERROR(tx.Commit());
   return out;

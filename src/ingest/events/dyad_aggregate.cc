@@ -1,5 +1,10 @@
 #include "ingest/events/dyad_aggregate.h"
 
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
 #include <unordered_map>
 
 namespace bilat::ingest {
@@ -60,38 +65,102 @@ DyadKey DyadKey::Unpack(uint64_t p) {
   return k;
 }
 
-DyadAggregates::DyadAggregates() {
-  slots_.resize(1 << 12);
-  mask_ = (1 << 12) - 1;
+namespace {
+constexpr size_t kHugePage = size_t{2} << 20;
+constexpr size_t kInitialSlots = size_t{1} << 12;
+}  // namespace
+
+DyadAggregates::Slot* DyadAggregates::Allocate(size_t n) {
+  const size_t bytes = n * sizeof(Slot);
+  if (bytes < kHugePage) {
+    void* p = std::aligned_alloc(alignof(Slot), bytes);
+    if (!p) throw std::bad_alloc();
+    std::memset(p, 0, bytes);
+    return static_cast<Slot*>(p);
+  }
+  // A power of two times 64 bytes, so a multiple of 2 MiB: map 2 MiB more
+  // and start at a 2 MiB boundary, where huge pages can back it.
+  void* base = ::mmap(nullptr, bytes + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED) throw std::bad_alloc();
+  const uintptr_t b = reinterpret_cast<uintptr_t>(base);
+  const uintptr_t aligned = (b + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);
+  if (aligned > b) ::munmap(base, aligned - b);
+  const size_t tail = (b + bytes + kHugePage) - (aligned + bytes);
+  if (tail) ::munmap(reinterpret_cast<void*>(aligned + bytes), tail);
+  ::madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE);  // advice only
+  return reinterpret_cast<Slot*>(aligned);
+}
+
+void DyadAggregates::Free(Slot* slots, size_t n) {
+  const size_t bytes = n * sizeof(Slot);
+  if (bytes < kHugePage) {
+    std::free(slots);
+  } else {
+    ::munmap(slots, bytes);
+  }
+}
+
+DyadAggregates::DyadAggregates()
+    : slots_(Allocate(kInitialSlots)), capacity_(kInitialSlots), mask_(kInitialSlots - 1) {}
+
+DyadAggregates::~DyadAggregates() {
+  if (slots_) Free(slots_, capacity_);
+}
+
+DyadAggregates::DyadAggregates(DyadAggregates&& o) noexcept
+    : slots_(o.slots_), capacity_(o.capacity_), size_(o.size_), mask_(o.mask_) {
+  o.slots_ = nullptr;
+  o.capacity_ = o.size_ = o.mask_ = 0;
+}
+
+DyadAggregates& DyadAggregates::operator=(DyadAggregates&& o) noexcept {
+  if (this != &o) {
+    if (slots_) Free(slots_, capacity_);
+    slots_ = o.slots_;
+    capacity_ = o.capacity_;
+    size_ = o.size_;
+    mask_ = o.mask_;
+    o.slots_ = nullptr;
+    o.capacity_ = o.size_ = o.mask_ = 0;
+  }
+  return *this;
 }
 
 EventTotals& DyadAggregates::At(uint64_t key) {
+  if (capacity_ == 0) {  // moved from: start again
+    slots_ = Allocate(kInitialSlots);
+    capacity_ = kInitialSlots;
+    mask_ = kInitialSlots - 1;
+  }
+  const uint64_t inverted = ~key;
   size_t i = Mix(key) & mask_;
   while (true) {
     Slot& s = slots_[i];
-    if (s.key == key) return s.totals;
-    if (s.key == kEmpty) {
-      if ((size_ + 1) * 2 > slots_.size()) {
+    if (s.inverted_key == inverted) return s.totals;
+    if (s.inverted_key == 0) {
+      if ((size_ + 1) * 2 > capacity_) {
         Grow();
         return At(key);
       }
-      s.key = key;
+      s.inverted_key = inverted;
       ++size_;
-      return s.totals;
+      return s.totals;  // zero bytes: an empty EventTotals
     }
     i = (i + 1) & mask_;
   }
 }
 
 void DyadAggregates::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.clear();
-  slots_.resize(old.size() * 2);
-  mask_ = slots_.size() - 1;
+  Slot* old = slots_;
+  const size_t old_capacity = capacity_;
+  capacity_ = old_capacity * 2;
+  slots_ = Allocate(capacity_);
+  mask_ = capacity_ - 1;
   size_ = 0;
-  for (const Slot& s : old) {
-    if (s.key != kEmpty) At(s.key) = s.totals;
+  for (size_t i = 0; i < old_capacity; ++i) {
+    if (old[i].inverted_key) At(~old[i].inverted_key) = old[i].totals;
   }
+  Free(old, old_capacity);
 }
 
 }  // namespace bilat::ingest
