@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev
   iso-codes
   python3
+  pybind11-dev python3-dev python3-pandas python3-numpy  # the Python module (python/, docs/python.md)
   chromium poppler-utils
   clang libclang-rt-14-dev  # the sanitizer build and the fuzzers (scripts/test_hardening.sh)
 )

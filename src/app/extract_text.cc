@@ -33,6 +33,54 @@ Status WriteFile(const std::string& path, const std::string& content) {
 
 }  // namespace
 
+text::Extraction ExtractDocument(const text::Extractor& extractor, const text::Document& doc,
+                                 const std::string& file, std::vector<text::ReadIssue>* issues) {
+  text::Extraction x = extractor.Extract(doc);
+  x.text_file = file;
+  if (x.sentences_skipped) {
+    issues->push_back({file, 0,
+                       "document " + doc.id + " gave " + std::to_string(text::kMaxItemsPerDocument) +
+                           " items, the most one document may give; its last " +
+                           std::to_string(x.sentences_skipped) +
+                           " sentences were not read (is it a table of figures rather than prose?)",
+                       false});
+  }
+  return x;
+}
+
+Result<std::vector<text::Extraction>> ExtractFileFacts(const text::Extractor& extractor, const std::string& file,
+                                                       std::vector<text::ReadIssue>* issues,
+                                                       size_t max_document_bytes) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return Status::NotFound(file + ": no such file");
+  text::ReadOptions read;
+  read.max_document_bytes = max_document_bytes;
+  BILAT_ASSIGN_OR_RETURN(std::vector<text::Document> docs, text::ReadDocuments(file, read, issues));
+  std::vector<text::Extraction> out;
+  out.reserve(docs.size());
+  for (const text::Document& doc : docs) out.push_back(ExtractDocument(extractor, doc, file, issues));
+  return out;
+}
+
+Result<text::Extraction> ExtractTextFacts(const text::Extractor& extractor, const TextInput& input,
+                                          std::vector<text::ReadIssue>* issues) {
+  std::optional<text::TextDate> date;
+  if (!input.date.empty()) {
+    date = text::ParseInputDate(input.date);
+    if (!date) {
+      return Status::InvalidArgument("date '" + input.date + "' is not a date (use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY)");
+    }
+  }
+  // Without a url or date, the text reads as a plain-text file does (a
+  // "URL:" first line and a "date" marker line are its own); with either,
+  // as a JSON Lines record giving them.
+  Result<text::Document> doc = input.url.empty() && !date
+                                   ? text::DocumentFromText(input.id, input.text, input.id, issues)
+                                   : text::DocumentFromRecord(input.id, input.text, input.url, date, input.id, issues);
+  if (!doc.ok()) return doc.status();
+  return ExtractDocument(extractor, *doc, "", issues);
+}
+
 Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryRegistry& countries,
                                    std::ostream* out) {
   if (options.format != "gold" && options.format != "jsonl" && options.format != "table" &&
@@ -71,18 +119,9 @@ Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryR
       continue;
     }
     for (const text::Document& doc : *docs) {
-      text::Extraction x = extractor->Extract(doc);
-      x.text_file = file;
+      text::Extraction x = ExtractDocument(*extractor, doc, file, &summary.issues);
       ++summary.documents;
       summary.sentences += x.sentences;
-      if (x.sentences_skipped) {
-        summary.issues.push_back({file, 0,
-                                  "document " + doc.id + " gave " + std::to_string(text::kMaxItemsPerDocument) +
-                                      " items, the most one document may give; its last " +
-                                      std::to_string(x.sentences_skipped) +
-                                      " sentences were not read (is it a table of figures rather than prose?)",
-                                  false});
-      }
       summary.items += x.visits.size() + x.events.size() + x.trade.size() + x.quantities.size() +
                        x.money.size() + x.percentages.size();
       if (registry) {

@@ -13,6 +13,8 @@
 #include "core/country.h"
 #include "core/status.h"
 #include "ingest/text/document.h"
+#include "ingest/text/extractor.h"
+#include "ingest/text/items.h"
 
 namespace bilat::app {
 
@@ -47,6 +49,36 @@ struct ExtractSummary {
 // and the others still go through.
 Result<ExtractSummary> ExtractText(const ExtractOptions& options, const CountryRegistry& countries,
                                    std::ostream* out);
+
+// One document through the extractor as `bilat extract` runs it: its
+// text_file set to `file`, and a warning in `issues` when it gave the most
+// items one document may.
+text::Extraction ExtractDocument(const text::Extractor& extractor, const text::Document& doc,
+                                 const std::string& file, std::vector<text::ReadIssue>* issues);
+
+// The facts of every document in one file as data, read and extracted as
+// `bilat extract` does (plain text, HTML, JSON Lines), for callers that
+// keep them in memory (the Python module). A file refused whole is the
+// error, its message naming the file (NotFound when it does not exist);
+// problems with single JSON Lines records, and warnings, go to `issues`.
+Result<std::vector<text::Extraction>> ExtractFileFacts(const text::Extractor& extractor, const std::string& file,
+                                                       std::vector<text::ReadIssue>* issues,
+                                                       size_t max_document_bytes = size_t{16} << 20);
+
+// A text held in memory. Without url and date it is read as a plain-text
+// file is (its own "URL:" line and "date" marker count); with either, as a
+// JSON Lines record giving them.
+struct TextInput {
+  std::string text;
+  std::string id = "text";  // the document id items carry
+  std::string url;          // "" if unknown
+  std::string date;         // "" for the text's own (dateline, url); else YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY
+};
+// Extracts the facts of one text.
+// InvalidArgument for a date that is none of the forms above, or for text
+// that is binary data.
+Result<text::Extraction> ExtractTextFacts(const text::Extractor& extractor, const TextInput& input,
+                                          std::vector<text::ReadIssue>* issues);
 
 }  // namespace bilat::app
 

@@ -304,4 +304,13 @@ Result<std::string> RenderReport(store::Workspace* ws, const std::string& a, con
                           : report::RenderJson(built->model, built->facts);
 }
 
+Result<std::string> RenderPairReport(const ReportOptions& o, const std::string& format,
+                                     const CountryRegistry& countries) {
+  BILAT_ASSIGN_OR_RETURN(const Country* ca, countries.Resolve(o.a));
+  BILAT_ASSIGN_OR_RETURN(index::IndexSettings settings, LoadIndexSettingsOrDefault(o.index_weights));
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(o.workspace));
+  BILAT_ASSIGN_OR_RETURN(auto standing, index::LoadSeriesStanding(ws->db(), ca->alpha3, settings));
+  return RenderReport(ws.get(), o.a, o.b, format, countries, standing.get());
+}
+
 }  // namespace bilat::app

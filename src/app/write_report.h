@@ -90,6 +90,13 @@ Result<std::string> RenderReport(store::Workspace* ws, const std::string& a, con
                                  const std::string& format, const CountryRegistry& countries,
                                  const index::SeriesStanding* standing);
 
+// One pair's report rendered in memory ("html", "md" or "json"), exactly
+// as WriteReport writes it (the standing of A's series computed the same
+// way), for callers that want the document rather than files (the Python
+// module). Errors as WriteReport's; nothing is written.
+Result<std::string> RenderPairReport(const ReportOptions& options, const std::string& format,
+                                     const CountryRegistry& countries);
+
 }  // namespace bilat::app
 
 #endif  // BILAT_APP_WRITE_REPORT_H_

@@ -414,6 +414,34 @@ Result<Document> DocumentFromText(std::string id, std::string content, std::stri
   return doc;
 }
 
+std::optional<TextDate> ParseInputDate(std::string_view d) {
+  std::optional<TextDate> parsed;
+  if (d.size() >= 10) parsed = TextDate::Parse(d.substr(0, 10));
+  if (!parsed && d.size() == 8) {
+    parsed = TextDate::Parse(std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" +
+                             std::string(d.substr(6, 2)));
+  }
+  if (!parsed) parsed = TextDate::Parse(d);
+  return parsed;
+}
+
+Result<Document> DocumentFromRecord(std::string id, std::string text, std::string url,
+                                    const std::optional<TextDate>& date, std::string source_path,
+                                    std::vector<ReadIssue>* issues) {
+  BILAT_ASSIGN_OR_RETURN(Document doc, DocumentFromText(std::move(id), std::move(text), std::move(source_path), issues));
+  if (!url.empty()) doc.url = std::move(url);
+  if (date) {
+    doc.date = *date;
+    doc.date_source = "input";
+  } else {
+    // A record has no marker line: its date is the dateline's or the url's.
+    doc.date = {};
+    doc.date_source.clear();
+    FinishDocument(&doc, nullptr);
+  }
+  return doc;
+}
+
 Result<Document> DocumentFromHtml(std::string id, std::string_view html, std::string source_path,
                                   std::vector<ReadIssue>* issues) {
   // Refuse binary data before looking for tags in it.
@@ -477,29 +505,19 @@ Result<std::vector<Document>> ReadDocuments(const std::string& path, const ReadO
       std::string id = StemOf(path) + "-" + std::to_string(line_no);
       if (j.contains("id") && j["id"].is_string()) id = j["id"].get<std::string>();
       if (j.contains("id") && j["id"].is_number_integer()) id = std::to_string(j["id"].get<long long>());
-      Result<Document> doc = DocumentFromText(id, j["text"].get<std::string>(), path + ":" + std::to_string(line_no), issues);
+      std::string url;
+      if (j.contains("url") && j["url"].is_string()) url = j["url"].get<std::string>();
+      const bool dated = j.contains("date") && j["date"].is_string();
+      const std::string d = dated ? j["date"].get<std::string>() : std::string();
+      const std::optional<TextDate> date = dated ? ParseInputDate(d) : std::nullopt;
+      Result<Document> doc = DocumentFromRecord(id, j["text"].get<std::string>(), std::move(url), date,
+                                                path + ":" + std::to_string(line_no), issues);
       if (!doc.ok()) {
         issues->push_back({path, line_no, doc.status().message()});
         continue;
       }
-      if (j.contains("url") && j["url"].is_string()) doc->url = j["url"].get<std::string>();
-      if (j.contains("date") && j["date"].is_string()) {
-        std::string d = j["date"].get<std::string>();
-        std::optional<TextDate> parsed;
-        if (d.size() >= 10) parsed = TextDate::Parse(d.substr(0, 10));
-        if (!parsed && d.size() == 8) parsed = TextDate::Parse(d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2));
-        if (!parsed) parsed = TextDate::Parse(d);
-        if (parsed) {
-          doc->date = *parsed;
-          doc->date_source = "input";
-        } else {
-          issues->push_back({path, line_no, "date '" + d + "' is not YYYY-MM-DD; using the text's date", false});
-        }
-      }
-      if (doc->date_source != "input") {
-        doc->date = {};
-        doc->date_source.clear();
-        FinishDocument(&*doc, nullptr);
+      if (dated && !date) {
+        issues->push_back({path, line_no, "date '" + d + "' is not YYYY-MM-DD; using the text's date", false});
       }
       docs.push_back(std::move(*doc));
     }

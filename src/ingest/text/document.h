@@ -17,6 +17,7 @@
 #define BILAT_INGEST_TEXT_DOCUMENT_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,19 @@ struct ReadIssue {
 Result<Document> DocumentFromText(std::string id, std::string content, std::string source_path,
                                   std::vector<ReadIssue>* issues = nullptr);
 
+// The date given with a document in its input (a JSON Lines "date", the
+// Python module's date=): "YYYY-MM-DD" (anything after the day, such as a
+// time, ignored), "YYYYMMDD", or the shorter forms TextDate::Parse reads
+// ("YYYY-MM", "YYYY"). nullopt if it is none of them.
+std::optional<TextDate> ParseInputDate(std::string_view date);
+// Builds a document from a text given with its own url and date, as a JSON
+// Lines record gives one: the url when given (else a "URL:" first line's);
+// the date given
+// wins, and without one the date comes from the text's dateline or the url,
+// never from a leading "date" marker line (a plain-text file's convention).
+Result<Document> DocumentFromRecord(std::string id, std::string text, std::string url,
+                                    const std::optional<TextDate>& date, std::string source_path,
+                                    std::vector<ReadIssue>* issues = nullptr);
 // Builds a document from an HTML page: the article text, with scripts,
 // styles, navigation, headers, footers and link lists dropped.
 Result<Document> DocumentFromHtml(std::string id, std::string_view html, std::string source_path,

@@ -76,6 +76,32 @@ TEST(PlainText, RepublishedPieceKeepsItsOriginalDate) {
   EXPECT_EQ(d->writing_date().Iso(), "2023-12");
 }
 
+TEST(InputDate, ReadsTheFormsARecordMayGive) {
+  EXPECT_EQ(ParseInputDate("2024-06-20")->Iso(), "2024-06-20");
+  EXPECT_EQ(ParseInputDate("2024-06-20T08:00:00Z")->Iso(), "2024-06-20");
+  EXPECT_EQ(ParseInputDate("20240620")->Iso(), "2024-06-20");
+  EXPECT_EQ(ParseInputDate("2024-06")->Iso(), "2024-06");
+  EXPECT_EQ(ParseInputDate("2024")->Iso(), "2024");
+  EXPECT_FALSE(ParseInputDate("next week"));
+  EXPECT_FALSE(ParseInputDate(""));
+}
+
+TEST(Record, GivenDateWinsOverTheTexts) {
+  auto d = DocumentFromRecord("r", "BEIJING, Jan. 22, 2024 /PRNewswire/ -- Text.", "", TextDate::Day(2024, 3, 1), "r");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->date.Iso(), "2024-03-01");
+  EXPECT_EQ(d->date_source, "input");
+}
+
+TEST(Record, WithoutADateTakesTheUrlsButNeverAMarkerLine) {
+  auto d = DocumentFromRecord("r", "date 2023-05-18 A text.", "https://news.example/2024/07/04/a.html", std::nullopt,
+                              "r");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->url, "https://news.example/2024/07/04/a.html");
+  EXPECT_EQ(d->date.Iso(), "2024-07-04");
+  EXPECT_EQ(d->date_source, "url");
+}
+
 TEST(Html, DropsScriptsStylesNavigationAndBoilerplate) {
   std::string html =
       "<!DOCTYPE html><html><head><title>T</title><style>p{color:red}</style>"
