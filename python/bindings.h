@@ -76,6 +76,7 @@ py::object Text(const std::string& s);
 
 void BindWorkspace(py::module_& m);
 void BindExtract(py::module_& m);
+void BindIngest(py::module_& m);
 
 }  // namespace bilat::python
 

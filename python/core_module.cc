@@ -4,10 +4,8 @@
 // Python objects. docs/python.md documents the API.
 //
 // The functions are added by family: workspace queries (bind_workspace.cc)
-// and text extraction (bind_extract.cc). Scanning event files into partial
-// aggregates and merging them into a workspace (issue 14, the Dask driver)
-// will be a third family: a BindIngest(m) in its own bind_ingest.cc,
-// declared in bindings.h and called below.
+// text extraction (bind_extract.cc), and event files scanned into parts and
+// merged into a workspace (bind_ingest.cc; what the Dask driver runs).
 #include <pybind11/pybind11.h>
 
 #include <memory>
@@ -70,7 +68,7 @@ py::object Text(const std::string& s) { return s.empty() ? py::object(py::none()
 PYBIND11_MODULE(_core, m) {
   namespace py = pybind11;
   using bilat::python::PyError;
-  m.doc() = "bilat's engine: workspace queries and text extraction (use the bilat package, not this module)";
+  m.doc() = "bilat's engine: workspace queries, text extraction, event parts (use the bilat package, not this module)";
   m.attr("__version__") = BILAT_VERSION;
   py::register_exception_translator([](std::exception_ptr p) {
     try {
@@ -81,4 +79,5 @@ PYBIND11_MODULE(_core, m) {
   });
   bilat::python::BindWorkspace(m);
   bilat::python::BindExtract(m);
+  bilat::python::BindIngest(m);
 }

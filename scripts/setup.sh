@@ -12,6 +12,7 @@ packages=(
   iso-codes
   python3
   pybind11-dev python3-dev python3-pandas python3-numpy  # the Python module (python/, docs/python.md)
+  python3-distributed  # the Dask driver (python/bilat/dask.py, docs/scale.md)
   chromium poppler-utils
   clang libclang-rt-14-dev  # the sanitizer build and the fuzzers (scripts/test_hardening.sh)
 )

@@ -25,7 +25,8 @@ import pandas as _pd
 from bilat import _core
 
 __version__ = _core.__version__
-__all__ = ["open", "Workspace", "extract", "extract_file", "ExtractionWarning"]
+__all__ = ["open", "Workspace", "extract", "extract_file", "ExtractionWarning", "EventPart", "scan_events",
+           "merge_event_parts"]
 
 
 def _frame(columns, floats=(), ints=(), nullable=(), bools=()):
@@ -152,9 +153,54 @@ class Workspace:
         text = _core.report(self.path, a, b, format, _text(weights))
         return _json.loads(text) if format == "json" else text
 
-    # Ingest (scanning one event file into a partial aggregate, merging parts
-    # into a workspace) will be added here with its bindings
-    # (python/core_module.cc says where).
+
+
+class EventPart:
+    """One event file scanned into what a workspace stores of it (its
+    content hash, counts, dyad-month aggregates with ISO codes, the whole
+    events of followed pairs, its rejects), made without a workspace:
+    ``bilat.scan_events(path)``. Merge parts into a workspace with
+    ``bilat.merge_event_parts``; a file counts once there, by content hash.
+    Pickles as its bytes (docs/formats/event_part.md), which is how Dask
+    workers send parts to the driver (bilat.dask)."""
+
+    def __init__(self, data):
+        self.data = bytes(data)
+        decoded = _core.decode_event_part(self.data)
+        self.dyads = _frame(decoded.pop("dyads"), floats=("goldstein_sum", "tone_x_mentions"),
+                            ints=("month", "events", "q1", "q2", "q3", "q4", "mentions", "sources", "articles"),
+                            bools=("root",))
+        self.countries = _frame(decoded.pop("countries"), ints=("month", "events"))
+        self.outcome = decoded  # path, state, format, bytes, rows_ok, rows_rejected, ..., content_hash
+
+    def __reduce__(self):
+        return (EventPart, (self.data,))
+
+    def __repr__(self):
+        o = self.outcome
+        return "EventPart(%r, %s, %d rows, %d dyad-months)" % (o["path"], o["state"], o["rows_ok"], len(self.dyads))
+
+
+def scan_events(path, dataset="gdelt", follow=(), max_reject_ratio=0.01, threads=1):
+    """Scans one event file (GDELT 1.0/2.0 events or ICEWS; plain, .zip or
+    .gz) into an EventPart: its partial aggregate, as ``part.dyads`` (a
+    DataFrame: src, dst, month, root, events, q1-q4, goldstein_sum,
+    mentions, sources, articles, tone_x_mentions). ``follow``: ISO pairs
+    such as [("CHN", "KAZ")] whose whole events are kept. A file that
+    cannot be read comes back with outcome["state"] == "failed" and the
+    reason in outcome["error"]."""
+    follow = [(a, b) for a, b in follow]
+    return EventPart(_core.scan_event_file(_os.fspath(path), dataset, follow, max_reject_ratio, threads))
+
+
+def merge_event_parts(workspace, parts):
+    """Merges EventParts (or their bytes) into the workspace folder, in one
+    transaction; a file already stored, or given twice, is left out.
+    Returns one dict per part: path, state ("stored", "already ingested",
+    "too many rejects", "failed"), format, bytes, rows_ok, rows_rejected,
+    dyad_groups, events_kept, error."""
+    raw = [p.data if isinstance(p, EventPart) else bytes(p) for p in parts]
+    return _core.merge_event_parts(_os.fspath(workspace), raw)
 
 
 class ExtractionWarning(UserWarning):

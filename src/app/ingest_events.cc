@@ -45,6 +45,27 @@ Status FollowPair(const std::string& workspace, const std::string& a, const std:
   return store::FollowPair(ws->db(), ca->alpha3, cb->alpha3);
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> FollowedPairsOf(const std::string& workspace) {
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(workspace));
+  return store::FollowedPairs(ws->db());
+}
+
+Result<std::vector<bool>> EventFilesSeen(const std::string& workspace, const std::vector<std::string>& paths) {
+  BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::OpenForReading(workspace));
+  std::vector<bool> out;
+  for (const std::string& path : paths) {
+    const std::optional<ingest::FileStamp> stamp = ingest::StatFile(path);
+    if (!stamp) {
+      out.push_back(false);
+      continue;
+    }
+    BILAT_ASSIGN_OR_RETURN(std::optional<int64_t> id,
+                           store::FindEventFileByStat(ws->db(), path, stamp->size, stamp->mtime_ns));
+    out.push_back(id.has_value());
+  }
+  return out;
+}
+
 Result<IngestEventsResult> MergeEventParts(const std::string& workspace, std::vector<EventPart> parts) {
   BILAT_ASSIGN_OR_RETURN(auto ws, store::Workspace::Open(workspace));
   std::vector<const store::EventFileBatch*> batches;

@@ -72,6 +72,12 @@ struct EventPart;  // event_parts.h
 // outcomes pass through. The same parts merged twice change nothing.
 Result<IngestEventsResult> MergeEventParts(const std::string& workspace, std::vector<EventPart> parts);
 
+// For drivers that scan elsewhere (the Dask driver): the pairs a workspace
+// follows (ISO alpha-3, as stored), and which files it has already by path,
+// size and modification time (those need not be scanned).
+Result<std::vector<std::pair<std::string, std::string>>> FollowedPairsOf(const std::string& workspace);
+Result<std::vector<bool>> EventFilesSeen(const std::string& workspace, const std::vector<std::string>& paths);
+
 // Follows a pair: whole events are kept for it by later ingests.
 Status FollowPair(const std::string& workspace, const std::string& a, const std::string& b,
                   const CountryRegistry& countries);
