@@ -9,10 +9,10 @@ Makes (once, cached in --work) one month of generated GDELT 2.0 export rows
 with the neutral kit's generator (../shared/bench/gen_gdelt.py), cut at line
 ends into --files files named like the feed's (20190101000000.export.CSV,
 one every 15 minutes), each also zipped (zip/…CSV.zip, deflate level 6 as
-GDELT's own). Then, on one thread each:
+GDELT's own). Then:
 
-  * bilat ingest gdelt, the whole month as one file;
-  * bilat ingest gdelt, the plain files, then the zipped files;
+  * bilat ingest gdelt with 1 and 2 threads: the whole month as one plain
+    file and as one zipped file, then the plain files, then the zipped files;
   * DuckDB 1 thread reading the month file, and the plain files by glob.
 
 Every bilat run ingests into a fresh workspace; its dyad_months table must
@@ -135,14 +135,24 @@ def main():
                 pass
 
     rows = []
-    one, (table, _) = ingest(a.work, [month], a.runs)
-    rows.append(("bilat ingest gdelt, the month as one file", one))
-    for label, inputs in (("plain", plain), ("zipped", zipped)):
-        secs, (t, nfiles) = ingest(a.work, inputs, a.runs)
-        if t != table or nfiles != len(inputs):
-            sys.exit(f"FAIL: the {label} feed's dyad_months differ from the one-file ingest's "
-                     f"({len(t)} rows against {len(table)}; {nfiles} files stored of {len(inputs)})")
-        rows.append((f"bilat ingest gdelt, {len(inputs)} {label} files", secs))
+    one_zip = os.path.join(a.work, "month.CSV.zip")
+    if not os.path.exists(one_zip):
+        with zipfile.ZipFile(one_zip, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+            z.write(month, "month.CSV")
+    one = table = None
+    for threads in (1, 2):
+        secs, (t, _) = ingest(a.work, [month], a.runs, threads)
+        one = one or secs
+        table = table or t
+        rows.append((f"bilat -j{threads}, the month as one plain file", secs))
+        secs, (t, _) = ingest(a.work, [one_zip], a.runs, threads)
+        rows.append((f"bilat -j{threads}, the month as one zipped file", secs))
+        for label, inputs in (("plain", plain), ("zipped", zipped)):
+            secs, (t, nfiles) = ingest(a.work, inputs, a.runs, threads)
+            if t != table or nfiles != len(inputs):
+                sys.exit(f"FAIL: the {label} feed's dyad_months differ from the one-file ingest's "
+                         f"({len(t)} rows against {len(table)}; {nfiles} files stored of {len(inputs)})")
+            rows.append((f"bilat -j{threads}, {len(inputs)} {label} files", secs))
     if not a.no_duckdb:
         script = duckdb_ready(a.work)
         rows.append(("DuckDB, 1 thread, the month as one file", duckdb(script, month, a.runs)))
@@ -151,7 +161,8 @@ def main():
 
     print(f"\nmonth: {size:,} plain bytes in {len(plain)} files of ~{size / len(plain) / 1e6:.2f} MB "
           f"({sum(os.path.getsize(z) for z in zipped) / 1e6:,.0f} MB zipped); {a.runs} runs, medians; "
-          f"one thread each; {len(table):,} dyad-month rows, identical for every bilat input")
+          f"{len(table):,} dyad-month rows, identical for every bilat input; ratios against bilat -j1 on the "
+          f"one plain file")
     print(f"{'run':50} {'wall s':>7} {'MB/s':>7} {'vs one file':>11}")
     for name, secs in rows:
         print(f"{name:50} {secs:7.2f} {size / secs / 1e6:7.0f} {one / secs:10.2f}x")

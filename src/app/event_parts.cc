@@ -95,12 +95,22 @@ void ToBatch(const ScanResult& s, const EventLookups& lookups, bool gdelt, store
     d.tone_x_mentions = t->tone_x_mentions;
     b->dyads.push_back(std::move(d));
   }
-  std::map<std::pair<std::string, int>, uint64_t> countries;
+  // Countries likewise: (ISO code, month) keys packed, sorted and summed.
+  std::vector<std::pair<uint64_t, uint64_t>> countries;
+  countries.reserve(s.country_months.size());
   for (const auto& [key, n] : s.country_months) {
     DyadKey k = DyadKey::Unpack(key);
-    countries[{iso_codes.Name(iso_of(k.src)), static_cast<int>(k.month)}] += n;
+    k.src = iso_of(k.src);
+    countries.push_back({k.Pack(), n});
   }
-  for (const auto& [k, n] : countries) b->countries.push_back({k.first, k.second, n});
+  std::sort(countries.begin(), countries.end());
+  for (size_t i = 0; i < countries.size();) {
+    const uint64_t key = countries[i].first;
+    uint64_t n = 0;
+    for (; i < countries.size() && countries[i].first == key; ++i) n += countries[i].second;
+    DyadKey k = DyadKey::Unpack(key);
+    b->countries.push_back({iso_codes.Name(k.src), static_cast<int>(k.month), n});
+  }
   for (const ingest::FollowedEvent& e : s.followed) {
     store::StoredEvent o;
     o.event_id = e.event_id;

@@ -122,13 +122,34 @@ std::vector<DyadMonth> SumDyads(const std::vector<const EventFileBatch*>& files)
 }
 
 std::vector<CountryMonth> SumCountries(const std::vector<const EventFileBatch*>& files) {
-  std::map<std::pair<std::string, int>, uint64_t> sum;
-  for (const EventFileBatch* f : files) {
-    for (const CountryMonth& c : f->countries) sum[{c.code, c.month}] += c.events;
-  }
+  // Keys as SumDyads packs them, with no target: (code, month).
+  std::unordered_map<uint64_t, size_t> at;
   std::vector<CountryMonth> out;
-  out.reserve(sum.size());
-  for (const auto& [k, n] : sum) out.push_back({k.first, k.second, n});
+  for (const EventFileBatch* f : files) {
+    for (const CountryMonth& c : f->countries) {
+      DyadMonth probe;
+      probe.src = c.code;
+      probe.month = c.month;
+      std::optional<uint64_t> key = PackedKey(probe);
+      if (!key) {  // unusual codes or months: string keys for all
+        std::map<std::pair<std::string, int>, uint64_t> sum;
+        for (const EventFileBatch* g : files) {
+          for (const CountryMonth& d : g->countries) sum[{d.code, d.month}] += d.events;
+        }
+        out.clear();
+        for (const auto& [k, n] : sum) out.push_back({k.first, k.second, n});
+        return out;
+      }
+      auto [it, fresh] = at.try_emplace(*key, out.size());
+      if (fresh) {
+        out.push_back(c);
+      } else {
+        out[it->second].events += c.events;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const CountryMonth& x, const CountryMonth& y) { return std::tie(x.code, x.month) < std::tie(y.code, y.month); });
   return out;
 }
 

@@ -103,6 +103,14 @@ void DyadAggregates::Free(Slot* slots, size_t n) {
 DyadAggregates::DyadAggregates()
     : slots_(Allocate(kInitialSlots)), capacity_(kInitialSlots), mask_(kInitialSlots - 1) {}
 
+DyadAggregates::DyadAggregates(size_t expected_groups) {
+  size_t n = 64;
+  while (n < expected_groups * 2 && n < kInitialSlots) n *= 2;
+  slots_ = Allocate(n);
+  capacity_ = n;
+  mask_ = n - 1;
+}
+
 DyadAggregates::~DyadAggregates() {
   if (slots_) Free(slots_, capacity_);
 }

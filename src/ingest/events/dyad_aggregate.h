@@ -67,6 +67,8 @@ struct DyadKey {
 class DyadAggregates {
  public:
   DyadAggregates();
+  // A table for about `expected_groups` groups (it grows past them).
+  explicit DyadAggregates(size_t expected_groups);
   ~DyadAggregates();
   DyadAggregates(DyadAggregates&& other) noexcept;
   DyadAggregates& operator=(DyadAggregates&& other) noexcept;

@@ -113,17 +113,17 @@ void ScanContext::Reject(RejectReason reason, const char* line, size_t len, std:
 }
 
 void ScanContext::Flush() {
-  for (int mi : months_seen) {
-    uint32_t* counts = country_month_counts[mi].get();
-    for (int i = 0; i < kLetterCodes; ++i) {
-      if (!counts[i]) continue;
-      char code[3] = {static_cast<char>('A' + i / 676), static_cast<char>('A' + i / 26 % 26),
-                      static_cast<char>('A' + i % 26)};
-      DyadKey k{out->codes.Intern(std::string_view(code, 3)), 0, static_cast<uint32_t>((1900 + mi / 12) * 100 + mi % 12 + 1), false};
-      out->country_months[k.Pack()] += counts[i];
-      counts[i] = 0;
-    }
+  for (uint32_t used : counters_used) {
+    const int mi = static_cast<int>(used >> 16), i = static_cast<int>(used & 0xffff);
+    uint32_t& count = country_month_counts[mi][i];
+    if (!count) continue;
+    char code[3] = {static_cast<char>('A' + i / 676), static_cast<char>('A' + i / 26 % 26),
+                    static_cast<char>('A' + i % 26)};
+    DyadKey k{out->codes.Intern(std::string_view(code, 3)), 0, static_cast<uint32_t>((1900 + mi / 12) * 100 + mi % 12 + 1), false};
+    out->country_months[k.Pack()] += count;
+    count = 0;
   }
+  counters_used.clear();
 }
 
 void ProcessLine(ScanContext* ctx, const char* s, size_t len, const uint32_t* tabs, int ntabs, bool non_ascii) {
@@ -211,11 +211,8 @@ void ProcessLine(ScanContext* ctx, const char* s, size_t len, const uint32_t* ta
     }
     if (static_cast<size_t>(mi) >= ctx->country_month_counts.size()) ctx->country_month_counts.resize(mi + 1);
     auto& slot = ctx->country_month_counts[mi];
-    if (!slot) {
-      slot.reset(new uint32_t[kLetterCodes]());
-      ctx->months_seen.push_back(mi);
-    }
-    ++slot[li];
+    if (!slot) slot.reset(new uint32_t[kLetterCodes]());
+    if (slot[li]++ == 0) ctx->counters_used.push_back(static_cast<uint32_t>(mi) << 16 | static_cast<uint32_t>(li));
   };
   if (!a1.empty()) count_country(a1);
   if (!a2.empty() && a2 != a1) count_country(a2);
@@ -474,6 +471,9 @@ std::unique_ptr<ScanResult> ScanGdeltBytes(std::string_view bytes, const ScanOpt
 
 std::unique_ptr<ScanResult> ScanGdeltPaddedBytes(std::string_view bytes, const ScanOptions& o) {
   auto out = std::make_unique<ScanResult>();
+  // A 15-minute file has a few hundred groups: start its table small (a
+  // group per 4 KiB of input; it grows where a file has more).
+  out->dyads = DyadAggregates(bytes.size() / 4096);
   GdeltVersion v = o.version == GdeltVersion::kAuto ? DetectVersion(bytes.substr(0, 1 << 16)) : o.version;
   out->version = v;
   internal::ScanContext ctx = MakeContext(o, out.get(), v);
