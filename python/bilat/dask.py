@@ -24,10 +24,10 @@ import pandas as pd
 from . import _core
 
 
-def _scan_part(path, dataset, follow, max_reject_ratio):
-    """Runs on a worker: one file -> its part as bytes."""
+def _scan_part(paths, dataset, follow, max_reject_ratio):
+    """Runs on a worker: a few files -> their parts, as bytes."""
     from bilat import _core as core  # imported on the worker
-    return core.scan_event_file(path, dataset, follow, max_reject_ratio)
+    return [core.scan_event_file(p, dataset, follow, max_reject_ratio) for p in paths]
 
 
 def _extract(path):
@@ -41,12 +41,14 @@ def _extract(path):
 
 
 def ingest_events(client, workspace, files, dataset="gdelt", batch_files=256, max_reject_ratio=0.01,
-                  on_part=None):
+                  files_per_task=8, on_part=None):
     """Scans `files` on the cluster's workers and merges them into `workspace`.
 
     Files already ingested (same path, size and modification time) are not
-    sent. Parts are merged as they arrive, `batch_files` per transaction.
-    `on_part(done, total)` is called after each part arrives (progress).
+    sent. A task scans `files_per_task` files (Dask's cost per task is a
+    few milliseconds, as much as scanning a 15-minute file). Parts are
+    merged as they arrive, about `batch_files` per transaction.
+    `on_part(done, total)` is called as parts arrive (progress, in files).
     Returns a DataFrame with one row per file, in the order given: path,
     state ("stored", "already ingested", "too many rejects", "failed"),
     format, bytes, rows_ok, rows_rejected, dyad_groups, events_kept, error.
@@ -59,7 +61,9 @@ def ingest_events(client, workspace, files, dataset="gdelt", batch_files=256, ma
     seen = _core.event_files_seen(workspace, files)
     todo = [f for f, s in zip(files, seen) if not s]
     rows = [{"path": f, "state": "already ingested"} for f, s in zip(files, seen) if s]
-    futures = client.map(_scan_part, todo, dataset=dataset, follow=follow, max_reject_ratio=max_reject_ratio,
+    step = max(1, int(files_per_task))
+    chunks = [todo[i:i + step] for i in range(0, len(todo), step)]
+    futures = client.map(_scan_part, chunks, dataset=dataset, follow=follow, max_reject_ratio=max_reject_ratio,
                          pure=False)
     pending = []
     done = 0
@@ -69,10 +73,10 @@ def ingest_events(client, workspace, files, dataset="gdelt", batch_files=256, ma
             rows.extend(_core.merge_event_parts(workspace, pending))
             pending.clear()
 
-    for future, part in as_completed(futures, with_results=True):
-        pending.append(part)
+    for future, parts in as_completed(futures, with_results=True):
+        pending.extend(parts)
         future.release()
-        done += 1
+        done += len(parts)
         if on_part:
             on_part(done, len(todo))
         if len(pending) >= batch_files:

@@ -150,7 +150,8 @@ class DaskIngest(unittest.TestCase):
                 killed.append(done)
 
         before = self.client.run_on_scheduler(_scans_taken_back)
-        summary = bilat.dask.ingest_events(self.client, ws, self.feed, batch_files=3, on_part=on_part)
+        summary = bilat.dask.ingest_events(self.client, ws, self.feed, batch_files=3, files_per_task=1,
+                                           on_part=on_part)
         self.assertTrue(killed)
         # The scheduler took the dead worker's scans back and ran them again.
         self.assertGreater(self.client.run_on_scheduler(_scans_taken_back), before)
