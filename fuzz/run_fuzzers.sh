@@ -88,8 +88,13 @@ seed fuzz_petrarch 2 "$p2/CAMEO.2.0.txt" 12000
 seed fuzz_petrarch 3 "$d/tabari/CAMEO.091003.master.verbs" 12000
 for f in "$p2"/*discards*.txt; do seed fuzz_petrarch 4 "$f" 6000; done
 
+# Event parts: parts of the GDELT 1.0 and 2.0 samples, kept in the repository
+# (made with bilat.scan_events; docs/formats/event_part.md).
+mkdir -p "$out/fuzz_event_part/seeds"
+cp "$here"/fuzz/seeds/fuzz_event_part/* "$out/fuzz_event_part/seeds/"
+
 status=0
-for target in fuzz_registry fuzz_events fuzz_trade fuzz_datasets fuzz_text fuzz_notes fuzz_petrarch; do
+for target in fuzz_registry fuzz_events fuzz_trade fuzz_datasets fuzz_text fuzz_notes fuzz_petrarch fuzz_event_part; do
   bin="$build/fuzz/$target"
   [ -x "$bin" ] || { echo "missing $bin: configure with -DBILAT_FUZZ=ON" >&2; exit 1; }
   mkdir -p "$out/$target/seeds" "$out/$target/corpus"
