@@ -1,12 +1,14 @@
 // Event files: the GDELT 1.0/2.0 scanner (both kernels, which must agree),
 // the zip/gzip readers behind every file ingest, GDELT mentions and ICEWS.
-// Selector: 0 bytes in memory, 1 a GDELT file, 2 a mentions file, 3 ICEWS.
+// Selector: 0 bytes in memory, 1 a GDELT file (streamed, and read whole as
+// the feed is: both must agree), 2 a mentions file, 3 ICEWS.
 #include "fuzz/fuzz_util.h"
 #include "ingest/events/byte_source.h"
 #include "ingest/events/event_lookups.h"
 #include "ingest/events/event_scan.h"
 #include "ingest/events/icews_reader.h"
 #include "ingest/events/mentions_reader.h"
+#include "ingest/events/whole_file.h"
 
 using namespace bilat;
 
@@ -55,7 +57,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       // Bytes starting with a zip or gzip signature exercise the decoders.
       std::string path = fuzz::WriteScratchFile("events.export.CSV", bytes);
       ReadWholeSource(path);
-      (void)ingest::ScanGdeltFile(path, Options(false));
+      auto streamed = ingest::ScanGdeltFile(path, Options(false));
+      // The feed's path (read whole, libdeflate) must read what the
+      // streaming path reads, whenever both can read the file.
+      auto whole = ingest::ReadWholeFile(path);
+      if (whole.ok() && whole->has_value() && streamed.ok()) {
+        auto scanned = ingest::ScanGdeltPaddedBytes((*whole)->bytes(), Options(false));
+        if (scanned->rows_ok != (*streamed)->rows_ok || scanned->lines != (*streamed)->lines ||
+            scanned->rows_rejected() != (*streamed)->rows_rejected() ||
+            scanned->dyads.size() != (*streamed)->dyads.size()) {
+          __builtin_trap();
+        }
+      }
       break;
     }
     case 2: {
