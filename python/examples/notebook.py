@@ -56,3 +56,13 @@ facts = bilat.extract(
     date="2024-06-20",
 )
 print(facts[["kind", "type", "date", "countries", "value", "unit", "begin", "end"]].to_string(index=False))
+
+# %% One GDELT file scanned into a partial aggregate, without a workspace: the
+# rows a workspace would add for it (bilat.merge_event_parts stores them once).
+shared = os.environ.get("BILAT_SHARED_DIR", os.path.join(here, "..", "..", "..", "shared"))
+sample = os.path.join(shared, "data", "gdelt", "v2", "20191024143000.export.CSV")
+if os.path.exists(sample):
+    part = bilat.scan_events(sample, follow=[("USA", "CHN")])
+    print(part)
+    by_pair = part.dyads.groupby(["src", "dst"])["events"].sum().sort_values(ascending=False)
+    print(by_pair.head(5))
