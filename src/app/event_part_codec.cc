@@ -2,10 +2,38 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+#include <stdexcept>
+
 namespace bilat::app {
 namespace {
 
 using nlohmann::json;
+
+// Numbers read strictly: an integer field must hold an integer in range (a
+// float such as 1e300 in its place is refused, never cast).
+template <typename T>
+T Int(const json& j) {
+  if (j.is_number_unsigned()) {
+    const uint64_t v = j.get<uint64_t>();
+    if (v > static_cast<uint64_t>(std::numeric_limits<T>::max())) throw std::invalid_argument("integer out of range");
+    return static_cast<T>(v);
+  }
+  if (j.is_number_integer()) {
+    const int64_t v = j.get<int64_t>();
+    if (v < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
+        (v > 0 && static_cast<uint64_t>(v) > static_cast<uint64_t>(std::numeric_limits<T>::max()))) {
+      throw std::invalid_argument("integer out of range");
+    }
+    return static_cast<T>(v);
+  }
+  throw std::invalid_argument("expected an integer, found " + std::string(j.type_name()));
+}
+
+double Real(const json& j) {
+  if (!j.is_number()) throw std::invalid_argument("expected a number, found " + std::string(j.type_name()));
+  return j.get<double>();
+}
 
 json EncodeDyad(const store::DyadMonth& d) {
   return json::array({d.src, d.dst, d.month, d.root, d.events, d.q[0], d.q[1], d.q[2], d.q[3], d.goldstein_sum,
@@ -17,15 +45,15 @@ store::DyadMonth DecodeDyad(const json& j) {
   store::DyadMonth d;
   d.src = j[0].get<std::string>();
   d.dst = j[1].get<std::string>();
-  d.month = j[2].get<int>();
+  d.month = Int<int>(j[2]);
   d.root = j[3].get<bool>();
-  d.events = j[4].get<uint64_t>();
-  for (int q = 0; q < 4; ++q) d.q[q] = j[5 + q].get<uint64_t>();
-  d.goldstein_sum = j[9].get<double>();
-  d.mentions = j[10].get<uint64_t>();
-  d.sources = j[11].get<uint64_t>();
-  d.articles = j[12].get<uint64_t>();
-  d.tone_x_mentions = j[13].get<double>();
+  d.events = Int<uint64_t>(j[4]);
+  for (int q = 0; q < 4; ++q) d.q[q] = Int<uint64_t>(j[5 + q]);
+  d.goldstein_sum = Real(j[9]);
+  d.mentions = Int<uint64_t>(j[10]);
+  d.sources = Int<uint64_t>(j[11]);
+  d.articles = Int<uint64_t>(j[12]);
+  d.tone_x_mentions = Real(j[13]);
   if (d.month < 100000 || d.month > 999912 || d.month % 100 < 1 || d.month % 100 > 12) {
     throw std::invalid_argument("dyad month " + std::to_string(d.month) + " is not YYYYMM");
   }
@@ -48,9 +76,9 @@ json EncodeEvent(const store::StoredEvent& e) {
 
 store::StoredEvent DecodeEvent(const json& j) {
   store::StoredEvent e;
-  e.event_id = j.at("id").get<int64_t>();
+  e.event_id = Int<int64_t>(j.at("id"));
   e.date = j.at("date").get<std::string>();
-  e.month = j.at("month").get<int>();
+  e.month = Int<int>(j.at("month"));
   e.src = j.at("src").get<std::string>();
   e.dst = j.at("dst").get<std::string>();
   e.actor1_code = j.at("a1code").get<std::string>();
@@ -59,16 +87,16 @@ store::StoredEvent DecodeEvent(const json& j) {
   e.actor2_name = j.at("a2name").get<std::string>();
   e.root = j.at("root").get<bool>();
   e.event_code = j.at("code").get<std::string>();
-  e.quad_class = j.at("quad").get<int>();
-  e.goldstein = j.at("goldstein").get<double>();
-  e.mentions = j.at("mentions").get<int64_t>();
-  e.sources = j.at("sources").get<int64_t>();
-  e.articles = j.at("articles").get<int64_t>();
-  if (!j.at("tone").is_null()) e.avg_tone = j.at("tone").get<double>();
+  e.quad_class = Int<int>(j.at("quad"));
+  e.goldstein = Real(j.at("goldstein"));
+  e.mentions = Int<int64_t>(j.at("mentions"));
+  e.sources = Int<int64_t>(j.at("sources"));
+  e.articles = Int<int64_t>(j.at("articles"));
+  if (!j.at("tone").is_null()) e.avg_tone = Real(j.at("tone"));
   e.place = j.at("place").get<std::string>();
   e.place_country = j.at("place_country").get<std::string>();
   e.source_url = j.at("url").get<std::string>();
-  e.line = j.at("line").get<uint64_t>();
+  e.line = Int<uint64_t>(j.at("line"));
   return e;
 }
 
@@ -125,36 +153,38 @@ Result<EventPart> DecodeEventPart(std::string_view bytes) {
   store::EventFileBatch& b = p.batch;
   std::string where = "header";
   try {
-    const int state = j.at("state").get<int>();
+    const int state = Int<int>(j.at("state"));
     if (state < 0 || state > static_cast<int>(EventFileOutcome::State::kFailed)) {
       throw std::invalid_argument("unknown state " + std::to_string(state));
     }
     o.state = static_cast<EventFileOutcome::State>(state);
     o.error = j.at("error").get<std::string>();
-    const int code = j.at("error_code").get<int>();
+    const int code = Int<int>(j.at("error_code"));
     if (code < 0 || code > static_cast<int>(StatusCode::kBusy)) throw std::invalid_argument("unknown error code");
     o.error_code = static_cast<StatusCode>(code);
     o.path = j.at("path").get<std::string>();
     o.format = j.at("format").get<std::string>();
     const json& counts = j.at("counts");
-    o.bytes = counts.at(0).get<uint64_t>();
-    o.lines = counts.at(1).get<uint64_t>();
-    o.rows_ok = counts.at(2).get<uint64_t>();
-    o.rows_rejected = counts.at(3).get<uint64_t>();
-    o.unresolved_names = counts.at(4).get<uint64_t>();
-    o.rejects_by_reason = j.at("rejects_by_reason").get<std::vector<std::pair<std::string, uint64_t>>>();
+    o.bytes = Int<uint64_t>(counts.at(0));
+    o.lines = Int<uint64_t>(counts.at(1));
+    o.rows_ok = Int<uint64_t>(counts.at(2));
+    o.rows_rejected = Int<uint64_t>(counts.at(3));
+    o.unresolved_names = Int<uint64_t>(counts.at(4));
+    for (const json& r : j.at("rejects_by_reason")) {
+      o.rejects_by_reason.emplace_back(r.at(0).get<std::string>(), Int<uint64_t>(r.at(1)));
+    }
     o.sample_rejects = j.at("sample_rejects").get<std::vector<std::string>>();
-    o.seconds = j.at("seconds").at(0).get<double>();
-    o.seconds_hash = j.at("seconds").at(1).get<double>();
-    o.seconds_scan = j.at("seconds").at(2).get<double>();
+    o.seconds = Real(j.at("seconds").at(0));
+    o.seconds_hash = Real(j.at("seconds").at(1));
+    o.seconds_scan = Real(j.at("seconds").at(2));
     where = "file";
     const json& f = j.at("file");
     b.file.content_hash = f.at("hash").get<std::string>();
     b.file.path = f.at("path").get<std::string>();
     b.file.dataset = f.at("dataset").get<std::string>();
     b.file.format = f.at("format").get<std::string>();
-    b.file.file_size = f.at("size").get<uint64_t>();
-    b.file.file_mtime_ns = f.at("mtime_ns").get<int64_t>();
+    b.file.file_size = Int<uint64_t>(f.at("size"));
+    b.file.file_mtime_ns = Int<int64_t>(f.at("mtime_ns"));
     b.file.bytes = o.bytes;
     b.file.lines = o.lines;
     b.file.rows_ok = o.rows_ok;
@@ -173,7 +203,7 @@ Result<EventPart> DecodeEventPart(std::string_view bytes) {
     i = 0;
     for (const json& c : j.at("countries")) {
       where = "country row " + std::to_string(i++);
-      b.countries.push_back({c.at(0).get<std::string>(), c.at(1).get<int>(), c.at(2).get<uint64_t>()});
+      b.countries.push_back({c.at(0).get<std::string>(), Int<int>(c.at(1)), Int<uint64_t>(c.at(2))});
     }
     i = 0;
     for (const json& e : j.at("events")) {
@@ -183,7 +213,7 @@ Result<EventPart> DecodeEventPart(std::string_view bytes) {
     i = 0;
     for (const json& r : j.at("rejects")) {
       where = "reject " + std::to_string(i++);
-      b.rejects.push_back({r.at(0).get<uint64_t>(), r.at(1).get<uint64_t>(), r.at(2).get<std::string>(),
+      b.rejects.push_back({Int<uint64_t>(r.at(0)), Int<uint64_t>(r.at(1)), r.at(2).get<std::string>(),
                            r.at(3).get<std::string>(), r.at(4).get<std::string>()});
     }
   } catch (const std::exception& e) {
