@@ -195,27 +195,23 @@ Result<EventPart> DecodeEventPart(std::string_view bytes) {
         throw std::invalid_argument("unknown dataset '" + b.file.dataset + "'");
       }
     }
-    size_t i = 0;
-    for (const json& d : j.at("dyads")) {
-      where = "dyad row " + std::to_string(i++);
-      b.dyads.push_back(DecodeDyad(d));
-    }
-    i = 0;
-    for (const json& c : j.at("countries")) {
-      where = "country row " + std::to_string(i++);
+    // Each list's rows, naming the row being read for the error message.
+    auto rows = [&](const char* key, const char* what, auto decode_row) {
+      size_t i = 0;
+      for (const json& row : j.at(key)) {
+        where = std::string(what) + " " + std::to_string(i++);
+        decode_row(row);
+      }
+    };
+    rows("dyads", "dyad row", [&](const json& d) { b.dyads.push_back(DecodeDyad(d)); });
+    rows("countries", "country row", [&](const json& c) {
       b.countries.push_back({c.at(0).get<std::string>(), Int<int>(c.at(1)), Int<uint64_t>(c.at(2))});
-    }
-    i = 0;
-    for (const json& e : j.at("events")) {
-      where = "event " + std::to_string(i++);
-      b.events.push_back(DecodeEvent(e));
-    }
-    i = 0;
-    for (const json& r : j.at("rejects")) {
-      where = "reject " + std::to_string(i++);
+    });
+    rows("events", "event", [&](const json& e) { b.events.push_back(DecodeEvent(e)); });
+    rows("rejects", "reject", [&](const json& r) {
       b.rejects.push_back({Int<uint64_t>(r.at(0)), Int<uint64_t>(r.at(1)), r.at(2).get<std::string>(),
                            r.at(3).get<std::string>(), r.at(4).get<std::string>()});
-    }
+    });
   } catch (const std::exception& e) {
     return Status::InvalidArgument("not a valid bilat event part (" + where + "): " + e.what());
   }

@@ -18,6 +18,17 @@ bool IsStored(EventFileOutcome::State s) {
   return s == EventFileOutcome::State::kStored || s == EventFileOutcome::State::kAlreadyIngested;
 }
 
+// What the commit of a file's part says, onto its outcome.
+void ApplyCommit(const store::EventCommit& commit, double seconds_store, EventFileOutcome* out) {
+  out->state = commit.already_ingested ? EventFileOutcome::State::kAlreadyIngested : EventFileOutcome::State::kStored;
+  out->seconds_store = seconds_store;
+  out->seconds += seconds_store;
+  if (out->format != "gdelt2-mentions") {  // a mentions file's count is its kept mentions
+    out->events_kept = commit.events_added;
+    out->events_duplicate = commit.events_duplicate;
+  }
+}
+
 // Scanned files waiting for their transaction.
 struct PendingBatch {
   std::vector<size_t> files;  // indexes into the input
@@ -79,12 +90,7 @@ Result<IngestEventsResult> MergeEventParts(const std::string& workspace, std::ve
   BILAT_ASSIGN_OR_RETURN(std::vector<store::EventCommit> commits, store::CommitEventFiles(ws->db(), batches));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   for (size_t k = 0; k < commits.size(); ++k) {
-    EventFileOutcome& out = parts[at[k]].outcome;
-    out.state = commits[k].already_ingested ? EventFileOutcome::State::kAlreadyIngested
-                                            : EventFileOutcome::State::kStored;
-    out.events_kept = commits[k].events_added;
-    out.events_duplicate = commits[k].events_duplicate;
-    out.seconds_store = seconds / static_cast<double>(commits.size());
+    ApplyCommit(commits[k], seconds / static_cast<double>(commits.size()), &parts[at[k]].outcome);
   }
   IngestEventsResult result;
   for (EventPart& p : parts) result.files.push_back(std::move(p.outcome));
@@ -117,14 +123,7 @@ Result<IngestEventsResult> IngestEvents(const IngestEventsOptions& o, const Coun
       EventFileOutcome& out = pending.parts[k].outcome;
       const double share = pending.bytes ? static_cast<double>(out.bytes) / static_cast<double>(pending.bytes)
                                          : 1.0 / static_cast<double>(pending.parts.size());
-      out.seconds_store = seconds * share;
-      out.seconds += out.seconds_store;
-      out.state = commits[k].already_ingested ? EventFileOutcome::State::kAlreadyIngested
-                                              : EventFileOutcome::State::kStored;
-      if (out.format != "gdelt2-mentions") {
-        out.events_kept = commits[k].events_added;
-        out.events_duplicate = commits[k].events_duplicate;
-      }
+      ApplyCommit(commits[k], seconds * share, &out);
       result.files[pending.files[k]] = std::move(out);
     }
     pending = PendingBatch();

@@ -1,5 +1,6 @@
 #include "app/scan_ahead.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace bilat::app {

@@ -194,7 +194,6 @@ Result<std::optional<WholeFile>> ReadWholeFile(const std::string& path, size_t p
                          ReadAll(path, static_cast<uint64_t>(info.st_size), padding, &out.size));
   const std::string_view stored(read.get(), out.size);
   out.content_hash = ContentHashOfBytes(stored);
-  out.stored_bytes = stored.size();
   if (IsZip(stored) || IsGzip(stored)) {
     out.compressed = true;
     BILAT_ASSIGN_OR_RETURN(bool held, IsZip(stored) ? InflateZip(path, stored, &out) : InflateGzip(path, stored, &out));

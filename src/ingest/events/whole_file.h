@@ -24,7 +24,6 @@ inline constexpr uint64_t kWholeFileMaxInflated = uint64_t{512} << 20;
 
 struct WholeFile {
   std::string content_hash;  // of the file as stored (byte_source.h)
-  uint64_t stored_bytes = 0;
   bool compressed = false;
   // The plain bytes: `size` of them, then `padding` zero bytes (the scanner
   // reads up to 64 bytes past the end). Not zero-filled first: a feed of
