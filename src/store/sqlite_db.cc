@@ -149,16 +149,24 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path
     const std::string name = immutable ? FileUri(path) : path;
     int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0);
     int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema;", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
       sqlite3_close(db);
-      // CANTOPEN or READONLY_CANTINIT: the -shm file cannot be made here.
-      if (!immutable && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) continue;
+      if (!immutable && (rc & 0xff) == SQLITE_CANTOPEN) continue;
       return Status::IoError(path + ": cannot open database for reading: " + msg);
     }
     std::unique_ptr<SqliteDb> out(new SqliteDb(db, path, /*read_only=*/true));
+    // The busy handler before the first read: a reader opening while another
+    // connection briefly holds the WAL index (its first reader rebuilding it,
+    // or a writer checkpointing) waits instead of failing "database is locked".
     sqlite3_busy_handler(db, &SqliteDb::OnBusy, out.get());
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema;", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+      // CANTOPEN or READONLY_CANTINIT: the -shm file cannot be made here.
+      if (!immutable && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) continue;
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return out->Error(rc, out->LastError());
+      return Status::IoError(path + ": cannot open database for reading: " + out->LastError());
+    }
     BILAT_RETURN_IF_ERROR(out->Exec("PRAGMA cache_size = -65536;"));
     return out;
   }
