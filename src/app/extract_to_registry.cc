@@ -9,6 +9,7 @@
 #include "app/atomic_write.h"
 #include "core/csv_writer.h"
 #include "core/text.h"
+#include "ingest/text/gazetteer.h"
 
 namespace bilat::app {
 namespace {
@@ -162,6 +163,9 @@ std::string CountryNote(std::initializer_list<std::pair<const char*, std::string
       if (!code && !part.empty()) {
         out += (out.empty() ? "" : "; ") + std::string("'") + std::string(part) + "' in " + column +
                " is not a country: name one";
+      } else if (part == text::kEuropeanUnion) {
+        out += (out.empty() ? "" : "; ") + std::string("EUU (the European Union) in ") + column +
+               " is a party of the text but not a country of the registry: name a member state or reject the row";
       }
     }
   }

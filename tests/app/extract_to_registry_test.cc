@@ -228,5 +228,32 @@ TEST_F(ExtractToRegistry, RefusesAFolderThatHoldsRegistryFiles) {
   EXPECT_TRUE(app::RegistryCandidates::CheckOutputDir((ws_.dir() / "new").string()).ok());
 }
 
+// The European Union is a party of a text (EUU) but no country of the
+// registry: its row is written for review with a note that says so, and
+// accepted unchanged it is refused, never stored.
+TEST(ExtractToRegistryEu, AnEuRowAsksTheReviewerForAMemberState) {
+  text::Extraction x = Sample();
+  x.visits.clear();
+  x.trade.clear();
+  x.money.clear();
+  x.quantities.clear();
+  x.events.resize(1);
+  x.events[0].parties = {"EUU", "KAZ"};
+  testing::TempWorkspace ws;
+  app::RegistryCandidates candidates;
+  candidates.Add(x);
+  ASSERT_TRUE(candidates.Write(ws.str() + "/cand").ok());
+  auto ag = Rows(ws.dir() / "cand" / "agreements.csv");
+  ASSERT_EQ(ag.size(), 1u);
+  EXPECT_EQ(ag[0]["parties"], "EUU;KAZ");
+  EXPECT_NE(ag[0]["to_check"].find("EUU (the European Union)"), std::string::npos) << ag[0]["to_check"];
+  std::string csv = ReadAll(ws.dir() / "cand" / "agreements.csv");
+  csv.replace(csv.find("\ncandidate,") + 1, 9, "accept");
+  WriteAll(ws.dir() / "cand" / "agreements.csv", csv);
+  ingest::RegistryBatch b = ingest::ValidateRegistryDir((ws.dir() / "cand").string(), "cand", Countries());
+  ASSERT_FALSE(b.issues.empty());
+  EXPECT_NE(b.issues[0].ToString().find("EUU"), std::string::npos) << b.issues[0].ToString();
+}
+
 }  // namespace
 }  // namespace bilat

@@ -755,6 +755,33 @@ void DocumentRun::Finish() {
     if (pa != pb) return pa > pb;
     return CompareDates(a, b) < 0;
   };
+  // One sentence tells one trip once: "arrives in Hanoi on Nov 12 for a state
+  // visit to Vietnam" is one visit, dated by the verb's date where the noun
+  // took the story's. Dates the sentence states itself ("in 2013 and 2015")
+  // stay separate visits.
+  std::vector<Visit> told;
+  for (Visit& v : out_.visits) {
+    Visit* same = nullptr;
+    for (size_t k = told.size(); k-- > 0 && told[k].evidence.begin == v.evidence.begin;) {
+      Visit& w = told[k];
+      if (w.visitor_country == v.visitor_country && w.host_country == v.host_country &&
+          std::min(w.date_strength, v.date_strength) < 2) {
+        same = &w;
+      }
+    }
+    if (!same) {
+      told.push_back(std::move(v));
+      continue;
+    }
+    if (v.date_strength > same->date_strength) {
+      same->date = v.date;
+      same->date_strength = v.date_strength;
+    }
+    if (same->kind == "visit" && v.kind != "visit") same->kind = v.kind;
+    if (same->visitor.empty()) same->visitor = v.visitor;
+    same->confidence = std::max(same->confidence, v.confidence);
+  }
+  out_.visits = std::move(told);
   std::vector<Visit> visits;
   for (Visit& v : out_.visits) {
     bool merged = false;

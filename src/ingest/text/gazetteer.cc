@@ -220,6 +220,11 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data
     }
   }
 
+  // The European Union signs, trades and holds summits as one party; texts
+  // name it as they name a country, and the scoring convention codes it EUU.
+  // It is no country of the registry (app/extract_to_registry.cc says so).
+  g->InternCountry(kEuropeanUnion, "European Union");
+
   const std::string aliases = data_dir + "/country_aliases.tsv";
   BILAT_RETURN_IF_ERROR(ForEachRow(
       aliases, 2, 3, "ALIAS<TAB>ALPHA3[<TAB>display]",

@@ -87,6 +87,10 @@ struct Mention {
   const Entity* entity = nullptr;
 };
 
+// The party code of the European Union, a union that acts as one party
+// (the corpus's scoring convention); country_terms.tsv names it.
+inline constexpr std::string_view kEuropeanUnion = "EUU";
+
 class Gazetteer {
  public:
   // Loads every dictionary from `data_dir` (bilat's data folder): the alias

@@ -3,6 +3,7 @@
 // are invented for the tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "ingest/text/document.h"
@@ -164,6 +165,37 @@ TEST(FiguresGeneral, MeasureKeepsItsStatedScale) {
   ASSERT_EQ(x.quantities.size(), 2u);
   EXPECT_EQ(x.quantities[0].value, 3);
   EXPECT_EQ(x.quantities[1].value, 2);
+}
+
+// Phase 3 (docs/text_extraction.md, "Measured").
+
+TEST(VisitsGeneral, OneSentenceTellsOneTripDatedByItsOwnDate) {
+  Extraction x = ExtractFrom("URL: https://example.org/2019/06/03/a\n\n"
+                             "President Ruto paid an official visit to China in May.\n\n"
+                             "Chinese President Xi Jinping lands in Nairobi on June 3, 2019 for a state visit to Kenya.\n");
+  ASSERT_EQ(x.visits.size(), 2u);
+  EXPECT_EQ(x.visits[1].visitor_country, "CHN");
+  EXPECT_EQ(x.visits[1].date.Iso(), "2019-06-03");  // not May, the month the story last named
+  EXPECT_EQ(x.visits[1].kind, "state visit");
+}
+
+TEST(VisitsGeneral, DatesTheSentenceStatesStaySeparateVisits) {
+  Extraction x = ExtractFrom(kDated + "President Ruto visited China in 2018 and in 2021.\n");
+  EXPECT_EQ(x.visits.size(), 2u);
+}
+
+TEST(PartiesGeneral, TheEuropeanUnionIsOneParty) {
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\n\n"
+                             "The EU-Kenya trade deal was signed at the EU-Kenya summit on 4 March 2023.\n");
+  ASSERT_EQ(x.country_pair.size(), 2u);
+  bool signed_by_both = false;
+  for (const Event& e : x.events) {
+    if (e.kind == "agreement signed") {
+      signed_by_both = std::find(e.parties.begin(), e.parties.end(), "EUU") != e.parties.end() &&
+                       std::find(e.parties.begin(), e.parties.end(), "KEN") != e.parties.end();
+    }
+  }
+  EXPECT_TRUE(signed_by_both);
 }
 
 }  // namespace
