@@ -75,7 +75,8 @@ struct DatedMention {
 
 // All the state of one Extract() call. Its methods are defined by topic:
 // extractor.cc (tokens, countries, actors, dates, sentences and the run),
-// extract_visits.cc, extract_events.cc and extract_figures.cc.
+// extract_visits.cc, extract_events.cc, extract_figures.cc and
+// extract_merge.cc (re-mentions merged).
 class DocumentRun {
  public:
   DocumentRun(const Extractor& ex, const Document& doc)
