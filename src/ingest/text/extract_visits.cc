@@ -44,6 +44,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
   auto visitor_name = [&](const Actor* a) -> std::string {
     if (!a) return "";
     if (a->leader >= 0) return g_.leader(a->leader).name;
+    if (a->name_begin > a->begin && a->name_begin < a->end) return SpanText(s, a->name_begin, a->end);
     return SpanText(s, a->begin, a->end);
   };
   auto kind_before = [&](uint32_t t) -> std::string {
@@ -99,7 +100,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
     return list;
   };
   auto emit = [&](uint32_t trigger, const Actor* visitor, int visitor_country, int host, std::string kind,
-                  bool no_date) {
+                  bool no_date, bool still_to_come = false) {
     if (visitor && visitor_country < 0) visitor_country = visitor->country;
     // A visit without a host, or without a visitor: the text's other country.
     if (host < 0 && visitor_country >= 0) {
@@ -111,7 +112,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       else if (host == pair_[1]) visitor_country = pair_[0];
     }
     if (Negated(s, seg, trigger)) return;
-    bool planned = planned_at(trigger);
+    bool planned = still_to_come || planned_at(trigger);
     std::vector<int> list = no_date ? std::vector<int>() : date_list(trigger);
     if (!list.empty()) {
       for (int k : list) {
@@ -288,6 +289,21 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
     }
     if (s.Is(t, kArrive) || s.Is(t, kTravel)) {
       uint32_t p = t + 1;
+      // "were all flying in on Thursday", "arrived on Monday": an arrival
+      // that names no place is at the story's scene.
+      const bool fly = s.IsWord(t, "fly") || s.IsWord(t, "flying") || s.IsWord(t, "flew") || s.IsWord(t, "flies");
+      const bool no_place = (s.Is(t, kArrive) && (p >= s.size || s.IsWord(p, "on") || s.Str(p) == "." ||
+                                                  s.Str(p) == "," || s.IsWord(p, "yesterday") || s.IsWord(p, "today"))) ||
+                            (fly && s.IsWord(p, "in") && (p + 1 >= s.size || !s.Cap(p + 1)));
+      if (no_place && scene_ >= 0) {
+        const Actor* v = nullptr;
+        if (Subject(s, actors, seg, t, &v) < 0 || !v) continue;
+        const bool summit = summit_sentence_ != SIZE_MAX && summit_sentence_ + 2 >= sentence_;
+        for (const Actor* a : PersonList(s, actors, v)) {
+          emit(t, a, a->country, scene_, summit ? "summit attendance" : "visit", false);
+        }
+        continue;
+      }
       if (!(s.IsWord(p, "in") || s.IsWord(p, "at") || s.IsWord(p, "to") || s.IsWord(p, "for"))) continue;
       // "came to China"; not "came to power in Russia".
       bool come = s.IsWord(t, "came") || s.IsWord(t, "come") || s.IsWord(t, "comes") || s.IsWord(t, "coming");
@@ -295,6 +311,13 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       if (!h) continue;
       const Actor* v = nullptr;
       int vc = Subject(s, actors, seg, t, &v);
+      if (v && vc == v->country) {
+        // "Putin and Xi arrived in ...": everyone the subject names.
+        std::vector<const Actor*> list = PersonList(s, actors, v);
+        if (list.size() > 1) {
+          for (size_t k = 0; k + 1 < list.size(); ++k) emit(t, list[k], list[k]->country, h->country, "visit", false);
+        }
+      }
       if (vc < 0) {
         // ", who arrived in Moscow": the person the relative clause hangs on.
         uint32_t start = t;
@@ -308,6 +331,17 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         if (s.IsWord(k, "official") && s.Is(k + 1, kVisitNoun)) kind = "official visit";
       }
       emit(t, v, vc, h->country, kind, false);
+      continue;
+    }
+    if ((s.IsWord(t, "attendance") || s.IsWord(t, "participation")) && t >= 2 && scene_ >= 0 &&
+        (s.IsWord(t - 1, "their") || s.IsWord(t - 1, "his") || s.IsWord(t - 1, "her")) &&
+        (s.IsWord(t - 2, "confirmed") || s.IsWord(t - 2, "confirm") || s.IsWord(t - 2, "confirms"))) {
+      // "A, B and C have confirmed their attendance": at the summit the
+      // story is about, still to come.
+      if (summit_sentence_ == SIZE_MAX || summit_sentence_ + 2 < sentence_) continue;
+      const Actor* v = nullptr;
+      if (Subject(s, actors, seg, t - 2, &v) < 0 || !v) continue;
+      for (const Actor* a : PersonList(s, actors, v)) emit(t, a, a->country, scene_, "summit attendance", false, true);
       continue;
     }
     bool take_part = s.IsWord(t, "part") && t > 0 && s.IsWord(t + 1, "in") &&

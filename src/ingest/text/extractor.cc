@@ -187,6 +187,13 @@ std::vector<Actor> DocumentRun::BuildActors(const SentenceView& s, const std::ve
       a.kind = ActorKind::kState;
       uint32_t j = m.end;
       if (s.IsWord(j, "'s")) ++j;
+      // "Lebanese caretaker Prime Minister", "Sudan's de facto leader".
+      if (s.IsWord(j, "caretaker") || s.IsWord(j, "acting") || s.IsWord(j, "interim") || s.IsWord(j, "outgoing") ||
+          s.IsWord(j, "incoming") || s.IsWord(j, "former")) {
+        ++j;
+      } else if (s.IsWord(j, "de") && s.IsWord(j + 1, "facto")) {
+        j += 2;
+      }
       int r = mention_at(j, next);
       if (r >= 0 && ms[r].entity->kind == EntityKind::kRole) {
         // "Chinese President Xi Jinping", "China's Foreign Minister".
@@ -196,12 +203,32 @@ std::vector<Actor> DocumentRun::BuildActors(const SentenceView& s, const std::ve
         a.end = ms[r].end;
         next = r + 1;
         int l = mention_at(a.end, next);
-        if (l >= 0 && ms[l].entity->kind == EntityKind::kLeader) {
+        // A leader of another country is another person of the same name:
+        // "Lebanese Prime Minister Najib Mikati" is not Malaysia's Najib.
+        if (l >= 0 && ms[l].entity->kind == EntityKind::kLeader && g_.leader(ms[l].entity->leader).country == a.country) {
           a.leader = pick_leader(ms[l], a.role);
           a.end = ms[l].end;
           next = l + 1;
         } else {
           a.leader = g_.ResolveRole(a.country, a.role, when);
+          // A name the dictionary does not know belongs to the title:
+          // "Tunisian President Kais Saied", "... Abdel Fattah al-Burhan".
+          const uint32_t name_begin = a.end;
+          while (a.end < s.size && a.end < name_begin + 5) {
+            const bool particle = (s.IsWord(a.end, "al") || s.IsWord(a.end, "bin") || s.IsWord(a.end, "ibn") ||
+                                   s.IsWord(a.end, "el") || s.IsWord(a.end, "-")) &&
+                                  a.end > name_begin && (s.Cap(a.end + 1) || s.IsWord(a.end + 1, "-"));
+            if (!(s.Cap(a.end) && s.IsKind(a.end, TokenKind::kWord)) && !particle) break;
+            int other = mention_at(a.end, next);
+            if (other >= 0 && ms[other].entity->kind != EntityKind::kLeader) break;
+            if (other >= 0) next = other + 1;
+            ++a.end;
+          }
+          while (a.end > name_begin && s.IsWord(a.end - 1, "-")) --a.end;
+          if (a.end > name_begin) {
+            a.leader = -1;  // a named person, not the office's holder
+            a.name_begin = name_begin;
+          }
         }
       }
     } else if (e.kind == EntityKind::kRole) {
@@ -658,6 +685,25 @@ const Actor* DocumentRun::PlaceAfter(const SentenceView& s, const std::vector<Ac
   return nullptr;
 }
 
+std::vector<const Actor*> DocumentRun::PersonList(const SentenceView& s, const std::vector<Actor>& actors,
+                                                  const Actor* last) const {
+  std::vector<const Actor*> list;
+  if (!last) return list;
+  list.push_back(last);
+  for (;;) {
+    const Actor* prev = nullptr;
+    for (const Actor& a : actors) {
+      if (a.end <= list.front()->begin) prev = &a;
+    }
+    if (!prev || !IsPerson(*prev) || prev->country < 0 || prev->end == list.front()->begin) break;
+    bool joined = true;
+    for (uint32_t k = prev->end; k < list.front()->begin; ++k) joined &= s.Str(k) == "," || s.IsWord(k, "and");
+    if (!joined) break;
+    list.insert(list.begin(), prev);
+  }
+  return list;
+}
+
 const Actor* DocumentRun::PersonBefore(const SentenceView& s, const std::vector<Actor>& actors, uint32_t pos,
                                        const std::vector<uint32_t>&) const {
   // The nearest person before the verb, across an apposition or a relative
@@ -722,7 +768,15 @@ void DocumentRun::AnalyzeSentence(size_t index) {
   }
   std::vector<Actor> actors = BuildActors(s, mentions_[index], when);
   std::vector<uint32_t> seg = Segments(s, actors);
+  sentence_ = index;
+  const size_t visits_before = out_.visits.size();
   FindVisits(s, actors, dates, seg);
+  if (out_.visits.size() > visits_before && out_.visits.back().status == "actual") {
+    scene_ = g_.CountryId(out_.visits.back().host_country);
+  }
+  for (uint32_t t = 0; t < s.size; ++t) {
+    if (s.Is(t, kSummit) || s.Is(t, kForum) || LeadersMeeting(s, t)) summit_sentence_ = index;
+  }
   FindEvents(s, actors, dates, seg, future);
   FindFigures(s, actors, dates, seg);
   UpdateContext(dates);

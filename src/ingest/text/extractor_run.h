@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -27,6 +28,7 @@ enum class ActorKind : uint8_t { kPerson, kDelegation, kState, kPlace, kOrg, kGr
 struct Actor {
   uint32_t begin = 0;  // token range in the sentence
   uint32_t end = 0;
+  uint32_t name_begin = 0;  // a person's own name after the title, when the dictionary does not know it
   ActorKind kind = ActorKind::kState;
   int country = -1;
   int group = -1;
@@ -128,6 +130,10 @@ class DocumentRun {
                           uint32_t window, const std::vector<uint32_t>& seg) const;
   const Actor* PersonBefore(const SentenceView& s, const std::vector<Actor>& actors, uint32_t pos,
                             const std::vector<uint32_t>& seg) const;
+  // The persons named in one list with `last`, ending at it: "A, B and C
+  // arrived" gives A, B, C; just `last` when it stands alone.
+  std::vector<const Actor*> PersonList(const SentenceView& s, const std::vector<Actor>& actors,
+                                       const Actor* last) const;
 
   void FindVisits(const SentenceView& s, const std::vector<Actor>& actors,
                   const std::vector<DatedMention>& dates, const std::vector<uint32_t>& seg);
@@ -160,6 +166,11 @@ class DocumentRun {
   DateContext ctx_;
   TextDate period_;    // the last statistics period mentioned ("H1 2023")
   TextDate upcoming_;  // the last date after the document's: what plans are for
+  // The country where the story's action is: the host of the last visit
+  // told as made. Arrivals and ceremonies that name no place happen there.
+  int scene_ = -1;
+  size_t sentence_ = 0;                 // the sentence being read
+  size_t summit_sentence_ = SIZE_MAX;  // the last sentence naming a summit or forum
   int prev_person_country_ = -1;
   std::string prev_person_name_;
   Extraction out_;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "ingest/text/document.h"
 #include "ingest/text/extractor.h"
@@ -196,6 +198,44 @@ TEST(PartiesGeneral, TheEuropeanUnionIsOneParty) {
     }
   }
   EXPECT_TRUE(signed_by_both);
+}
+
+TEST(VisitsGeneral, LeadersListedFlyingInGoToTheStorysScene) {
+  Extraction x = ExtractFrom("URL: https://example.org/2021/05/12/a\n\n"
+                             "Chinese Premier Li Qiang arrived in Nairobi on Tuesday for talks.\n\n"
+                             "Leaders are gathering for the East Africa summit with Li.\n\n"
+                             "Ugandan President Yoweri Museveni, Rwandan President Paul Kagame and Burundi's "
+                             "President Evariste Ndayishimiye were flying in on Wednesday.\n\n"
+                             "Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud have "
+                             "confirmed their attendance.\n");
+  std::map<std::string, const Visit*> by;
+  for (const Visit& v : x.visits) by[v.visitor_country] = &v;
+  for (const char* c : {"UGA", "RWA", "BDI", "ETH", "SOM"}) {
+    ASSERT_TRUE(by.count(c)) << c;
+    EXPECT_EQ(by[c]->host_country, "KEN") << c;
+    EXPECT_EQ(by[c]->kind, "summit attendance") << c;
+  }
+  EXPECT_EQ(by["RWA"]->status, "actual");
+  EXPECT_EQ(by["RWA"]->date.Iso(), "2021-05-12");
+  EXPECT_EQ(by["RWA"]->visitor, "Paul Kagame");  // the name, without the title
+  EXPECT_EQ(by["SOM"]->status, "planned");       // confirmed, still to come
+}
+
+TEST(VisitsGeneral, EveryoneTheSubjectListsArrives) {
+  Extraction x = ExtractFrom(kDated + "Kenyan President William Ruto and Ghanaian President Nana Akufo-Addo arrived "
+                                      "in Beijing on Monday.\n");
+  std::set<std::string> visitors;
+  for (const Visit& v : x.visits) visitors.insert(v.visitor_country + ">" + v.host_country);
+  EXPECT_EQ(visitors, (std::set<std::string>{"KEN>CHN", "GHA>CHN"}));
+}
+
+TEST(ActorsGeneral, ALeaderOfAnotherCountryIsAnotherPerson) {
+  // leaders.tsv knows Malaysia's Najib; a Lebanese prime minister named
+  // Najib is someone else, and no visit of Malaysia's.
+  Extraction x = ExtractFrom(kDated + "Lebanese caretaker Prime Minister Najib Mikati arrived in Beijing on Monday.\n");
+  ASSERT_EQ(x.visits.size(), 1u);
+  EXPECT_EQ(x.visits[0].visitor_country, "LBN");
+  EXPECT_EQ(x.visits[0].visitor, "Najib Mikati");
 }
 
 }  // namespace
