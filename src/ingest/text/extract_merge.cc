@@ -64,7 +64,12 @@ void DocumentRun::Finish() {
     bool merged = false;
     for (Visit& w : visits) {
       if (w.visitor_country != v.visitor_country || w.host_country != v.host_country) continue;
-      if (!compatible(w.date, v.date)) continue;
+      // A plan dated only by the news of it ("a tour that will take him to
+      // South Korea") is the plan dated later ("the summit on Nov. 18-19 in
+      // Busan").
+      const bool plans = w.status == "planned" && v.status == "planned" &&
+                         std::min(w.date_strength, v.date_strength) == 0;
+      if (!compatible(w.date, v.date) && !plans) continue;
       if (better(v.date_strength, v.date, w.date_strength, w.date)) {
         w.date = v.date;
         w.date_strength = v.date_strength;

@@ -131,7 +131,48 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
     AddVisit(s, visitor_country, visitor_name(visitor), host, date, strength, kind, planned);
   };
 
+  // The places listed with `first`: "visited Germany, Spain and South
+  // Korea" is three visits. Cities of a country already listed add none.
+  auto place_list = [&](const Actor* first) {
+    std::vector<const Actor*> list;
+    if (!first) return list;
+    list.push_back(first);
+    for (const Actor& a : actors) {
+      if (a.begin < list.back()->end) continue;
+      bool joined = a.begin > list.back()->end;
+      for (uint32_t k = list.back()->end; joined && k < a.begin; ++k) joined = s.Str(k) == "," || s.IsWord(k, "and");
+      if (!joined || !a.place || a.country < 0) break;
+      list.push_back(&a);
+    }
+    return list;
+  };
   for (uint32_t t = 0; t < s.size; ++t) {
+    // "left London for Berlin", "departed for Madrid", "will head to Seoul":
+    // the next stop of a trip.
+    if (s.IsWord(t, "left") || s.IsWord(t, "leave") || s.IsWord(t, "leaves") || s.IsWord(t, "leaving") ||
+        s.IsWord(t, "departed") || s.IsWord(t, "departs") || s.IsWord(t, "depart")) {
+      uint32_t f = t + 1;
+      for (const Actor& a : actors) {
+        if (a.begin == t + 1 && a.place) f = a.end;  // the place left
+      }
+      if (!s.IsWord(f, "for")) continue;
+      const Actor* h = PlaceAfter(s, actors, f + 1, 1, seg);
+      const Actor* v = nullptr;
+      int vc = Subject(s, actors, seg, t, &v);
+      if (!h || vc < 0) continue;
+      emit(t, v, vc, h->country, "visit", false);
+      continue;
+    }
+    // "a tour which will take him to Germany, Spain and South Korea".
+    if ((s.IsWord(t, "take") || s.IsWord(t, "takes") || s.IsWord(t, "took") || s.IsWord(t, "taking")) &&
+        (s.IsWord(t + 1, "him") || s.IsWord(t + 1, "her")) && s.IsWord(t + 2, "to")) {
+      const Actor* h = PlaceAfter(s, actors, t + 3, 1, seg);
+      const Actor* v = nullptr;
+      int vc = ResolvePronoun(s, actors, seg, t + 1, &v);
+      if (!h || vc < 0) continue;
+      for (const Actor* place : place_list(h)) emit(t, v, vc, place->country, "visit", true);
+      continue;
+    }
     bool verb = s.Is(t, kVisitVerb) && !s.IsWord(t, "visit") && !s.IsWord(t, "visits");
     bool noun = s.Is(t, kVisitNoun) && !verb;
     // "visit"/"visits" is a noun after a determiner, possessive or adjective
@@ -176,7 +217,10 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       int vc = Subject(s, actors, seg, t, &v);
       const Actor* h = PlaceAfter(s, actors, t + 1, 3, seg);
       if (!h || vc < 0) continue;
-      emit(t, v, vc, h->country, "visit", false);
+      std::set<int> hosts;
+      for (const Actor* place : place_list(h)) {
+        if (hosts.insert(place->country).second) emit(t, v, vc, place->country, "visit", false);
+      }
       continue;
     }
     if (noun) {
@@ -434,15 +478,27 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       emit(t, visitor, visitor_country, host_country, "visit", false);
       continue;
     }
-    if (s.Is(t, kMeet) || s.Is(t, kTalks) || s.Is(t, kForum) || s.Is(t, kSummit)) {
+    const bool ceremony = s.IsWord(t, "ceremony") || s.IsWord(t, "ceremonies");
+    if (s.Is(t, kMeet) || s.Is(t, kTalks) || s.Is(t, kForum) || s.Is(t, kSummit) || ceremony) {
       // A meeting in a country with a foreign participant implies a visit.
       // Participants are linked to the meeting: "talks between X and Y",
       // "X met Y", "at the forum ..., X said"; a leader who merely praises
       // a past summit did not travel to it.
       const Actor* loc = nullptr;
+      // "in Turkmenistan", "in northeastern Turkmenistan".
+      auto located = [&](const Actor& a) {
+        uint32_t k = a.begin;
+        if (k > 1) {
+          std::string_view w = s.Low(k - 1);
+          if (w == "northern" || w == "southern" || w == "eastern" || w == "western" || w == "central" ||
+              w == "northeastern" || w == "northwestern" || w == "southeastern" || w == "southwestern") {
+            --k;
+          }
+        }
+        return k > 0 && (s.IsWord(k - 1, "in") || s.IsWord(k - 1, "at"));
+      };
       for (const Actor& a : actors) {
-        if (a.begin > t && a.begin < t + 24 && a.place && a.country >= 0 && a.begin > 0 &&
-            (s.IsWord(a.begin - 1, "in") || s.IsWord(a.begin - 1, "at")) && s.Str(a.begin - 1) != ";") {
+        if (a.begin > t && a.begin < t + 24 && a.place && a.country >= 0 && a.begin > 0 && located(a)) {
           loc = &a;
           break;
         }
@@ -487,15 +543,37 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         if (!linked || !seen.insert(a.country).second) continue;
         emit(t, &a, -1, loc->country, summit ? "summit attendance" : "visit", false);
       }
-      // "the meeting between the leaders of China and Kazakhstan in Xi'an".
+      // "the meeting between the leaders of China and Kazakhstan in Xi'an";
+      // "at a ceremony in Turkmenistan, the leaders of China, Kazakhstan,
+      // Turkmenistan and Uzbekistan ...": every state of the list.
+      const Actor* prev_state = nullptr;
       for (const Actor& a : actors) {
-        if (a.kind != ActorKind::kState || a.country < 0 || a.country == loc->country || a.begin <= t ||
-            a.begin >= t + 10) {
+        if (a.country < 0 || a.begin <= t) continue;
+        if (a.kind != ActorKind::kState) {
+          // "the leaders of China" is read as one person, the list's head.
+          const bool head = IsPerson(a) && (s.IsWord(a.begin, "leaders") || s.IsWord(a.begin, "presidents"));
+          prev_state = head ? &a : nullptr;
           continue;
         }
+        bool in_list = prev_state != nullptr && prev_state->end < a.begin;
+        for (uint32_t k = prev_state ? prev_state->end : 0; in_list && k < a.begin; ++k) {
+          in_list = s.Str(k) == "," || s.IsWord(k, "and");
+        }
         bool leaders = false;
-        for (uint32_t k = t; k < a.begin; ++k) leaders |= s.IsWord(k, "leaders") || s.IsWord(k, "presidents");
-        if (leaders && seen.insert(a.country).second) emit(t, nullptr, a.country, loc->country, "visit", false);
+        for (uint32_t k = t; k < a.begin && a.begin < t + 24; ++k) {
+          leaders |= (s.IsWord(k, "leaders") || s.IsWord(k, "presidents")) && s.IsWord(k + 1, "of") &&
+                     (a.begin == k + 2 || (a.begin == k + 3 && s.IsWord(k + 2, "the")));
+        }
+        if (a.begin < t + 10) {
+          for (uint32_t k = t; k < a.begin; ++k) leaders |= s.IsWord(k, "leaders") || s.IsWord(k, "presidents");
+        }
+        if (!(leaders || in_list)) {
+          prev_state = nullptr;
+          continue;
+        }
+        prev_state = &a;
+        if (a.country == loc->country) continue;
+        if (seen.insert(a.country).second) emit(t, nullptr, a.country, loc->country, "visit", false);
       }
     }
   }

@@ -560,10 +560,24 @@ std::vector<std::string> DocumentRun::Parties(const std::set<int>& countries) co
 
 const Actor* DocumentRun::Venue(const SentenceView& s, const std::vector<Actor>& actors, uint32_t ev) const {
   uint32_t k = ev + 1;
-  // The rest of the event's name: "Forum for International Cooperation".
-  while (k < s.size && (s.Cap(k) || ((s.IsWord(k, "for") || s.IsWord(k, "of") || s.IsWord(k, "and")) && s.Cap(k + 1)))) ++k;
+  // The rest of the event's name: "Forum for International Cooperation",
+  // "Meeting of the Asia-Pacific Economic Cooperation (APEC)".
+  for (;;) {
+    if (k < s.size && (s.Cap(k) || (s.Str(k) == "-" && s.Cap(k + 1)))) {
+      ++k;
+    } else if ((s.IsWord(k, "for") || s.IsWord(k, "of") || s.IsWord(k, "and")) &&
+               (s.Cap(k + 1) || (s.IsWord(k + 1, "the") && s.Cap(k + 2)))) {
+      k += s.IsWord(k + 1, "the") ? 2 : 1;
+    } else if (s.Str(k) == "(" && k + 2 < s.size && s.Str(k + 2) == ")") {
+      k += 3;
+    } else {
+      break;
+    }
+  }
   if (s.IsWord(k, ",") && s.IsWord(k + 1, "which")) k += 2;
   if (s.IsWord(k, "was") || s.IsWord(k, "is") || s.IsWord(k, "will")) ++k;
+  // "scheduled to be held", "due to be held", "set to be held".
+  if ((s.IsWord(k, "scheduled") || s.IsWord(k, "due") || s.IsWord(k, "set")) && s.IsWord(k + 1, "to")) k += 2;
   if (s.IsWord(k, "be")) ++k;
   if (k < s.size && s.Low(k).size() > 4 && s.Low(k).substr(s.Low(k).size() - 2) == "ly") ++k;  // "jointly held"
   if (s.IsWord(k, "held") || s.IsWord(k, "hosted") || s.IsWord(k, "convened") || s.IsWord(k, "organised") ||
@@ -578,6 +592,16 @@ const Actor* DocumentRun::Venue(const SentenceView& s, const std::vector<Actor>&
     }
   } else if (s.IsWord(k, "taking") && s.IsWord(k + 1, "place")) {
     k += 2;
+  }
+  // "held on Nov. 18-19 in Busan": the date before the place.
+  if (s.IsWord(k, "on") || s.IsWord(k, "from")) {
+    uint32_t q = k + 1;
+    while (q < s.size && q < k + 8 &&
+           (s.IsKind(q, TokenKind::kNumber) || s.Cap(q) || s.Str(q) == "-" || s.Str(q) == "." || s.Str(q) == "," ||
+            s.IsWord(q, "to") || s.IsWord(q, "and"))) {
+      ++q;
+    }
+    if (s.IsWord(q, "in") || s.IsWord(q, "at")) k = q;
   }
   if (!(s.IsWord(k, "in") || s.IsWord(k, "at"))) return nullptr;
   for (const Actor& a : actors) {

@@ -238,5 +238,45 @@ TEST(ActorsGeneral, ALeaderOfAnotherCountryIsAnotherPerson) {
   EXPECT_EQ(x.visits[0].visitor, "Najib Mikati");
 }
 
+std::set<std::string> Trips(const Extraction& x) {
+  std::set<std::string> out;
+  for (const Visit& v : x.visits) out.insert(v.visitor_country + ">" + v.host_country + " " + v.status);
+  return out;
+}
+
+TEST(VisitsGeneral, EveryLeaderOfAListAtACeremonyInAPlace) {
+  Extraction x = ExtractFrom(kDated + "At a ceremony in southern Ethiopia, the leaders of China, Kenya, Ethiopia and "
+                                      "Djibouti opened the new railway line on Monday.\n");
+  EXPECT_EQ(Trips(x), (std::set<std::string>{"CHN>ETH actual", "KEN>ETH actual", "DJI>ETH actual"}));
+}
+
+TEST(VisitsGeneral, AnItineraryGivesEveryStop) {
+  Extraction x = ExtractFrom(kDated +
+                             "Brazilian President Luiz Inacio Lula da Silva left Lisbon for Madrid on Tuesday after a "
+                             "state visit to Portugal.\n"
+                             "Portugal is the first stop of the president's European tour, which will also take him "
+                             "to Italy and France.\n");
+  EXPECT_EQ(Trips(x), (std::set<std::string>{"BRA>PRT actual", "BRA>ESP actual", "BRA>ITA planned",
+                                              "BRA>FRA planned"}));
+}
+
+TEST(VisitsGeneral, VisitedAListOfCountries) {
+  Extraction x = ExtractFrom(kDated + "In 2019 Indian Prime Minister Narendra Modi visited Maldives, Sri Lanka and "
+                                      "Bhutan.\n");
+  EXPECT_EQ(Trips(x), (std::set<std::string>{"IND>MDV actual", "IND>LKA actual", "IND>BTN actual"}));
+}
+
+TEST(VisitsGeneral, APlanDatedByTheNewsIsThePlanDatedLater) {
+  Extraction x = ExtractFrom(kDated +
+                             "The tour will also take him to Peru.\n"
+                             "Chinese President Xi Jinping will attend the Economic Leaders' Meeting of the "
+                             "Asia-Pacific Economic Cooperation (APEC) scheduled to be held on Nov. 15-16 in Lima, "
+                             "Peru.\n");
+  ASSERT_EQ(x.visits.size(), 1u);
+  EXPECT_EQ(x.visits[0].host_country, "PER");
+  EXPECT_EQ(x.visits[0].kind, "summit attendance");
+  EXPECT_EQ(x.visits[0].date.Iso(), "2024-11-15");
+}
+
 }  // namespace
 }  // namespace bilat::text
