@@ -22,7 +22,7 @@ problem() { echo "pdf test: FAIL $*" >&2; fail=1; }
 [ ! -e "$ws/reports/CHN-KAZ.print.html" ] || problem "the HTML printed from was left behind"
 info="$(pdfinfo "$pdf")"
 pages="$(echo "$info" | awk '/^Pages:/ {print $2}')"
-echo "$info" | grep -q "Page size:.*(A4)" || problem "pages are not A4: $(echo "$info" | grep 'Page size')"
+grep -q "Page size:.*(A4)" <<<"$info" || problem "pages are not A4: $(echo "$info" | grep 'Page size')"
 [ "${pages:-0}" -ge 5 ] || problem "only ${pages:-0} pages"
 text="$(pdftotext -layout "$pdf" - | tr -d '\f')"
 title="China and Kazakhstan: bilateral relations"
