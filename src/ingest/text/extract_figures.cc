@@ -77,6 +77,22 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     *found = false;
     return {};
   };
+  // The date stated right after an amount is its own, before a nearer one
+  // that ends the amount before it: "X in 2021 and Y (about $27bn) in the
+  // third quarter of 2022".
+  auto date_right_after = [&](uint32_t amount_end) -> const DatedMention* {
+    uint32_t k = amount_end;
+    if (s.IsWord(k, "(")) {
+      while (k < s.size && k < amount_end + 8 && !s.IsWord(k, ")")) ++k;
+      ++k;
+    }
+    if (!(s.IsWord(k, "in") || s.IsWord(k, "during") || s.IsWord(k, "for"))) return nullptr;
+    for (const DatedMention& d : dates) {
+      if (d.m.role == DateRole::kBaseline || d.m.role == DateRole::kTarget || d.nominal) continue;
+      if (d.m.begin >= k && d.m.begin <= k + 2) return &d;
+    }
+    return nullptr;
+  };
   // A count or measure's date: the figure's own, else the sentence's or the
   // story's; never a period (a quantity is a total at a time).
   auto quantity_date = [&](uint32_t at) {
@@ -294,6 +310,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       continue;
     }
     TradeFigure tf;
+    if (!own_date) own_date = date_right_after(m.end);
     bool found = own_date != nullptr;
     TextDate d = own_date ? own_date->m.date : figure_date(at, false, &found);
     if (!found) d = period_.IsSet() ? period_ : TextDate::Year(doc_.writing_date().year);

@@ -315,6 +315,21 @@ std::vector<uint32_t> DocumentRun::Segments(const SentenceView& s, const std::ve
   for (uint32_t i = 0; i + 2 < s.size; ++i) {
     if (s.IsWord(i, "(") && s.IsWord(i + 2, ")") && s.tokens[i + 1].Has(kAllCaps)) keep[i] = keep[i + 2] = true;
   }
+  // Brackets around a conversion ("304 billion riyals ($80bn) in 2021")
+  // leave the amount's clause whole.
+  for (uint32_t i = 0; i < s.size; ++i) {
+    if (!s.IsWord(i, "(")) continue;
+    uint32_t j = i + 1;
+    bool number = false;
+    while (j < s.size && j < i + 8 &&
+           (s.IsKind(j, TokenKind::kNumber) || s.IsKind(j, TokenKind::kCurrency) || s.Is(j, kScale) ||
+            s.Is(j, kCurrencyWord) || s.IsWord(j, "us") || s.IsWord(j, "about") || s.IsWord(j, "around") ||
+            s.IsWord(j, "nearly") || s.IsWord(j, "approximately") || s.IsWord(j, "some") || s.IsWord(j, "roughly"))) {
+      number |= s.IsKind(j, TokenKind::kNumber);
+      ++j;
+    }
+    if (number && j < s.size && s.IsWord(j, ")")) keep[i] = keep[j] = true;
+  }
   uint32_t id = 0;
   for (uint32_t i = 0; i < s.size; ++i) {
     std::string_view t = s.Str(i);

@@ -278,5 +278,17 @@ TEST(VisitsGeneral, APlanDatedByTheNewsIsThePlanDatedLater) {
   EXPECT_EQ(x.visits[0].date.Iso(), "2024-11-15");
 }
 
+TEST(FiguresGeneral, TwoTradeValuesEachWithTheDateAfterItAcrossConversions) {
+  Extraction x = ExtractFrom(kDated + "The ministry said two-way trade totalled 95 billion Brazilian reais ($19bn) in "
+                                      "2022 and 41 billion reais ($8bn) in the first half of 2023.\n");
+  ASSERT_EQ(x.trade.size(), 2u);
+  EXPECT_EQ(x.trade[0].value, 95);
+  EXPECT_EQ(x.trade[0].year, 2022);
+  EXPECT_EQ(x.trade[1].value, 41);
+  EXPECT_EQ(x.trade[1].year, 2023);
+  EXPECT_EQ(x.trade[1].period, "H1");
+  EXPECT_TRUE(x.money.empty());  // the second value is trade too, not money
+}
+
 }  // namespace
 }  // namespace bilat::text
