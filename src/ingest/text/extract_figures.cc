@@ -106,6 +106,24 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     return d;
   };
 
+  // A multiple compares two times: "four times that of 2005" in a sentence
+  // about last year, "tripled from $4.4 billion in 2006 to $15 billion last
+  // year". Its date is the span from the earliest to the latest year the
+  // sentence states; else the multiple's own date.
+  auto multiple_date = [&](uint32_t at) {
+    TextDate own = quantity_date(at);
+    int first = own.year, last = own.year;
+    for (const DatedMention& d : dates) {
+      if (d.nominal || !d.m.date.year || d.m.role == DateRole::kTarget) continue;
+      const int y = d.m.date.year, y2 = d.m.date.end_year ? d.m.date.end_year : y;
+      if (!first || y < first) first = y;
+      if (!last || y2 > last) last = y2;
+    }
+    if (!first || first == last || (first != own.year && last != own.year)) return own;
+    TextDate span = TextDate::Year(first);
+    span.end_year = last;
+    return span;
+  };
   // Baseline amounts: "up from $4 billion", "compared with $5 billion".
   auto is_baseline_amount = [&](const NumberMention& m) {
     uint32_t b = m.begin;
@@ -636,7 +654,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       q.unit = std::string(m.stated_scale == 6 ? "million " : (m.stated_scale == 9 ? "billion " : "trillion ")) + unit;
     }
     q.qualifier = m.qualifier;
-    q.date = quantity_date(at);
+    q.date = q.unit == "times" ? multiple_date(at) : quantity_date(at);
     q.what = SpanText(s, m.value_begin, std::min<uint32_t>(s.size, std::max(noun + 1, m.end)));
     q.confidence = 0.7;
     q.evidence = MakeEvidence(s);
@@ -647,11 +665,30 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
   if (!election) {
     for (uint32_t k = 0; k < s.size; ++k) {
       int times = s.IsWord(k, "doubled") ? 2 : s.IsWord(k, "tripled") ? 3 : s.IsWord(k, "quadrupled") ? 4 : 0;
+      // "trade is expected to double by 2020": a multiple aimed at, dated by its target.
+      const bool aimed = !times && k > 0 && s.IsWord(k - 1, "to") &&
+                         (s.IsWord(k, "double") || s.IsWord(k, "triple") || s.IsWord(k, "quadruple"));
+      if (aimed) times = s.IsWord(k, "double") ? 2 : s.IsWord(k, "triple") ? 3 : 4;
       if (!times || s.IsWord(k + 1, "down")) continue;
       Quantity q;
       q.value = times;
       q.unit = "times";
-      q.date = quantity_date(k);
+      q.date = multiple_date(k);
+      if (aimed) {
+        const DatedMention* target = nullptr;
+        for (const DatedMention& d : dates) {
+          const bool ahead = d.m.role == DateRole::kTarget ||
+                             (doc_.date.IsSet() && CompareDates(d.m.date, doc_.date) > 0);
+          if (ahead && d.m.begin > k && d.m.begin < k + 8) target = &d;
+        }
+        if (!target) continue;  // "hopes to double trade" with no date is no figure
+        q.date = target->m.date;
+      }
+      if (k >= 2 && s.IsWord(k - 1, "than") && (s.IsWord(k - 2, "more") || s.IsWord(k - 2, "less"))) {
+        q.qualifier = std::string(s.Low(k - 2)) + " than";
+      } else if (k >= 1 && (s.IsWord(k - 1, "nearly") || s.IsWord(k - 1, "almost") || s.IsWord(k - 1, "roughly"))) {
+        q.qualifier = std::string(s.Low(k - 1));
+      }
       q.what = SpanText(s, k >= 4 ? k - 4 : 0, std::min<uint32_t>(s.size, k + 4));
       q.confidence = 0.6;
       q.evidence = MakeEvidence(s);

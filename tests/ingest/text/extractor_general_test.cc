@@ -290,5 +290,25 @@ TEST(FiguresGeneral, TwoTradeValuesEachWithTheDateAfterItAcrossConversions) {
   EXPECT_TRUE(x.money.empty());  // the second value is trade too, not money
 }
 
+TEST(FiguresGeneral, AMultipleSpansTheYearsItCompares) {
+  Extraction x = ExtractFrom(kDated + "Exports of Peruvian copper to China have more than tripled from $2 billion in "
+                                      "2010 to $7 billion last year.\n"
+                                      "Trade reached $30 billion in 2022, five times that of 2008.\n");
+  ASSERT_EQ(x.quantities.size(), 2u);
+  EXPECT_EQ(x.quantities[0].value, 3);
+  EXPECT_EQ(x.quantities[0].date.Iso(), "2010/2023");
+  EXPECT_EQ(x.quantities[0].qualifier, "more than");
+  EXPECT_EQ(x.quantities[1].value, 5);
+  EXPECT_EQ(x.quantities[1].date.Iso(), "2008/2022");
+}
+
+TEST(FiguresGeneral, AMultipleAimedAtIsDatedByItsTarget) {
+  Extraction x = ExtractFrom(kDated + "Bilateral trade is expected to double by 2030.\n"
+                                      "Both sides hope to double trade.\n");
+  ASSERT_EQ(x.quantities.size(), 1u);
+  EXPECT_EQ(x.quantities[0].value, 2);
+  EXPECT_EQ(x.quantities[0].date.Iso(), "2030");
+}
+
 }  // namespace
 }  // namespace bilat::text
