@@ -486,7 +486,8 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       continue;
     }
     // Meetings (kept only when no visit covers them; see Finish()).
-    if ((s.Is(t, kMeet) || s.Is(t, kTalks)) && !s.IsWord(t, "meet") && !(t > 0 && s.IsWord(t - 1, "to"))) {
+    if ((s.Is(t, kMeet) || s.Is(t, kTalks)) && !s.IsWord(t, "meet") && !(t > 0 && s.IsWord(t - 1, "to")) &&
+        !ByPhone(s, t)) {
       bool with_actor = false;
       for (const Actor& a : actors) {
         if ((a.kind == ActorKind::kPerson || a.kind == ActorKind::kState) && a.begin > t && a.begin < t + 6) {
@@ -496,11 +497,28 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       }
       if (!with_actor || countries.size() + (pair_[0] >= 0) < 2) continue;
       if (!done.insert("meeting").second) continue;
+      // "their meeting in South Korea": the place met in is no side of the
+      // meeting unless someone of it takes part or it is one of the pair.
+      std::set<int> sides = countries;
+      int elsewhere = -1;
+      for (const Actor& a : actors) {
+        if (!a.place || a.country < 0 || a.begin <= t || a.begin > t + 6 || a.country == pair_[0] ||
+            a.country == pair_[1] || !(s.IsWord(a.begin - 1, "in") || s.IsWord(a.begin - 1, "at"))) {
+          continue;
+        }
+        bool takes_part = false;
+        for (const Actor& b : actors) takes_part |= !b.place && b.country == a.country;
+        if (!takes_part) {
+          sides.erase(a.country);
+          elsewhere = a.country;
+        }
+      }
       int bound = BindDate(s, dates, seg, t, false);
       size_t before = out_.events.size();
-      AddEvent(s, "meeting", countries, dates, bound, planned_near(t), SpanText(s, t, std::min<uint32_t>(s.size, t + 8)),
+      AddEvent(s, "meeting", sides, dates, bound, planned_near(t), SpanText(s, t, std::min<uint32_t>(s.size, t + 8)),
                "meeting");
       if (out_.events.size() > before) {
+        if (elsewhere >= 0) out_.events.back().elsewhere = g_.Alpha3(elsewhere);
         for (const Actor& a : actors) {
           if ((a.kind == ActorKind::kPerson || a.kind == ActorKind::kDelegation || a.kind == ActorKind::kState) &&
               a.country >= 0) {

@@ -127,7 +127,7 @@ void DocumentRun::Finish() {
       } else {
         // A re-mention without a date of its own ("the agreement") is the
         // one already told.
-        same = e.key == f.key && f.parties == e.parties &&
+        same = e.key == f.key && f.parties == e.parties && e.elsewhere == f.elsewhere &&
                (compatible(e.date, f.date) ||
                 (group(e.kind) == "agreement signed" && (e.date_strength == 0 || f.date_strength == 0)));
       }
@@ -146,10 +146,11 @@ void DocumentRun::Finish() {
     }
     if (!merged) events.push_back(std::move(e));
   }
-  // A meeting during a visit between the same two countries is the visit.
+  // A meeting during a visit between the same two countries is the visit;
+  // one held in a third country is not.
   std::vector<Event> kept;
   for (Event& e : events) {
-    if (e.kind == "meeting") {
+    if (e.kind == "meeting" && e.elsewhere.empty()) {
       bool covered = false;
       for (const Visit& v : out_.visits) {
         const std::vector<std::string>& who = e.participants.empty() ? e.parties : e.participants;

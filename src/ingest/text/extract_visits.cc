@@ -479,7 +479,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       continue;
     }
     const bool ceremony = s.IsWord(t, "ceremony") || s.IsWord(t, "ceremonies");
-    if (s.Is(t, kMeet) || s.Is(t, kTalks) || s.Is(t, kForum) || s.Is(t, kSummit) || ceremony) {
+    if ((s.Is(t, kMeet) || s.Is(t, kTalks) || s.Is(t, kForum) || s.Is(t, kSummit) || ceremony) && !ByPhone(s, t)) {
       // A meeting in a country with a foreign participant implies a visit.
       // Participants are linked to the meeting: "talks between X and Y",
       // "X met Y", "at the forum ..., X said"; a leader who merely praises

@@ -61,6 +61,18 @@ inline bool LeadersMeeting(const SentenceView& s, uint32_t t) {
   return s.IsWord(t - 1, "leaders") || (t > 1 && s.IsWord(t - 1, "'") && s.IsWord(t - 2, "leaders"));
 }
 
+// "talks by phone", "a telephone conversation", "phoned": a call is
+// neither a meeting nor a visit (SCORING.md); a video summit is a meeting.
+inline bool ByPhone(const SentenceView& s, uint32_t t) {
+  for (uint32_t k = t >= 8 ? t - 8 : 0; k < s.size && k <= t + 8; ++k) {
+    if (s.IsWord(k, "phone") || s.IsWord(k, "telephone") || s.IsWord(k, "phoned") || s.IsWord(k, "telephoned") ||
+        s.IsWord(k, "phone-call")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 inline std::string Singular(std::string_view w) {
   std::string s(w);
   if (s.size() > 4 && s.substr(s.size() - 3) == "ies") return s.substr(0, s.size() - 3) + "y";

@@ -63,6 +63,7 @@ struct Event {
   Evidence evidence;
   std::string key;        // internal: what makes two mentions one event
   std::vector<std::string> participants;  // internal: who met (meetings), places excluded
+  std::string elsewhere;  // internal: a third country met in ("their meeting in South Korea")
   int date_strength = 0;  // internal, as for visits
 };
 

@@ -310,5 +310,25 @@ TEST(FiguresGeneral, AMultipleAimedAtIsDatedByItsTarget) {
   EXPECT_EQ(x.quantities[0].date.Iso(), "2030");
 }
 
+TEST(EventsGeneral, APlaceMetInIsNoSideOfTheMeeting) {
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\n\n"
+                             "Chinese President Xi Jinping plans a state visit to Brazil.\n\n"
+                             "Since their meeting in Peru in November, Lula and Xi have spoken often.\n");
+  bool met = false;
+  for (const Event& e : x.events) {
+    if (e.kind != "meeting") continue;
+    met = true;
+    EXPECT_EQ(std::set<std::string>(e.parties.begin(), e.parties.end()), (std::set<std::string>{"BRA", "CHN"}));
+  }
+  EXPECT_TRUE(met);  // held in a third country, not part of the visit to Brazil
+}
+
+TEST(EventsGeneral, TalksByPhoneAreNoMeeting) {
+  Extraction x = ExtractFrom(kDated + "Chinese President Xi Jinping held talks by phone with Kenyan President "
+                                      "William Ruto in Beijing on Monday.\n");
+  EXPECT_TRUE(x.events.empty());
+  EXPECT_TRUE(x.visits.empty());
+}
+
 }  // namespace
 }  // namespace bilat::text
