@@ -300,6 +300,14 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       if (obj < 0 && t > 0 && (s.IsWord(t - 1, "was") || s.IsWord(t - 1, "were") || s.IsWord(t - 1, "been"))) {
         obj = facility_before(t);
       }
+      // "... the line began in 2017 and it is now due to open in 2026":
+      // the facility the sentence is about.
+      if (obj < 0 && t > 1 && s.IsWord(t - 1, "to") && (s.IsWord(t - 2, "due") || s.IsWord(t - 2, "scheduled") ||
+                                                       s.IsWord(t - 2, "expected") || s.IsWord(t - 2, "set"))) {
+        for (uint32_t k = 0; k < t; ++k) {
+          if (s.Is(k, kFacility)) obj = static_cast<int>(k);
+        }
+      }
       if (obj < 0) continue;
       // "opening of markets" is not a facility; the noun decides.
       int bound = BindDate(s, dates, seg, t, false);
@@ -317,6 +325,26 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       AddEvent(s, "opening", countries, dates, bound, planned_near(t), SpanText(s, obj, t + 2),
                "opening:" + Singular(s.Low(obj)));
       continue;
+    }
+    // The start of construction is a launch: "construction of the railway
+    // began in 2021", "work on the line started in August 2017", "began
+    // building the port", "broke ground on the plant".
+    if ((s.Is(t, kStart) && !s.Is(t + 1, kOperate)) || (s.IsWord(t, "broke") && s.IsWord(t + 1, "ground")) ||
+        s.IsWord(t, "groundbreaking")) {
+      bool building = s.IsWord(t, "broke") || s.IsWord(t, "groundbreaking");
+      for (uint32_t k = t >= 8 ? t - 8 : 0; k < s.size && k <= t + 2; ++k) {
+        if (seg[k] != seg[t]) continue;
+        building |= s.IsWord(k, "construction") || s.IsWord(k, "building") ||
+                    ((s.IsWord(k, "work") || s.IsWord(k, "works")) && s.IsWord(k + 1, "on"));
+      }
+      int obj = building ? window(t, 8, 8, kFacility) : -1;
+      if (obj >= 0) {
+        int bound = BindDate(s, dates, seg, t, false);
+        AddEvent(s, "launch", countries, dates, bound, planned_near(t),
+                 SpanText(s, std::min<uint32_t>(t, obj), std::max<uint32_t>(t, obj) + 1),
+                 "launch:construction:" + Singular(s.Low(obj)));
+        continue;
+      }
     }
     // Launches.
     if (s.Is(t, kLaunch)) {

@@ -43,12 +43,6 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
   bool election = false;
   for (uint32_t k = 0; k < s.size; ++k) election |= s.Is(k, kElection);
 
-  auto seg_has = [&](uint32_t sg, WordClass c) {
-    for (uint32_t k = 0; k < s.size; ++k) {
-      if (seg[k] == sg && s.Is(k, c)) return true;
-    }
-    return false;
-  };
   // The date of a figure: its own clause, else the last date before it,
   // else the story's statistics period.
   auto figure_date = [&](uint32_t at, bool allow_target, bool* found) -> TextDate {
@@ -191,6 +185,20 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         continue;
       }
     }
+    // A balance is neither a flow nor money (SCORING.md): "an $18.6
+    // billion trade deficit", "a surplus of $5 billion".
+    bool balance = false;
+    for (uint32_t k = m.end; k < s.size && k < m.end + 3; ++k) {
+      balance |= s.IsWord(k, "deficit") || s.IsWord(k, "surplus") || s.IsWord(k, "deficits") || s.IsWord(k, "surpluses");
+    }
+    if (m.begin >= 2 && s.IsWord(m.begin - 1, "of") &&
+        (s.IsWord(m.begin - 2, "deficit") || s.IsWord(m.begin - 2, "surplus") || s.IsWord(m.begin - 2, "imbalance"))) {
+      balance = true;
+    }
+    if (balance) {
+      used[n] = true;
+      continue;
+    }
     uint32_t at = m.value_begin;
     uint32_t sg = seg[at];
     bool part = false;
@@ -212,11 +220,21 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     bool invest = false, deal = false, target = false;
     // "trade worth $3.1 billion", "a trade value of", "exports in value":
     // a value word on a flow word describes the flow, not a deal.
+    // Also "trade in goods between the EU and Kenya was worth EUR 3.3
+    // billion": the flow word is the subject of "worth".
     auto flow_value = [&](uint32_t k) {
       if (!(s.IsWord(k, "worth") || s.IsWord(k, "valued") || s.IsWord(k, "value"))) return false;
       if (k > 0 && s.IsWord(k - 1, "in")) return true;
       for (uint32_t q = k >= 2 ? k - 2 : 0; q < k; ++q) {
         if (s.Is(q, kTrade) || s.Is(q, kExport) || s.Is(q, kImport)) return true;
+      }
+      if (k > 0 && (s.IsWord(k - 1, "was") || s.IsWord(k - 1, "were") || s.IsWord(k - 1, "is"))) {
+        for (uint32_t q = k >= 12 ? k - 12 : 0; q < k; ++q) {
+          if (seg[q] == seg[k] && (s.Is(q, kTrade) || s.Is(q, kExport) || s.Is(q, kImport)) &&
+              !s.Is(q, kAgreement)) {
+            return true;
+          }
+        }
       }
       return false;
     };
@@ -233,7 +251,9 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         target = true;
       }
       // A forecast is not a reported figure: "trade could reach $50 billion".
-      if (k < at && (s.IsWord(k, "could") || s.IsWord(k, "would") || s.IsWord(k, "may") || s.IsWord(k, "might") ||
+      // ("may" the verb, not the month of "January-May 2021").
+      if (k < at && (s.IsWord(k, "could") || s.IsWord(k, "would") || (s.IsWord(k, "may") && !s.Cap(k)) ||
+                     s.IsWord(k, "might") ||
                      s.IsWord(k, "should") || s.IsWord(k, "projected") || s.IsWord(k, "forecast") ||
                      s.IsWord(k, "expected"))) {
         target = true;
@@ -256,10 +276,20 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       bool relative = s.IsWord(start, "which") && (s.Is(start + 1, kValueVerb) || s.Is(start + 1, kGrowthUp) ||
                                                     s.Is(start + 1, kGrowthDown) || s.IsWord(start + 1, "was") ||
                                                     s.IsWord(start + 1, "stood"));
+      // "..., and in January-May 2021 it reached USD 1.97 billion": "it",
+      // "the figure", "the volume" stand for the trade just told.
+      bool anaphor = false;
+      for (uint32_t k = start; k + 1 < at; ++k) {
+        if ((s.IsWord(k, "it") || s.IsWord(k, "figure") || s.IsWord(k, "volume") || s.IsWord(k, "turnover")) &&
+            (s.Is(k + 1, kValueVerb) || s.Is(k + 1, kGrowthUp) || s.Is(k + 1, kGrowthDown) ||
+             s.IsWord(k + 1, "was") || s.IsWord(k + 1, "stood"))) {
+          anaphor = true;
+        }
+      }
       bool continues = s.Is(start, kValueVerb) || s.Is(start, kGrowthUp) || s.Is(start, kGrowthDown) ||
-                       s.IsWord(start, "and") || s.IsWord(start, "-") || s.IsWord(start, "from") || relative;
+                       s.IsWord(start, "and") || s.IsWord(start, "-") || s.IsWord(start, "from") || relative || anaphor;
       if (continues && s.Low(start).size() > 4 && s.Low(start).substr(s.Low(start).size() - 3) != "ing" &&
-          !s.IsWord(start, "and") && !s.IsWord(start, "-") && !relative) {
+          !s.IsWord(start, "and") && !s.IsWord(start, "-") && !relative && !anaphor) {
         continues = false;
       }
       if (continues) {
@@ -278,7 +308,20 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     std::string flow;
     if (trig >= 0) {
       flow = s.Is(trig, kExport) ? "exports" : (s.Is(trig, kImport) ? "imports" : "total");
-      if (flow != "total" && seg_has(sg, kExport) && seg_has(sg, kImport)) flow = "total";
+      // "exports and imports reached $X" is the total; "EU exports of EUR 2.0
+      // billion and imports from Kenya of EUR 1.3 billion" keep their flows.
+      if (flow != "total") {
+        for (uint32_t k = 0; k + 2 < s.size; ++k) {
+          if (seg[k] != sg || !(s.Is(k, kExport) || s.Is(k, kImport))) continue;
+          const uint32_t j = s.IsWord(k + 1, "and") || s.Str(k + 1) == "-" || s.Str(k + 1) == "," ||
+                                     s.Str(k + 1) == "&" || s.Str(k + 1) == "/"
+                                 ? k + 2
+                                 : k + 1;
+          if (j > k + 1 && ((s.Is(k, kExport) && s.Is(j, kImport)) || (s.Is(k, kImport) && s.Is(j, kExport)))) {
+            flow = "total";
+          }
+        }
+      }
     } else if (last_trade_flow_seg >= 0 && static_cast<int>(sg) == last_trade_flow_seg + 1 && !invest) {
       // "..., and at year-end 2024 - $22,071 billion": the clause goes on
       // about the trade of the one before.
@@ -485,6 +528,14 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
       Percentage pc;
       pc.value_low = m.value;
       pc.value_high = m.value_high;
+      // A decline is negative (SCORING.md): "cut its cost down by 32.8%",
+      // "fell 12 percent"; not a level it fell to ("fell to 5%").
+      for (uint32_t k = m.begin >= 3 ? m.begin - 3 : 0; k < m.begin; ++k) {
+        if (s.Is(k, kGrowthDown) && !s.IsWord(m.begin - 1, "to") && !s.IsWord(m.begin - 1, "at") && pc.value_low > 0) {
+          pc.value_low = -m.value_high;
+          pc.value_high = -m.value;
+        }
+      }
       pc.qualifier = m.qualifier;
       bool found = false;
       pc.date = figure_date(at, true, &found);

@@ -295,7 +295,8 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         bool definite = false;
         for (uint32_t k = t >= 3 ? t - 3 : 0; k < t; ++k) definite |= s.IsWord(k, "the") || s.IsWord(k, "this");
         int bound = BindDate(s, dates, seg, t, false);
-        if (definite && bound >= 0 && !dates[bound].background && !out_.visits.empty() && !Negated(s, seg, t)) {
+        if (definite && bound >= 0 && !dates[bound].background && !out_.visits.empty() && !Negated(s, seg, t) &&
+            !ByPhone(s, t)) {
           Visit last = out_.visits.back();
           AddVisit(s, g_.CountryId(last.visitor_country), last.visitor, g_.CountryId(last.host_country),
                    dates[bound].m.date, 2, last.kind, last.status == "planned" || planned_at(t));
@@ -539,6 +540,13 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
           }
         }
         if (meet_verb && a.end <= t) linked = true;
+        // "a ceremony attended by Presidents A and B, Georgian Prime
+        // Minister C, ...": everyone the participle names.
+        if (a.begin > t && a.begin < t + 40) {
+          for (uint32_t k = t + 1; k + 1 < a.begin; ++k) {
+            linked |= (s.IsWord(k, "attended") || s.IsWord(k, "joined")) && s.IsWord(k + 1, "by");
+          }
+        }
         if (at_event && &a == first_person) linked = true;
         if (!linked || !seen.insert(a.country).second) continue;
         emit(t, &a, -1, loc->country, summit ? "summit attendance" : "visit", false);

@@ -47,9 +47,11 @@ void DocumentRun::TokenizeDocument() {
     if (label) in_list = true;
     else if (punctuated) in_list = false;
     uint32_t base = static_cast<uint32_t>(tokens_.size());
+    bool first = true;
     for (const TokenRange& r : SplitSentences(text, para_tokens, ex_.options_.max_sentence_tokens)) {
-      sentences_.push_back({base + r.begin, base + r.end});
+      sentences_.push_back({base + r.begin, base + r.end, first});
       furniture_.push_back(furniture);
+      first = false;
     }
     tokens_.insert(tokens_.end(), para_tokens.begin(), para_tokens.end());
   }
@@ -793,6 +795,15 @@ void DocumentRun::UpdateContext(const std::vector<DatedMention>& dates) {
 
 void DocumentRun::AnalyzeSentence(size_t index) {
   const SentenceSpan& span = sentences_[index];
+  // A date long before the story's moves the context only to the end of its
+  // paragraph: the next paragraph is the story's own time again ("the
+  // railway handed over in July 1976" does not date "After the talks, ...").
+  if (span.paragraph_start && doc_.date.IsSet() && ctx_.reference.IsSet() &&
+      ctx_.reference.year < doc_.date.year - 1) {
+    ctx_.reference = doc_.date;
+    ctx_.reference.period.clear();
+    ctx_.context_year = doc_.date.year;
+  }
   SentenceView s{doc_.norm.text, doc_.lower, tokens_.data() + span.begin, lex_.data() + span.begin,
                  span.end - span.begin};
   if (s.size == 0) return;

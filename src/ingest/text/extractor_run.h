@@ -101,6 +101,7 @@ class DocumentRun {
  private:
   struct SentenceSpan {
     uint32_t begin, end;  // tokens of the document
+    bool paragraph_start;
   };
 
   // --- per-document analysis -------------------------------------------

@@ -330,5 +330,74 @@ TEST(EventsGeneral, TalksByPhoneAreNoMeeting) {
   EXPECT_TRUE(x.visits.empty());
 }
 
+// Phase 4: general forms found on the helper-written held-out texts
+// (docs/text_extraction.md, "Measured").
+
+TEST(DatesGeneral, AnOldDateDoesNotDateTheNextParagraph) {
+  Extraction x = ExtractFrom("URL: https://example.org/2019/04/23/a\n\n"
+                             "The railway, handed over in July 1976, remains a symbol of friendship, Xi said.\n\n"
+                             "After the talks, the two presidents witnessed the signing of 11 cooperation documents "
+                             "between China and Zambia.\n");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events.back().date.year, 2019);
+}
+
+TEST(FiguresGeneral, ExportsAndImportsOfOneClauseKeepTheirFlows) {
+  Extraction x = ExtractFrom(kDated + "In 2023, trade in goods between the EU and Kenya was worth EUR 3.3 billion, "
+                                      "with EU exports of EUR 2.0 billion and imports from Kenya of EUR 1.3 billion.\n"
+                                      "Exports and imports together reached $9 billion in 2022.\n");
+  ASSERT_EQ(x.trade.size(), 4u);
+  EXPECT_EQ(x.trade[0].flow, "total");  // "trade ... was worth": a flow, not money
+  EXPECT_EQ(x.trade[1].flow, "exports");
+  EXPECT_EQ(x.trade[2].flow, "imports");
+  EXPECT_EQ(x.trade[3].flow, "total");
+  EXPECT_TRUE(x.money.empty());
+}
+
+TEST(FiguresGeneral, ItStandsForTheTradeJustTold) {
+  Extraction x = ExtractFrom(kDated + "Trade turnover amounted to USD 4.6 billion in 2020, and in January-May 2021 it "
+                                      "reached USD 1.97 billion.\n");
+  ASSERT_EQ(x.trade.size(), 2u);
+  EXPECT_EQ(x.trade[1].value, 1.97);
+  EXPECT_EQ(x.trade[1].period, "Jan-May");
+}
+
+TEST(FiguresGeneral, ABalanceIsNeitherAFlowNorMoney) {
+  Extraction x = ExtractFrom(kDated + "Trade reached $28 billion in 2007, with an $18.6 billion Turkish trade deficit.\n"
+                                      "That left a deficit of more than $16 billion.\n");
+  ASSERT_EQ(x.trade.size(), 1u);
+  EXPECT_EQ(x.trade[0].value, 28);
+  EXPECT_TRUE(x.money.empty());
+}
+
+TEST(FiguresGeneral, ADeclineIsNegative) {
+  Extraction x = ExtractFrom(kDated + "Malaysia renegotiated the cost down by 32.8% in 2019.\n");
+  ASSERT_EQ(x.percentages.size(), 1u);
+  EXPECT_EQ(x.percentages[0].value_low, -32.8);
+}
+
+TEST(EventsGeneral, TheStartOfConstructionIsALaunchAndDueToOpenIsPlanned) {
+  Extraction x = ExtractFrom(kDated + "Construction of the Chinese-built railway began in August 2017 and it is due "
+                                      "to open in December 2026.\n");
+  std::map<std::string, std::string> by;
+  for (const Event& e : x.events) by[e.kind] = e.date.Iso() + " " + e.status;
+  EXPECT_EQ(by["launch"], "2017-08 actual");
+  EXPECT_EQ(by["opening"], "2026-12 planned");
+}
+
+TEST(VisitsGeneral, ACeremonyAttendedByLeadersInAPlace) {
+  Extraction x = ExtractFrom(kDated + "The railway was inaugurated in Baku on 30 October 2017 at a ceremony attended "
+                                      "by Turkish President Recep Tayyip Erdogan and Georgian Prime Minister Giorgi "
+                                      "Kvirikashvili.\n");
+  EXPECT_EQ(Trips(x), (std::set<std::string>{"TUR>AZE actual", "GEO>AZE actual"}));
+}
+
+TEST(VisitsGeneral, APhoneCallDoesNotRedateTheVisit) {
+  Extraction x = ExtractFrom(kDated + "Turkish President Recep Tayyip Erdogan arrived in Baku on Tuesday on a visit.\n"
+                                      "The two presidents had discussed the visit during a telephone conversation on 3 June.\n");
+  ASSERT_EQ(x.visits.size(), 1u);
+  EXPECT_EQ(x.visits[0].date.Iso(), "2024-03-05");
+}
+
 }  // namespace
 }  // namespace bilat::text
