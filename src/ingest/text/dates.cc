@@ -624,7 +624,8 @@ class Finder {
       }
     }
     // "up 40 percent on 2022", "a 5% rise over 2021": a rate and then its base.
-    if (b > 0 && (Word(b - 1, "on") || Word(b - 1, "over"))) {
+    // Also "up 24.4% from 2021".
+    if (b > 0 && (Word(b - 1, "on") || Word(b - 1, "over") || Word(b - 1, "from"))) {
       uint32_t lo = b >= 8 ? b - 8 : 0;
       for (uint32_t k = lo; k + 1 < b; ++k) {
         if (s_.IsKind(k, TokenKind::kPercent) || s_.Is(k, kPercentWord)) {

@@ -206,7 +206,12 @@ TextDate FindByline(const Document& doc, const TextDate& url_date) {
     DateContext ctx;
     ctx.writing = url_date;
     std::vector<DateMention> ds = FindDates(s, ctx, false);
-    if (!ds.empty() && ds[0].begin == 0 && ds[0].date.HasDay() && !ds[0].relative) {
+    // Also a place before the date, as press releases head them:
+    // "Brussels, 1 July 2024", "New Delhi, 19 March 2022".
+    uint32_t opens = 0;
+    while (opens < s.size && opens < 3 && toks[opens].Has(kCapitalized) && toks[opens].kind == TokenKind::kWord) ++opens;
+    const bool placed = opens > 0 && opens < s.size && s.Str(opens) == "," && !ds.empty() && ds[0].begin == opens + 1;
+    if (!ds.empty() && (ds[0].begin == 0 || placed) && ds[0].date.HasDay() && !ds[0].relative) {
       // Prose after the date (two lower-case words in a row) makes it a
       // sentence; a time, bars or template debris do not.
       bool words = false;

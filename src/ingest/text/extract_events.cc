@@ -110,12 +110,24 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
                   s.IsWord(q, "transformed") || s.IsWord(q, "grown") || s.IsWord(q, "grew") || s.Is(q, kElevate);
       }
       if (!change) continue;
-      for (uint32_t q = k + 1; q < s.size && q <= k + 6; ++q) {
+      // The level's name may be long and quoted: "raised to an 'all-weather
+      // comprehensive strategic partnership for the new era'".
+      for (uint32_t q = k + 1; q < s.size && q <= k + 10; ++q) {
         if (s.IsWord(q, "partnership")) {
           obj = static_cast<int>(q);
           break;
         }
         if (s.IsWord(q, ",") || s.IsWord(q, "into")) break;
+      }
+    } else if ((s.IsWord(k, "became") || s.IsWord(k, "become") || s.IsWord(k, "becomes")) && k > 0 &&
+               window(k, 4, 0, kRelations) >= 0) {
+      // "the relationship became a comprehensive strategic partnership".
+      for (uint32_t q = k + 1; q < s.size && q <= k + 8; ++q) {
+        if (s.IsWord(q, "partnership")) {
+          obj = static_cast<int>(q);
+          break;
+        }
+        if (s.IsWord(q, ",")) break;
       }
     } else if ((s.IsWord(k, "start") || s.IsWord(k, "beginning")) && s.IsWord(k + 1, "of")) {
       uint32_t q = k + 2;

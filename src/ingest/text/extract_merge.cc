@@ -127,9 +127,13 @@ void DocumentRun::Finish() {
       } else {
         // A re-mention without a date of its own ("the agreement") is the
         // one already told.
-        same = e.key == f.key && f.parties == e.parties && e.elsewhere == f.elsewhere &&
+        // An agreement enters into force once: two mentions with the same
+        // parties and a compatible date are one, whatever they call it.
+        const bool in_force = e.kind == "entry into force" && f.parties == e.parties &&
+                              compatible(e.date, f.date);
+        same = in_force || (e.key == f.key && f.parties == e.parties && e.elsewhere == f.elsewhere &&
                (compatible(e.date, f.date) ||
-                (group(e.kind) == "agreement signed" && (e.date_strength == 0 || f.date_strength == 0)));
+                (group(e.kind) == "agreement signed" && (e.date_strength == 0 || f.date_strength == 0))));
       }
       if (!same) continue;
       if (better(e.date_strength, e.date, f.date_strength, f.date)) {

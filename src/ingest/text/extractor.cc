@@ -445,6 +445,37 @@ int DocumentRun::BindDate(const SentenceView& s, const std::vector<DatedMention>
     }
   }
   if (best >= 0) return best;
+  // "in May 2017, when Orban travelled to Beijing", "in September 2014,
+  // when ties were upgraded": the date just before ", when" dates the clause.
+  // A date fronted mid-sentence dates the clause after it, across such a
+  // when-clause: "..., and in May 2017, when ..., the relationship became".
+  {
+    uint32_t st = trigger;
+    while (st > 0 && seg[st - 1] == seg[trigger]) --st;
+    if (st >= 2 && s.IsWord(st, "when") && s.Str(st - 1) == ",") {
+      for (size_t k = 0; k < dates.size(); ++k) {
+        if (usable(dates[k]) && dates[k].m.end == st - 1) return static_cast<int>(k);
+      }
+    }
+    for (int hops = 0; hops < 2 && st >= 2 && s.Str(st - 1) == ","; ++hops) {
+      uint32_t prev = st - 1;  // the comma ending the clause before
+      uint32_t pst = prev;
+      while (pst > 0 && seg[pst - 1] == seg[prev - 1]) --pst;
+      uint32_t lead = pst;
+      if (s.IsWord(lead, "and") || s.IsWord(lead, "but")) ++lead;
+      if (s.IsWord(pst, "when") || s.IsWord(pst, "where") || s.IsWord(pst, "as")) {
+        st = pst;  // step over the when-clause
+        continue;
+      }
+      if (!(s.IsWord(lead, "in") || s.IsWord(lead, "on") || s.IsWord(lead, "during"))) break;
+      for (size_t k = 0; k < dates.size(); ++k) {
+        if (usable(dates[k]) && !dates[k].background && dates[k].m.begin <= lead + 2 && dates[k].m.end == prev) {
+          return static_cast<int>(k);
+        }
+      }
+      break;
+    }
+  }
   // A fronted adverbial scopes over the sentence: "In May 2023, ...",
   // "On Wednesday, 3 July, ...", "During Tokayev's visit to China in May 2023, ...".
   // An opening quote, or a photo credit in brackets left at the head of

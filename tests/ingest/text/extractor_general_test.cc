@@ -399,5 +399,48 @@ TEST(VisitsGeneral, APhoneCallDoesNotRedateTheVisit) {
   EXPECT_EQ(x.visits[0].date.Iso(), "2024-03-05");
 }
 
+TEST(DatesGeneral, TheDateBeforeWhenDatesTheClauses) {
+  Extraction x = ExtractFrom("URL: https://example.org/2024/05/10/a\n\n"
+                             "Ties warmed slowly, and in May 2017, when Hungarian Prime Minister Viktor Orban "
+                             "travelled to Beijing, the relationship became a comprehensive strategic partnership "
+                             "between China and Hungary.\n");
+  ASSERT_EQ(x.visits.size(), 1u);
+  EXPECT_EQ(x.visits[0].date.Iso(), "2017-05");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].kind, "partnership established");
+  EXPECT_EQ(x.events[0].date.Iso(), "2017-05");
+}
+
+TEST(DatesGeneral, APlaceAndADateOnTheirOwnLineDateThePiece) {
+  Document d = Doc("URL: https://example.org/press/ip_24_1\nPress release\n\nBrussels, 1 July 2024\n\n"
+                   "The agreement enters into force today.\n");
+  EXPECT_EQ(d.date.Iso(), "2024-07-01");
+}
+
+TEST(DatesGeneral, ARateFromAYearIsItsBase) {
+  Extraction x = ExtractFrom("URL: https://example.org/2023/09/10/a\n\n"
+                             "US goods trade with Vietnam reached $138.9 billion last year, up 24.4% from 2021, with "
+                             "American imports from Vietnam of $127.5 billion.\n");
+  ASSERT_EQ(x.trade.size(), 2u);
+  EXPECT_EQ(x.trade[1].year, 2022);
+}
+
+TEST(EventsGeneral, AnAgreementEntersIntoForceOnce) {
+  Extraction x = ExtractFrom("URL: https://example.org/2024/07/01/a\n\n"
+                             "EU-Kenya trade agreement enters into force\n\n"
+                             "The Economic Partnership Agreement between the European Union and Kenya enters into "
+                             "force today.\n");
+  int in_force = 0;
+  for (const Event& e : x.events) in_force += e.kind == "entry into force";
+  EXPECT_EQ(in_force, 1);
+}
+
+TEST(EventsGeneral, ALongQuotedLevelNameIsStillAPartnership) {
+  Extraction x = ExtractFrom(kDated + "On Thursday China and Hungary said relations would be raised to an "
+                                      "\"all-weather comprehensive strategic partnership for the new era\".\n");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].kind, "partnership established");
+}
+
 }  // namespace
 }  // namespace bilat::text
