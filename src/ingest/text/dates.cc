@@ -547,6 +547,21 @@ class Finder {
       m->date = TextDate::Year(ctx_year_ + (w == "previous" ? -1 : 1));
       return i + 2;
     }
+    // "a decade later", "two years later", "a year earlier": relative to the
+    // year the story is at ("In 1990, trade was $1.7 billion. A decade
+    // later, it was $4.5 billion").
+    if (i + 2 < s_.size && (Word(i + 2, "later") || Word(i + 2, "earlier")) && ctx_year_) {
+      int n = 0;
+      if (s_.IsKind(i, TokenKind::kNumber) && AllDigits(s_.Str(i))) n = ToInt(s_.Str(i));
+      if (s_.Is(i, kNumberWord)) n = s_.Value(i);
+      if (w == "a" || w == "one") n = 1;
+      std::string_view unit = s_.Low(i + 1);
+      int years = unit == "year" || unit == "years" ? n : (unit == "decade" || unit == "decades" ? 10 * n : 0);
+      if (years > 0 && years < 100) {
+        m->date = TextDate::Year(ctx_year_ + (Word(i + 2, "later") ? years : -years));
+        return i + 3;
+      }
+    }
     // "N years ago".
     if (i + 2 < s_.size && Word(i + 2, "ago")) {
       int n = 0;
@@ -599,6 +614,9 @@ class Finder {
     // "by 2029" is a deadline; "until 2035" the end of what runs till then
     // (a plan, a programme's name), not when anything happened.
     if (b > 0 && (Word(b - 1, "by") || Word(b - 1, "until") || Word(b - 1, "till"))) {
+      // "By 2007, trade had reached $28 billion": opening a sentence that
+      // tells no future, "by" dates a state of things, not a deadline.
+      if (Word(b - 1, "by") && b == 1 && !sentence_future_) return;
       m->role = DateRole::kTarget;
       return;
     }

@@ -265,6 +265,7 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
     for (uint32_t k = 0; k < s.size; ++k) {
       if (s.Is(k, kFuture) && seg[k] == sg && k < at) target = true;
     }
+    bool trig_from_before = false;
     // "..., reaching almost $6.1 billion": a participle clause goes on about
     // the trade of the clause before it.
     if (trig < 0 && sg > 0) {
@@ -305,8 +306,25 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         if (trig >= 0) trig_dist = 0;
       }
     }
+    // "In 1990, trade was $1.7 billion. A decade later, it was $4.5
+    // billion.": "it" opening a sentence with no flow word of its own is the
+    // trade of the sentence before.
+    if (trig < 0 && !prev_sentence_flow_.empty()) {
+      uint32_t start = at;
+      while (start > 0 && seg[start - 1] == sg) --start;
+      bool flowless = true;
+      for (uint32_t k = 0; k < s.size; ++k) flowless &= !flow_word(k);
+      for (uint32_t k = start; flowless && k + 1 < at; ++k) {
+        if (s.IsWord(k, "it") && (s.Is(k + 1, kValueVerb) || s.IsWord(k + 1, "was") || s.IsWord(k + 1, "stood") ||
+                                  s.Is(k + 1, kGrowthUp) || s.Is(k + 1, kGrowthDown))) {
+          trig_from_before = true;
+        }
+      }
+    }
     std::string flow;
-    if (trig >= 0) {
+    if (trig_from_before) {
+      flow = prev_sentence_flow_;
+    } else if (trig >= 0) {
       flow = s.Is(trig, kExport) ? "exports" : (s.Is(trig, kImport) ? "imports" : "total");
       // "exports and imports reached $X" is the total; "EU exports of EUR 2.0
       // billion and imports from Kenya of EUR 1.3 billion" keep their flows.

@@ -337,8 +337,14 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       // "were all flying in on Thursday", "arrived on Monday": an arrival
       // that names no place is at the story's scene.
       const bool fly = s.IsWord(t, "fly") || s.IsWord(t, "flying") || s.IsWord(t, "flew") || s.IsWord(t, "flies");
+      // Also "arrived here", "arrived in the (national) capital" in a story
+      // whose dateline names the place.
+      const bool the_capital = s.IsWord(p, "in") && s.IsWord(p + 1, "the") &&
+                               (s.IsWord(p + 2, "capital") || s.IsWord(p + 2, "city") ||
+                                (s.IsWord(p + 3, "capital") && !s.Cap(p + 2)));
       const bool no_place = (s.Is(t, kArrive) && (p >= s.size || s.IsWord(p, "on") || s.Str(p) == "." ||
-                                                  s.Str(p) == "," || s.IsWord(p, "yesterday") || s.IsWord(p, "today"))) ||
+                                                  s.Str(p) == "," || s.IsWord(p, "yesterday") || s.IsWord(p, "today") ||
+                                                  s.IsWord(p, "here") || the_capital)) ||
                             (fly && s.IsWord(p, "in") && (p + 1 >= s.size || !s.Cap(p + 1)));
       if (no_place && scene_ >= 0) {
         const Actor* v = nullptr;

@@ -730,6 +730,14 @@ int DocumentRun::ResolvePronoun(const SentenceView& s, const std::vector<Actor>&
 int DocumentRun::Subject(const SentenceView& s, const std::vector<Actor>& actors,
                          const std::vector<uint32_t>& seg, uint32_t t, const Actor** actor) const {
   *actor = nullptr;
+  // In a relative clause the subject is the person it hangs on, even as the
+  // object of a preposition: "at the invitation of King X, who made a state
+  // visit to China".
+  {
+    uint32_t st = t;
+    while (st > 0 && seg[st - 1] == seg[t]) --st;
+    if (s.IsWord(st, "who") && st + 6 > t) return ResolvePronoun(s, actors, seg, st, actor);
+  }
   const Actor* person = PersonBefore(s, actors, t, seg);
   // A pronoun nearer the verb than any name is the subject: "where he had welcomed".
   for (uint32_t k = t; k-- > 0 && k + 4 > t;) {
@@ -785,7 +793,7 @@ const Actor* DocumentRun::PersonBefore(const SentenceView& s, const std::vector<
   const Actor* best = nullptr;
   for (const Actor& a : actors) {
     if (a.end > pos) break;
-    if (!IsPerson(a) || a.country < 0 || pos - a.end > 14) continue;
+    if (!IsPerson(a) || a.country < 0 || pos - a.end > 18) continue;
     uint32_t p = a.begin;
     while (p > 0 && (s.Is(p - 1, kDeterminer) || s.IsWord(p - 1, "his") || s.IsWord(p - 1, "her") ||
                      s.IsWord(p - 1, "their"))) {
@@ -849,6 +857,13 @@ void DocumentRun::AnalyzeSentence(size_t index) {
   }
   std::vector<Actor> actors = BuildActors(s, mentions_[index], when);
   std::vector<uint32_t> seg = Segments(s, actors);
+  // A dateline sets the scene: "NEW DELHI, Mar 19 (PTI) -- ...", "HANOI --".
+  if (scene_ < 0 && index < 8 && !actors.empty() && actors[0].begin == 0 && actors[0].place &&
+      actors[0].country >= 0 && s.tokens[0].Has(kAllCaps) &&
+      (s.Str(actors[0].end) == "," || s.Str(actors[0].end) == "-" || s.Str(actors[0].end) == "--" ||
+       s.Str(actors[0].end) == "\u2014" || s.Str(actors[0].end) == "\u2013")) {
+    scene_ = actors[0].country;
+  }
   sentence_ = index;
   const size_t visits_before = out_.visits.size();
   FindVisits(s, actors, dates, seg);
@@ -859,7 +874,9 @@ void DocumentRun::AnalyzeSentence(size_t index) {
     if (s.Is(t, kSummit) || s.Is(t, kForum) || LeadersMeeting(s, t)) summit_sentence_ = index;
   }
   FindEvents(s, actors, dates, seg, future);
+  const size_t trade_before = out_.trade.size();
   FindFigures(s, actors, dates, seg);
+  prev_sentence_flow_ = out_.trade.size() > trade_before ? out_.trade.back().flow : std::string();
   UpdateContext(dates);
   for (const Actor& a : actors) {
     if (a.kind == ActorKind::kPerson && a.country >= 0) {

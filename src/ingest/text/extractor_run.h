@@ -185,6 +185,7 @@ class DocumentRun {
   size_t sentence_ = 0;                 // the sentence being read
   size_t summit_sentence_ = SIZE_MAX;  // the last sentence naming a summit or forum
   int prev_person_country_ = -1;
+  std::string prev_sentence_flow_;  // the flow of the last trade figure of the sentence before, if any
   std::string prev_person_name_;
   Extraction out_;
 };

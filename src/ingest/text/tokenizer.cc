@@ -203,6 +203,11 @@ std::vector<TokenRange> SplitSentences(std::string_view text, const std::vector<
       while (last + 1 < n && !tokens[last + 1].Has(kSpaceBefore) && IsCloser(str(last + 1))) {
         ++last;
       }
+      // So does a footnote marker: "was $1.7 billion.[3] A decade later".
+      if (last + 3 < n && !tokens[last + 1].Has(kSpaceBefore) && str(last + 1) == "[" &&
+          tokens[last + 2].kind == TokenKind::kNumber && str(last + 3) == "]") {
+        last += 3;
+      }
       if (last + 1 >= n) {
         boundary = true;
       } else {

@@ -442,5 +442,31 @@ TEST(EventsGeneral, ALongQuotedLevelNameIsStillAPartnership) {
   EXPECT_EQ(x.events[0].kind, "partnership established");
 }
 
+TEST(FiguresGeneral, ADecadeLaterItWasTheTradeOfTheSentenceBefore) {
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\n\n"
+                             "In 1990, Turkish-Soviet trade was $1.7 billion.[3] A decade later, it was $4.5 billion.\n"
+                             "By 2007, bilateral trade between Turkey and Russia reached a record $28 billion.\n");
+  ASSERT_EQ(x.trade.size(), 3u);
+  EXPECT_EQ(x.trade[0].year, 1990);
+  EXPECT_EQ(x.trade[1].year, 2000);
+  EXPECT_EQ(x.trade[1].value, 4.5);
+  EXPECT_EQ(x.trade[2].year, 2007);
+  EXPECT_TRUE(x.money.empty());
+}
+
+TEST(VisitsGeneral, TheDatelineIsWhereTheVisitorArrived) {
+  Extraction x = ExtractFrom("URL: https://example.org/2022/03/19/a\n\n"
+                             "NEW DELHI, Mar 19 (PTI) The two prime ministers held their annual summit here.\n\n"
+                             "Japanese Prime Minister Fumio Kishida, who arrived in the national capital on Saturday "
+                             "afternoon on a two-day visit, will leave for Cambodia on Sunday.\n");
+  EXPECT_EQ(Trips(x), (std::set<std::string>{"JPN>IND actual", "JPN>KHM planned"}));
+}
+
+TEST(VisitsGeneral, TheSubjectOfAWhoClauseIsThePersonItHangsOn) {
+  Extraction x = ExtractFrom(kDated + "Xi Jinping paid a state visit to Sweden at the invitation of King Carl XVI "
+                                      "Gustaf of Sweden, who made a state visit to China last July.\n");
+  EXPECT_EQ(Trips(x), (std::set<std::string>{"CHN>SWE actual", "SWE>CHN actual"}));
+}
+
 }  // namespace
 }  // namespace bilat::text
