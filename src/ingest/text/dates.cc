@@ -161,6 +161,11 @@ class Finder {
   // year, trade ...") says nothing about them. What will happen takes the
   // next such date after the document. Past dates never land after it.
   int InferYear(int month, int day) const {
+    if (day && !ctx_.writing.IsSet()) {
+      for (const TextDate& d : ctx_.stated_days) {
+        if (d.month == month && d.day == day) return d.year;
+      }
+    }
     int y;
     bool from_writing;
     if (future_ && ctx_.writing.IsSet()) {

@@ -85,6 +85,10 @@ struct DateContext {
   int context_year = 0;
   // The day (or month) the story is at; "the day before" counts from it.
   TextDate reference;
+  // Days the text states with their year ("25 February 2020"), for an
+  // undated text: the same day written without one ("on Tuesday (25
+  // February)") is that day.
+  std::vector<TextDate> stated_days;
 };
 
 // Finds the dates in `s`. `future` says the sentence speaks of what will

@@ -899,6 +899,16 @@ Extraction DocumentRun::Run() {
     if (p >= 0) out_.country_pair.push_back(g_.Alpha3(p));
   }
   for (int o : others_) out_.other_countries.push_back(g_.Alpha3(o));
+  if (!doc_.date.IsSet()) {
+    // An undated text: the days it states with their year, captions too.
+    DateContext none;
+    for (const SentenceSpan& sp : sentences_) {
+      SentenceView s{doc_.norm.text, doc_.lower, tokens_.data() + sp.begin, lex_.data() + sp.begin, sp.end - sp.begin};
+      for (const DateMention& m : FindDates(s, none, false)) {
+        if (m.date.HasDay() && !m.relative && ctx_.stated_days.size() < 64) ctx_.stated_days.push_back(m.date);
+      }
+    }
+  }
   std::set<std::string_view> seen;
   for (size_t k = 0; k < sentences_.size(); ++k) {
     out_.sentences = k;

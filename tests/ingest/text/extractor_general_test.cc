@@ -468,5 +468,13 @@ TEST(VisitsGeneral, TheSubjectOfAWhoClauseIsThePersonItHangsOn) {
   EXPECT_EQ(Trips(x), (std::set<std::string>{"CHN>SWE actual", "SWE>CHN actual"}));
 }
 
+TEST(DatesGeneral, AnUndatedTextsDayTakesTheYearItIsStatedWithElsewhere) {
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\n\n"
+                             "Turkey and Azerbaijan signed 14 documents in Baku on Tuesday (25 February).\n\n"
+                             "photo: the presidents in Baku on 25 February 2020\n");
+  ASSERT_FALSE(x.events.empty());
+  EXPECT_EQ(x.events[0].date.Iso(), "2020-02-25");
+}
+
 }  // namespace
 }  // namespace bilat::text
