@@ -555,7 +555,9 @@ class Finder {
     // "a decade later", "two years later", "a year earlier": relative to the
     // year the story is at ("In 1990, trade was $1.7 billion. A decade
     // later, it was $4.5 billion").
-    if (i + 2 < s_.size && (Word(i + 2, "later") || Word(i + 2, "earlier")) && ctx_year_) {
+    // Only opening a sentence: inside one ("up 12% from a year earlier") it
+    // counts from the sentence's own figure, a base the rules read apart.
+    if (i <= 1 && i + 2 < s_.size && (Word(i + 2, "later") || Word(i + 2, "earlier")) && ctx_year_) {
       int n = 0;
       if (s_.IsKind(i, TokenKind::kNumber) && AllDigits(s_.Str(i))) n = ToInt(s_.Str(i));
       if (s_.Is(i, kNumberWord)) n = s_.Value(i);

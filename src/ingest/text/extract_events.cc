@@ -72,10 +72,12 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
     }
     return -1;
   };
-  // The nearest facility noun in the seven tokens before t ("the plant was
+  // The nearest facility noun in the 13 tokens before t ("the plant was
   // opened", "the railway started operating"), or -1.
   auto facility_before = [&](uint32_t t) -> int {
-    for (uint32_t k = t; k-- > 0 && k + 8 > t;) {
+    // Across an apposition: "The new port in Lamu, built by a Chinese
+    // company, was inaugurated".
+    for (uint32_t k = t; k-- > 0 && k + 14 > t;) {
       if (s.Is(k, kFacility)) return static_cast<int>(k);
     }
     return -1;

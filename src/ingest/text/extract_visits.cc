@@ -289,6 +289,15 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         // "X is on a state visit to Y", "X paid a visit to Y".
         vc = Subject(s, actors, seg, t, &visitor);
       }
+      // "X is in Beijing for a state visit": the place the clause put X in.
+      if (!host) {
+        for (const Actor& a : actors) {
+          if (a.place && a.country >= 0 && a.end < t && a.begin > 0 && s.IsWord(a.begin - 1, "in") &&
+              seg[a.begin] == seg[t] && (!visitor || a.begin > visitor->end)) {
+            host = &a;
+          }
+        }
+      }
       if (!visitor && vc < 0 && !host) {
         // "The visit ... will run from Tuesday": a definite
         // visit named before; the sentence dates it.
@@ -377,6 +386,24 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       }
       if (vc < 0) continue;
       std::string kind = "visit";
+      for (uint32_t k = t; k < s.size && k < t + 14; ++k) {
+        if (s.IsWord(k, "state") && s.Is(k + 1, kVisitNoun)) kind = "state visit";
+        if (s.IsWord(k, "official") && s.Is(k + 1, kVisitNoun)) kind = "official visit";
+      }
+      if (kind == "visit" && ForSummit(s, t)) kind = "summit attendance";
+      emit(t, v, vc, h->country, kind, false);
+      continue;
+    }
+    // "X was in Baku on Monday, where he met ...", "is in Beijing for a
+    // state visit": a person abroad is visiting (not "in talks", "in power").
+    if ((s.IsWord(t, "was") || s.IsWord(t, "is") || s.IsWord(t, "were") || s.IsWord(t, "are")) &&
+        s.IsWord(t + 1, "in")) {
+      const Actor* h = PlaceAfter(s, actors, t + 2, 0, seg);
+      if (!h || h->begin != t + 2 || h->country < 0) continue;
+      const Actor* v = nullptr;
+      int vc = Subject(s, actors, seg, t, &v);
+      if (!v || vc < 0 || v->end + 3 < t) continue;
+      std::string kind = ForSummit(s, t) ? "summit attendance" : "visit";
       for (uint32_t k = t; k < s.size && k < t + 14; ++k) {
         if (s.IsWord(k, "state") && s.Is(k + 1, kVisitNoun)) kind = "state visit";
         if (s.IsWord(k, "official") && s.Is(k + 1, kVisitNoun)) kind = "official visit";

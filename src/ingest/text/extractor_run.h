@@ -73,6 +73,22 @@ inline bool ByPhone(const SentenceView& s, uint32_t t) {
   return false;
 }
 
+// A trip "for the ASEAN summit", "to attend the Belt and Road Forum": a
+// multilateral summit or forum is what it is for (not "the annual summit
+// with Putin", a bilateral one).
+inline bool ForSummit(const SentenceView& s, uint32_t t) {
+  for (uint32_t k = t + 1; k < s.size && k < t + 16; ++k) {
+    if (s.Str(k) == ";" || s.IsWord(k, "where") || s.IsWord(k, "which")) return false;
+    if (!(s.Is(k, kSummit) || s.Is(k, kForum) || LeadersMeeting(s, k))) continue;
+    if (s.IsWord(k + 1, "with")) return false;
+    for (uint32_t q = k >= 6 ? k - 6 : 0; q < k; ++q) {
+      if (q > t && (s.IsWord(q, "for") || s.IsWord(q, "attend"))) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 inline std::string Singular(std::string_view w) {
   std::string s(w);
   if (s.size() > 4 && s.substr(s.size() - 3) == "ies") return s.substr(0, s.size() - 3) + "y";

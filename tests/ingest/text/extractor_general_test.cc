@@ -476,5 +476,38 @@ TEST(DatesGeneral, AnUndatedTextsDayTakesTheYearItIsStatedWithElsewhere) {
   EXPECT_EQ(x.events[0].date.Iso(), "2020-02-25");
 }
 
+TEST(VisitsGeneral, APersonInAPlaceAbroadAndTripsForASummit) {
+  Extraction x = ExtractFrom(kDated +
+                             "Kenyan President William Ruto is in Beijing for a three-day state visit.\n"
+                             "Turkish President Recep Tayyip Erdogan was in Baku on Monday, where he met Azerbaijani "
+                             "President Ilham Aliyev.\n"
+                             "South Korean President Yoon Suk Yeol flew to Jakarta on Tuesday for the ASEAN summit.\n"
+                             "Indian Prime Minister Narendra Modi travelled to Moscow for the annual summit with "
+                             "Russian President Vladimir Putin.\n");
+  std::map<std::string, std::string> kind;
+  for (const Visit& v : x.visits) kind[v.visitor_country + ">" + v.host_country] = v.kind;
+  EXPECT_EQ(kind["KEN>CHN"], "state visit");
+  EXPECT_EQ(kind["TUR>AZE"], "visit");
+  EXPECT_EQ(kind["KOR>IDN"], "summit attendance");
+  EXPECT_EQ(kind["IND>RUS"], "visit");  // a bilateral summit is a visit
+  EXPECT_EQ(kind.size(), 4u);
+}
+
+TEST(FiguresGeneral, UpFromAYearEarlierIsYearOnYear) {
+  Extraction x = ExtractFrom(kDated + "Bilateral trade hit a record $80 billion in 2023, up 12 percent from a year "
+                                      "earlier.\n");
+  ASSERT_EQ(x.trade.size(), 1u);
+  ASSERT_TRUE(x.trade[0].yoy_pct.has_value());
+  EXPECT_EQ(*x.trade[0].yoy_pct, 12);
+  EXPECT_TRUE(x.percentages.empty());
+}
+
+TEST(EventsGeneral, APassiveOpeningAcrossAnApposition) {
+  Extraction x = ExtractFrom(kDated + "The new port in Lamu, built by a Chinese company for Kenya, was inaugurated "
+                                      "on Monday.\n");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].kind, "opening");
+}
+
 }  // namespace
 }  // namespace bilat::text
