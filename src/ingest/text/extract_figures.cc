@@ -67,6 +67,15 @@ void DocumentRun::FindFigures(const SentenceView& s, const std::vector<Actor>& a
         if (d.m.end <= at) best = static_cast<int>(k);
       }
     }
+    // "exports stood at $230 million, while imports reached $6.5 billion,
+    // in 2022": the sentence's date after it, before the story's.
+    if (best < 0) {
+      for (size_t k = 0; k < dates.size() && best < 0; ++k) {
+        const DatedMention& d = dates[k];
+        if (d.m.role == DateRole::kBaseline || d.nominal || d.m.role == DateRole::kTarget || d.background) continue;
+        if (d.m.begin > at) best = static_cast<int>(k);
+      }
+    }
     if (best >= 0) return dates[best].m.date;
     *found = false;
     return {};

@@ -262,6 +262,17 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
           break;
         }
       }
+      // "his first overseas trip as president to Russia, Tanzania and ...":
+      // a short phrase may stand between the noun and "to".
+      if (!agent && !s.IsWord(after, "to") && !s.IsWord(after, "in")) {
+        for (uint32_t k = after; k < s.size && k < after + 4; ++k) {
+          if (s.Str(k) == "," || s.Is(k, kVisitNoun) || s.Is(k, kVisitVerb)) break;
+          if (s.IsWord(k, "to") && PlaceAfter(s, actors, k + 1, 1, seg)) {
+            after = k;
+            break;
+          }
+        }
+      }
       if (s.IsWord(after, "to") || s.IsWord(after, "in")) {
         host = PlaceAfter(s, actors, after + 1, 3, seg);
       } else if (agent) {
@@ -319,6 +330,14 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       }
       const size_t visits_before = out_.visits.size();
       emit(anchor, visitor, vc, host ? host->country : -1, kind_before(t), anticipatory(t));
+      if (host && s.IsWord(after, "to")) {
+        std::vector<const Actor*> places = place_list(host);
+        for (size_t k = 1; k < places.size(); ++k) {
+          if (places[k]->country != host->country) {
+            emit(anchor, visitor, vc, places[k]->country, kind_before(t), anticipatory(t));
+          }
+        }
+      }
       // "her fourth trip to Japan, the last being in May 2019":
       // an earlier visit, dated by the apposition.
       if (t > 0 && (s.Is(t - 1, kOrdinal) || (t > 1 && s.Is(t - 2, kOrdinal))) && out_.visits.size() > visits_before) {

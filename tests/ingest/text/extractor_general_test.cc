@@ -509,5 +509,21 @@ TEST(EventsGeneral, APassiveOpeningAcrossAnApposition) {
   EXPECT_EQ(x.events[0].kind, "opening");
 }
 
+TEST(VisitsGeneral, ATripToAListOfCountriesAfterAShortPhrase) {
+  Extraction x = ExtractFrom("URL: https://example.org/news/item\n\n"
+                             "In 2013, Chinese President Xi Jinping made his first overseas trip as president to "
+                             "Russia, Tanzania and South Africa.\n");
+  EXPECT_EQ(Trips(x), (std::set<std::string>{"CHN>RUS actual", "CHN>TZA actual", "CHN>ZAF actual"}));
+}
+
+TEST(FiguresGeneral, TheSentencesDateAfterTheFigures) {
+  Extraction x = ExtractFrom(kDated + "In 2013, trade was small.\n"
+                                      "Kenya's exports to China stood at $230 million, while imports from China reached "
+                                      "$6.5 billion, in 2022.\n");
+  ASSERT_EQ(x.trade.size(), 2u);
+  EXPECT_EQ(x.trade[0].year, 2022);
+  EXPECT_EQ(x.trade[1].year, 2022);
+}
+
 }  // namespace
 }  // namespace bilat::text
