@@ -140,7 +140,9 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
     for (const Actor& a : actors) {
       if (a.begin < list.back()->end) continue;
       bool joined = a.begin > list.back()->end;
-      for (uint32_t k = list.back()->end; joined && k < a.begin; ++k) joined = s.Str(k) == "," || s.IsWord(k, "and");
+      for (uint32_t k = list.back()->end; joined && k < a.begin; ++k) {
+        joined = s.Str(k) == "," || s.IsWord(k, "and") || (s.IsWord(k, "the") && k + 1 == a.begin);
+      }
       if (!joined || !a.place || a.country < 0) break;
       list.push_back(&a);
     }
