@@ -314,6 +314,14 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       if (obj < 0 && t > 0 && (s.IsWord(t - 1, "was") || s.IsWord(t - 1, "were") || s.IsWord(t - 1, "been"))) {
         obj = facility_before(t);
       }
+      // "the bridge opened to traffic in 2014", "the plant opened last
+      // year": the facility opened is the subject.
+      if (obj < 0 && (s.IsWord(t, "opened") || s.IsWord(t, "opens")) &&
+          (s.IsWord(t + 1, "to") || s.IsWord(t + 1, "in") || s.IsWord(t + 1, "on") || s.IsWord(t + 1, "last") ||
+           s.IsWord(t + 1, "this") || s.Str(t + 1) == "." || s.Str(t + 1) == ",")) {
+        int f = facility_before(t);
+        if (f >= 0 && seg[f] == seg[t]) obj = f;
+      }
       // "... the line began in 2017 and it is now due to open in 2026":
       // the facility the sentence is about.
       if (obj < 0 && t > 1 && s.IsWord(t - 1, "to") && (s.IsWord(t - 2, "due") || s.IsWord(t - 2, "scheduled") ||
@@ -505,7 +513,14 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       if (s.IsWord(t + 1, "with") || s.IsWord(t + 1, "between")) {
         for (const Actor& a : actors) with_whom |= a.begin > t + 1 && a.begin <= t + 4 && a.country >= 0;
       }
-      if (!named && !(indefinite && modified) && !with_whom) continue;
+      // "the summit of BRICS leaders", "the summit of the SCO": a summit of a
+      // body or of its leaders is specific too.
+      bool of_body = false;
+      if (s.IsWord(t + 1, "of")) {
+        for (uint32_t k = t + 2; k < s.size && k < t + 6; ++k) of_body |= s.IsWord(k, "leaders") || s.IsWord(k, "heads");
+        for (const Actor& a : actors) of_body |= a.begin > t + 1 && a.begin <= t + 3 && a.kind == ActorKind::kOrg;
+      }
+      if (!named && !(indefinite && modified) && !with_whom && !of_body) continue;
       // An expo or fair is bilateral only when named for one of the pair
       // ("the China-Eurasia Expo"), not a world exhibition a country joins.
       if (s.IsWord(t, "expo") || s.IsWord(t, "exhibition") || s.IsWord(t, "fair")) {

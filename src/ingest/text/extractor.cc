@@ -310,6 +310,11 @@ std::vector<uint32_t> DocumentRun::Segments(const SentenceView& s, const std::ve
       if (a.end < s.size && s.IsWord(a.end, ",") && s.Is(a.end + 1, kMonth) && s.IsKind(a.end + 2, TokenKind::kNumber)) {
         keep[a.end] = true;
       }
+      // "held in Xi'an, China, on May 18-19, 2023": the date after the place.
+      if (a.end < s.size && s.IsWord(a.end, ",") && (s.IsWord(a.end + 1, "on") || s.IsWord(a.end + 1, "in")) &&
+          (s.Is(a.end + 2, kMonth) || s.Is(a.end + 2, kWeekday) || s.IsKind(a.end + 2, TokenKind::kNumber))) {
+        keep[a.end] = true;
+      }
     }
   }
   // Brackets around an acronym ("the Silk Road Forum (SRF) Summit on

@@ -526,5 +526,17 @@ TEST(FiguresGeneral, TheSentencesDateAfterTheFigures) {
   EXPECT_EQ(x.trade[1].year, 2022);
 }
 
+TEST(EventsGeneral, ASummitOfABodyAPlaceThenItsDateAndAnIntransitiveOpening) {
+  Extraction x = ExtractFrom("URL: https://example.org/2024/11/20/a\n\n"
+                             "The summit of BRICS leaders took place in Kazan, Russia, in October 2024.\n"
+                             "The first China-Central Asia Summit was held in Xi'an, China, on May 18-19, 2023.\n"
+                             "A Chinese-built bridge across the Danube opened to traffic in Serbia in 2014.\n");
+  std::map<std::string, std::string> by;
+  for (const Event& e : x.events) by[e.kind + " " + e.date.Iso()] = e.status;
+  EXPECT_EQ(by.count("summit 2024-10"), 1u);
+  EXPECT_EQ(by.count("summit 2023-05-18"), 1u);
+  EXPECT_EQ(by.count("opening 2014"), 1u);
+}
+
 }  // namespace
 }  // namespace bilat::text
