@@ -333,7 +333,9 @@ class Finder {
         uint32_t e = ExplicitYear(r + 2, &y);
         if (!e) e = RelativeYear(r + 2, &y);
         if (!e) {
-          y = InferYear(last, 0);
+          // A statistics period without a year: the latest begun by the
+          // writing date, as for "the first quarter".
+          y = ctx_.writing.HasMonth() ? ctx_.writing.year - (mo > ctx_.writing.month ? 1 : 0) : InferYear(last, 0);
           e = r + 2;
           m->relative = true;
         }
@@ -388,6 +390,18 @@ class Finder {
 
   // The year a period phrase belongs to: "of the year" (the story's year),
   // "of 2023", "of last year", "2023".
+  // The month a statistics period begins: "Q3" 7, "H2" 7, "Jan-Apr" 1; 0 if unknown.
+  static int FirstMonthOf(std::string_view period) {
+    if (period.size() == 2 && period[0] == 'Q' && period[1] >= '1' && period[1] <= '4') return 1 + 3 * (period[1] - '1');
+    if (period == "H1") return 1;
+    if (period == "H2") return 7;
+    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (int m = 0; m < 12; ++m) {
+      if (period.substr(0, 3) == kMonths[m]) return m + 1;
+    }
+    return 0;
+  }
+
   uint32_t PeriodYear(uint32_t j, int* year, bool* relative) const {
     if (Word(j, "of") || Word(j, "in")) {
       if (int y = Year(j + 1)) {
@@ -412,7 +426,13 @@ class Finder {
       *relative = true;
       return e;
     }
+    // No year: the latest period of that name begun by the writing date
+    // ("in the first quarter" of a May story is this year's), else the year
+    // the story is at.
     *year = ctx_year_;
+    if (ctx_.writing.HasMonth() && period_first_month_ > 0) {
+      *year = ctx_.writing.year - (period_first_month_ > ctx_.writing.month ? 1 : 0);
+    }
     *relative = true;
     return j;
   }
@@ -469,7 +489,9 @@ class Finder {
     bool rel = false;
     // "2023 H1": the year came first.
     if (i > 0 && Year(i - 1) && last_end_ == i) return 0;
+    period_first_month_ = FirstMonthOf(period);
     j = PeriodYear(j, &y, &rel);
+    period_first_month_ = 0;
     if (!y) return 0;
     m->date = TextDate::Year(y);
     m->date.period = period;
@@ -683,6 +705,7 @@ class Finder {
   const SentenceView& s_;
   const DateContext& ctx_;
   bool sentence_future_;
+  mutable int period_first_month_ = 0;  // the period TryPeriod is reading, for PeriodYear
   bool future_;
   int ctx_year_ = 0;
   uint32_t last_end_ = 0;

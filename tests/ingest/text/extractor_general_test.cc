@@ -538,5 +538,20 @@ TEST(EventsGeneral, ASummitOfABodyAPlaceThenItsDateAndAnIntransitiveOpening) {
   EXPECT_EQ(by.count("opening 2014"), 1u);
 }
 
+TEST(DatesGeneral, AYearlessPeriodIsTheLatestBegunByTheWritingDate) {
+  Extraction x = ExtractFrom("URL: https://example.org/2022/05/10/a\n\n"
+                             "Chinese investment in Brazil reached $66 billion between 2007 and 2020.\n"
+                             "In the first quarter, China-Brazil trade grew 18 percent to 28.7 billion dollars.\n"
+                             "Between January and April, Brazil's imports from China surged 25% to $31 billion.\n"
+                             "In the second half, trade with China reached $70 billion.\n");
+  ASSERT_EQ(x.trade.size(), 3u);
+  EXPECT_EQ(x.trade[0].year, 2022);
+  EXPECT_EQ(x.trade[0].period, "Q1");
+  EXPECT_EQ(x.trade[1].year, 2022);
+  EXPECT_EQ(x.trade[1].period, "Jan-Apr");
+  EXPECT_EQ(x.trade[2].year, 2021);  // no second half has begun by May 2022
+  EXPECT_EQ(x.trade[2].period, "H2");
+}
+
 }  // namespace
 }  // namespace bilat::text
