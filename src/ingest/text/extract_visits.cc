@@ -99,9 +99,18 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
     if (list.size() < 2) list.clear();
     return list;
   };
+  const size_t visits_of_sentence = out_.visits.size();
   auto emit = [&](uint32_t trigger, const Actor* visitor, int visitor_country, int host, std::string kind,
                   bool no_date, bool still_to_come = false) {
     if (visitor && visitor_country < 0) visitor_country = visitor->country;
+    // "Xi travelled to Kazakhstan ..., his first trip abroad since ...": a
+    // trip with no host of its own, whose visitor's trip the sentence has
+    // told, is that trip (not one to the text's other country).
+    if (host < 0 && visitor_country >= 0) {
+      for (size_t k = visits_of_sentence; k < out_.visits.size(); ++k) {
+        if (out_.visits[k].visitor_country == g_.Alpha3(visitor_country)) return;
+      }
+    }
     // A visit without a host, or without a visitor: the text's other country.
     if (host < 0 && visitor_country >= 0) {
       if (visitor_country == pair_[0]) host = pair_[1];
@@ -412,7 +421,10 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         if (s.IsWord(k, "official") && s.Is(k + 1, kVisitNoun)) kind = "official visit";
       }
       if (kind == "visit" && ForSummit(s, t)) kind = "summit attendance";
-      emit(t, v, vc, h->country, kind, false);
+      std::set<int> hosts;
+      for (const Actor* place : place_list(h)) {
+        if (hosts.insert(place->country).second) emit(t, v, vc, place->country, kind, false);
+      }
       continue;
     }
     // "X was in Baku on Monday, where he met ...", "is in Beijing for a
@@ -558,6 +570,17 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
           break;
         }
       }
+      // "On the sidelines of the G20 summit in New Delhi, A met B": a place
+      // in a fronted adverbial locates the clause after it.
+      bool fronted_summit = false;
+      if (!loc && seg[t] > 0 && (s.IsWord(0, "on") || s.IsWord(0, "at") || s.IsWord(0, "during") || s.IsWord(0, "in"))) {
+        for (const Actor& a : actors) {
+          if (seg[a.begin] == 0 && a.place && a.country >= 0 && a.begin > 0 && s.IsWord(a.begin - 1, "in")) loc = &a;
+        }
+        for (uint32_t k = 0; loc && k < s.size && seg[k] == 0; ++k) {
+          fronted_summit |= s.Is(k, kSummit) || s.Is(k, kForum) || LeadersMeeting(s, k);
+        }
+      }
       // "said in Lima at a joint news conference with ...": the place
       // may come first, in the same clause.
       if (!loc) {
@@ -577,7 +600,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       bool meet_verb = s.IsWord(t, "met") || s.IsWord(t, "meets") || ((s.Is(t, kTalks) || s.Is(t, kMeet)) && held);
       std::set<int> seen;
       bool press = t > 0 && (s.IsWord(t - 1, "press") || s.IsWord(t - 1, "news"));
-      bool summit = (s.Is(t, kForum) || s.Is(t, kSummit)) && !press;
+      bool summit = ((s.Is(t, kForum) || s.Is(t, kSummit)) && !press) || fronted_summit;
       const Actor* first_person = nullptr;
       for (const Actor& a : actors) {
         if (a.kind == ActorKind::kPerson && a.country >= 0) {
@@ -594,6 +617,8 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
           }
         }
         if (meet_verb && a.end <= t) linked = true;
+        // "A met B": the one met.
+        if ((s.IsWord(t, "met") || s.IsWord(t, "meets")) && a.begin > t && a.begin <= t + 2) linked = true;
         // "a ceremony attended by Presidents A and B, Georgian Prime
         // Minister C, ...": everyone the participle names.
         if (a.begin > t && a.begin < t + 40) {

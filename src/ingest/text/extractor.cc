@@ -672,6 +672,14 @@ const Actor* DocumentRun::Venue(const SentenceView& s, const std::vector<Actor>&
 }
 
 bool DocumentRun::Negated(const SentenceView& s, const std::vector<uint32_t>& seg, uint32_t t) const {
+  // After it: "the president's visit to Washington has been postponed".
+  for (uint32_t k = t + 1; k < s.size && k < t + 8 && seg[k] == seg[t]; ++k) {
+    if ((s.IsWord(k - 1, "been") || s.IsWord(k - 1, "was") || s.IsWord(k - 1, "is") || s.IsWord(k - 1, "were")) &&
+        (s.IsWord(k, "postponed") || s.IsWord(k, "cancelled") || s.IsWord(k, "canceled") ||
+         s.IsWord(k, "scrapped") || (s.IsWord(k, "called") && s.IsWord(k + 1, "off")))) {
+      return true;
+    }
+  }
   for (uint32_t k = t >= 8 ? t - 8 : 0; k < t; ++k) {
     if (seg[k] != seg[t]) continue;
     std::string_view w = s.Low(k);

@@ -553,5 +553,22 @@ TEST(DatesGeneral, AYearlessPeriodIsTheLatestBegunByTheWritingDate) {
   EXPECT_EQ(x.trade[2].period, "H2");
 }
 
+TEST(VisitsGeneral, SidelinesOfASummitTravelToAListAndAPostponedVisit) {
+  Extraction x = ExtractFrom("URL: https://example.org/2023/09/10/a\n\n"
+                             "On the sidelines of the G20 summit in New Delhi, Chinese Premier Li Qiang met Italian "
+                             "Prime Minister Giorgia Meloni.\n\n"
+                             "Xi travelled to Kazakhstan and Uzbekistan in September 2022, his first trip abroad since "
+                             "the pandemic.\n\n"
+                             "The Mexican president's visit to Washington has been postponed.\n");
+  std::map<std::string, std::string> kind;
+  for (const Visit& v : x.visits) kind[v.visitor_country + ">" + v.host_country] = v.kind;
+  EXPECT_EQ(kind["CHN>IND"], "summit attendance");
+  EXPECT_EQ(kind["ITA>IND"], "summit attendance");
+  EXPECT_EQ(kind["CHN>KAZ"], "visit");
+  EXPECT_EQ(kind["CHN>UZB"], "visit");
+  EXPECT_EQ(kind.count("MEX>USA"), 0u);
+  EXPECT_EQ(kind.size(), 4u);  // no trip of Xi's to the text's other country
+}
+
 }  // namespace
 }  // namespace bilat::text
