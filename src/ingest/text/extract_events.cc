@@ -318,7 +318,7 @@ void DocumentRun::FindEvents(const SentenceView& s, const std::vector<Actor>& ac
       // year": the facility opened is the subject.
       if (obj < 0 && (s.IsWord(t, "opened") || s.IsWord(t, "opens")) &&
           (s.IsWord(t + 1, "to") || s.IsWord(t + 1, "in") || s.IsWord(t + 1, "on") || s.IsWord(t + 1, "last") ||
-           s.IsWord(t + 1, "this") || s.Str(t + 1) == "." || s.Str(t + 1) == ",")) {
+           s.IsWord(t + 1, "this") || s.IsWord(t + 1, ".") || s.IsWord(t + 1, ","))) {
         int f = facility_before(t);
         if (f >= 0 && seg[f] == seg[t]) obj = f;
       }

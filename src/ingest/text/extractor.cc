@@ -621,7 +621,7 @@ const Actor* DocumentRun::Venue(const SentenceView& s, const std::vector<Actor>&
     } else if ((s.IsWord(k, "for") || s.IsWord(k, "of") || s.IsWord(k, "and")) &&
                (s.Cap(k + 1) || (s.IsWord(k + 1, "the") && s.Cap(k + 2)))) {
       k += s.IsWord(k + 1, "the") ? 2 : 1;
-    } else if (s.Str(k) == "(" && k + 2 < s.size && s.Str(k + 2) == ")") {
+    } else if (k + 2 < s.size && s.Str(k) == "(" && s.Str(k + 2) == ")") {
       k += 3;
     } else {
       break;
@@ -872,7 +872,7 @@ void DocumentRun::AnalyzeSentence(size_t index) {
   std::vector<uint32_t> seg = Segments(s, actors);
   // A dateline sets the scene: "NEW DELHI, Mar 19 (PTI) -- ...", "HANOI --".
   if (scene_ < 0 && index < 8 && !actors.empty() && actors[0].begin == 0 && actors[0].place &&
-      actors[0].country >= 0 && s.tokens[0].Has(kAllCaps) &&
+      actors[0].country >= 0 && s.tokens[0].Has(kAllCaps) && actors[0].end < s.size &&
       (s.Str(actors[0].end) == "," || s.Str(actors[0].end) == "-" || s.Str(actors[0].end) == "--" ||
        s.Str(actors[0].end) == "\u2014" || s.Str(actors[0].end) == "\u2013")) {
     scene_ = actors[0].country;
