@@ -104,7 +104,8 @@ struct DatedMention {
 };
 
 // All the state of one Extract() call. Its methods are defined by topic:
-// extractor.cc (tokens, countries, actors, dates, sentences and the run),
+// extractor.cc (tokens, countries, actors, sentences and the run),
+// extract_dates.cc (a sentence's dates and what they bind to),
 // extract_visits.cc, extract_events.cc, extract_figures.cc and
 // extract_merge.cc (re-mentions merged).
 class DocumentRun {
