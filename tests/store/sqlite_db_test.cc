@@ -138,9 +138,14 @@ TEST(Transaction, ASecondWriterWaitsThenReportsTheWorkspaceBusy) {
   std::remove(path.c_str());
 }
 
-// A child process that holds the write lock of `path` for `hold_ms`, then
-// commits one row. Returns its pid once the lock is held.
-pid_t HoldWriteLockInChild(const std::string& path, int hold_ms) {
+// What a child process holds: the write lock (a transaction that commits
+// one row when it lets go) or, in exclusive locking mode, the whole database,
+// which in WAL mode shuts out every other connection, readers too.
+enum class Hold { kWriteLock, kExclusive };
+
+// A child process that holds `what` on `path` for `hold_ms`. Returns its pid
+// once the lock is held.
+pid_t HoldLockInChild(const std::string& path, int hold_ms, Hold what) {
   int ready[2];
   if (pipe(ready) != 0) return -1;
   pid_t pid = fork();
@@ -148,11 +153,19 @@ pid_t HoldWriteLockInChild(const std::string& path, int hold_ms) {
     close(ready[0]);
     auto db = SqliteDb::Open(path, false);
     if (!db.ok()) _exit(2);
+    auto held = [&] {
+      if (write(ready[1], "x", 1) != 1) _exit(4);
+      usleep(hold_ms * 1000);
+    };
+    if (what == Hold::kExclusive) {
+      if (!(*db)->Exec("PRAGMA locking_mode = EXCLUSIVE; INSERT INTO t VALUES (9);").ok()) _exit(3);
+      held();
+      _exit(0);
+    }
     {
       Transaction tx(db->get());
       if (!tx.status().ok() || !(*db)->Exec("INSERT INTO t VALUES (7);").ok()) _exit(3);
-      if (write(ready[1], "x", 1) != 1) _exit(4);
-      usleep(hold_ms * 1000);
+      held();
       if (!tx.Commit().ok()) _exit(5);
     }
     _exit(0);
@@ -179,7 +192,7 @@ TEST(Transaction, AWriterWaitsItsTurnAndSaysWhichProcessItWaitsFor) {
   const std::string path = FreshDb("queue");
   std::vector<LockWait> reports;
   SetLockWaitObserver([&](const LockWait& w) { reports.push_back(w); });
-  pid_t child = HoldWriteLockInChild(path, 1500);
+  pid_t child = HoldLockInChild(path, 1500, Hold::kWriteLock);
   ASSERT_GT(child, 0);
   auto db = SqliteDb::Open(path, false);
   ASSERT_TRUE(db.ok());
@@ -207,7 +220,7 @@ TEST(Transaction, AWriterWaitsItsTurnAndSaysWhichProcessItWaitsFor) {
 
 TEST(Transaction, AWriterGivesUpAtItsLimitNamingTheProcessThatHoldsTheLock) {
   const std::string path = FreshDb("limit");
-  pid_t child = HoldWriteLockInChild(path, 2000);
+  pid_t child = HoldLockInChild(path, 2000, Hold::kWriteLock);
   ASSERT_GT(child, 0);
   auto db = SqliteDb::Open(path, false);
   ASSERT_TRUE(db.ok());
@@ -248,35 +261,13 @@ TEST(SqliteDb, ReadOnlyConnectionReadsAndRefusesWritesSayingSo) {
   EXPECT_FALSE(SqliteDb::OpenReadOnly(path + ".missing").ok());
 }
 
-// A child process that opens `path` in exclusive locking mode, which in WAL
-// mode shuts out every other connection, readers too, for `hold_ms`.
-pid_t HoldExclusiveLockInChild(const std::string& path, int hold_ms) {
-  int ready[2];
-  if (pipe(ready) != 0) return -1;
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(ready[0]);
-    auto db = SqliteDb::Open(path, false);
-    if (!db.ok()) _exit(2);
-    if (!(*db)->Exec("PRAGMA locking_mode = EXCLUSIVE; INSERT INTO t VALUES (9);").ok()) _exit(3);
-    if (write(ready[1], "x", 1) != 1) _exit(4);
-    usleep(hold_ms * 1000);
-    _exit(0);
-  }
-  close(ready[1]);
-  char c;
-  if (read(ready[0], &c, 1) != 1) pid = -1;
-  close(ready[0]);
-  return pid;
-}
-
 // A reader that opens while another connection holds the database (as the
 // first reader rebuilding the WAL index briefly does) waits for it instead
 // of failing "database is locked" (seen with eight Python threads, one in 20
 // runs, before the busy handler was set ahead of the opening read).
 TEST(SqliteDb, ReadOnlyOpenWaitsForALockInsteadOfFailing) {
   const std::string path = FreshDb("readwait");
-  pid_t child = HoldExclusiveLockInChild(path, 500);
+  pid_t child = HoldLockInChild(path, 500, Hold::kExclusive);
   ASSERT_GT(child, 0);
   const auto t0 = std::chrono::steady_clock::now();
   auto db = SqliteDb::OpenReadOnly(path);
