@@ -335,7 +335,8 @@ class Finder {
         if (!e) {
           // A statistics period without a year: the latest begun by the
           // writing date, as for "the first quarter".
-          y = ctx_.writing.HasMonth() ? ctx_.writing.year - (mo > ctx_.writing.month ? 1 : 0) : InferYear(last, 0);
+          y = LatestBegun(mo);
+          if (!y) y = InferYear(last, 0);
           e = r + 2;
           m->relative = true;
         }
@@ -402,7 +403,18 @@ class Finder {
     return 0;
   }
 
-  uint32_t PeriodYear(uint32_t j, int* year, bool* relative) const {
+  // The year of a statistics period that begins in `first_month` and is
+  // written without one: the latest such period begun by the writing date
+  // ("in the first quarter" of a May story is this year's). 0 if the text
+  // has no writing month.
+  int LatestBegun(int first_month) const {
+    if (!ctx_.writing.HasMonth() || first_month <= 0) return 0;
+    return ctx_.writing.year - (first_month > ctx_.writing.month ? 1 : 0);
+  }
+
+  // A period's year after token j; `first_month` is the month the period
+  // begins (0 when it is a whole year), for a period written without one.
+  uint32_t PeriodYear(uint32_t j, int* year, bool* relative, int first_month = 0) const {
     if (Word(j, "of") || Word(j, "in")) {
       if (int y = Year(j + 1)) {
         *year = y;
@@ -426,13 +438,10 @@ class Finder {
       *relative = true;
       return e;
     }
-    // No year: the latest period of that name begun by the writing date
-    // ("in the first quarter" of a May story is this year's), else the year
-    // the story is at.
-    *year = ctx_year_;
-    if (ctx_.writing.HasMonth() && period_first_month_ > 0) {
-      *year = ctx_.writing.year - (period_first_month_ > ctx_.writing.month ? 1 : 0);
-    }
+    // No year: the latest period of that name begun by the writing date,
+    // else the year the story is at.
+    *year = LatestBegun(first_month);
+    if (!*year) *year = ctx_year_;
     *relative = true;
     return j;
   }
@@ -489,9 +498,7 @@ class Finder {
     bool rel = false;
     // "2023 H1": the year came first.
     if (i > 0 && Year(i - 1) && last_end_ == i) return 0;
-    period_first_month_ = FirstMonthOf(period);
-    j = PeriodYear(j, &y, &rel);
-    period_first_month_ = 0;
+    j = PeriodYear(j, &y, &rel, FirstMonthOf(period));
     if (!y) return 0;
     m->date = TextDate::Year(y);
     m->date.period = period;
@@ -537,6 +544,14 @@ class Finder {
     return i + 1;
   }
 
+  // The count in "two years ago", "3 days ago", "a decade later"; 0 if none.
+  int SmallCount(uint32_t i) const {
+    if (Word(i, "a") || Word(i, "one")) return 1;
+    if (s_.Is(i, kNumberWord)) return s_.Value(i);
+    if (s_.IsKind(i, TokenKind::kNumber) && AllDigits(s_.Str(i))) return ToInt(s_.Str(i));
+    return 0;
+  }
+
   uint32_t TryRelative(uint32_t i, DateMention* m) const {
     std::string_view w = s_.Low(i);
     const TextDate& wr = ctx_.writing;
@@ -580,10 +595,7 @@ class Finder {
     // Only opening a sentence: inside one ("up 12% from a year earlier") it
     // counts from the sentence's own figure, a base the rules read apart.
     if (i <= 1 && i + 2 < s_.size && (Word(i + 2, "later") || Word(i + 2, "earlier")) && ctx_year_) {
-      int n = 0;
-      if (s_.IsKind(i, TokenKind::kNumber) && AllDigits(s_.Str(i))) n = ToInt(s_.Str(i));
-      if (s_.Is(i, kNumberWord)) n = s_.Value(i);
-      if (w == "a" || w == "one") n = 1;
+      const int n = SmallCount(i);
       std::string_view unit = s_.Low(i + 1);
       int years = unit == "year" || unit == "years" ? n : (unit == "decade" || unit == "decades" ? 10 * n : 0);
       if (years > 0 && years < 100) {
@@ -593,10 +605,7 @@ class Finder {
     }
     // "N years ago".
     if (i + 2 < s_.size && Word(i + 2, "ago")) {
-      int n = 0;
-      if (s_.IsKind(i, TokenKind::kNumber) && AllDigits(s_.Str(i))) n = ToInt(s_.Str(i));
-      if (s_.Is(i, kNumberWord)) n = s_.Value(i);
-      if (w == "a" || w == "one") n = 1;
+      const int n = SmallCount(i);
       std::string_view unit = s_.Low(i + 1);
       if (n > 0 && n < 100 && wr.IsSet()) {
         if (unit == "year" || unit == "years") {
@@ -705,7 +714,6 @@ class Finder {
   const SentenceView& s_;
   const DateContext& ctx_;
   bool sentence_future_;
-  mutable int period_first_month_ = 0;  // the period TryPeriod is reading, for PeriodYear
   bool future_;
   int ctx_year_ = 0;
   uint32_t last_end_ = 0;

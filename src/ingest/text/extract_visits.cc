@@ -47,6 +47,15 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
     if (a->name_begin > a->begin && a->name_begin < a->end) return SpanText(s, a->name_begin, a->end);
     return SpanText(s, a->begin, a->end);
   };
+  // "... on a state visit", "for an official visit" within 14 tokens after
+  // t, else `otherwise`.
+  auto stated_kind = [&](uint32_t t, std::string otherwise) {
+    for (uint32_t k = t; k < s.size && k < t + 14; ++k) {
+      if (s.IsWord(k, "state") && s.Is(k + 1, kVisitNoun)) otherwise = "state visit";
+      if (s.IsWord(k, "official") && s.Is(k + 1, kVisitNoun)) otherwise = "official visit";
+    }
+    return otherwise;
+  };
   auto kind_before = [&](uint32_t t) -> std::string {
     for (uint32_t k = t >= 3 ? t - 3 : 0; k < t; ++k) {
       if (s.IsWord(k, "state")) return "state visit";
@@ -148,11 +157,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
     list.push_back(first);
     for (const Actor& a : actors) {
       if (a.begin < list.back()->end) continue;
-      bool joined = a.begin > list.back()->end;
-      for (uint32_t k = list.back()->end; joined && k < a.begin; ++k) {
-        joined = s.Str(k) == "," || s.IsWord(k, "and") || (s.IsWord(k, "the") && k + 1 == a.begin);
-      }
-      if (!joined || !a.place || a.country < 0) break;
+      if (!ListGap(s, list.back()->end, a.begin, /*article=*/true) || !a.place || a.country < 0) break;
       list.push_back(&a);
     }
     return list;
@@ -415,11 +420,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
         if (s.IsWord(start, "who")) vc = ResolvePronoun(s, actors, seg, start);
       }
       if (vc < 0) continue;
-      std::string kind = "visit";
-      for (uint32_t k = t; k < s.size && k < t + 14; ++k) {
-        if (s.IsWord(k, "state") && s.Is(k + 1, kVisitNoun)) kind = "state visit";
-        if (s.IsWord(k, "official") && s.Is(k + 1, kVisitNoun)) kind = "official visit";
-      }
+      std::string kind = stated_kind(t, "visit");
       if (kind == "visit" && ForSummit(s, t)) kind = "summit attendance";
       std::set<int> hosts;
       for (const Actor* place : place_list(h)) {
@@ -436,11 +437,7 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
       const Actor* v = nullptr;
       int vc = Subject(s, actors, seg, t, &v);
       if (!v || vc < 0 || v->end + 3 < t) continue;
-      std::string kind = ForSummit(s, t) ? "summit attendance" : "visit";
-      for (uint32_t k = t; k < s.size && k < t + 14; ++k) {
-        if (s.IsWord(k, "state") && s.Is(k + 1, kVisitNoun)) kind = "state visit";
-        if (s.IsWord(k, "official") && s.Is(k + 1, kVisitNoun)) kind = "official visit";
-      }
+      std::string kind = stated_kind(t, ForSummit(s, t) ? "summit attendance" : "visit");
       emit(t, v, vc, h->country, kind, false);
       continue;
     }
@@ -642,17 +639,13 @@ void DocumentRun::FindVisits(const SentenceView& s, const std::vector<Actor>& ac
           prev_state = head ? &a : nullptr;
           continue;
         }
-        bool in_list = prev_state != nullptr && prev_state->end < a.begin;
-        for (uint32_t k = prev_state ? prev_state->end : 0; in_list && k < a.begin; ++k) {
-          in_list = s.Str(k) == "," || s.IsWord(k, "and");
-        }
+        const bool in_list = prev_state != nullptr && ListGap(s, prev_state->end, a.begin);
+        // "leaders" near the trigger, or right before the state: "the leaders of (the) X".
         bool leaders = false;
         for (uint32_t k = t; k < a.begin && a.begin < t + 24; ++k) {
-          leaders |= (s.IsWord(k, "leaders") || s.IsWord(k, "presidents")) && s.IsWord(k + 1, "of") &&
-                     (a.begin == k + 2 || (a.begin == k + 3 && s.IsWord(k + 2, "the")));
-        }
-        if (a.begin < t + 10) {
-          for (uint32_t k = t; k < a.begin; ++k) leaders |= s.IsWord(k, "leaders") || s.IsWord(k, "presidents");
+          const bool word = s.IsWord(k, "leaders") || s.IsWord(k, "presidents");
+          leaders |= word && (a.begin < t + 10 || (s.IsWord(k + 1, "of") && (a.begin == k + 2 ||
+                                                                          (a.begin == k + 3 && s.IsWord(k + 2, "the")))));
         }
         if (!(leaders || in_list)) {
           prev_state = nullptr;

@@ -579,10 +579,7 @@ std::vector<const Actor*> DocumentRun::PersonList(const SentenceView& s, const s
     for (const Actor& a : actors) {
       if (a.end <= list.front()->begin) prev = &a;
     }
-    if (!prev || !IsPerson(*prev) || prev->country < 0 || prev->end == list.front()->begin) break;
-    bool joined = true;
-    for (uint32_t k = prev->end; k < list.front()->begin; ++k) joined &= s.Str(k) == "," || s.IsWord(k, "and");
-    if (!joined) break;
+    if (!prev || !IsPerson(*prev) || prev->country < 0 || !ListGap(s, prev->end, list.front()->begin)) break;
     list.insert(list.begin(), prev);
   }
   return list;

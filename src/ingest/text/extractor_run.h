@@ -61,6 +61,17 @@ inline bool LeadersMeeting(const SentenceView& s, uint32_t t) {
   return s.IsWord(t - 1, "leaders") || (t > 1 && s.IsWord(t - 1, "'") && s.IsWord(t - 2, "leaders"));
 }
 
+// True if tokens [from, to) only join the items of a list: commas and "and"
+// ("A, B and C"); with `article`, also a "the" right before the next item
+// ("... and the Republic of Congo"). An empty gap joins nothing.
+inline bool ListGap(const SentenceView& s, uint32_t from, uint32_t to, bool article = false) {
+  if (from >= to) return false;
+  for (uint32_t k = from; k < to; ++k) {
+    if (!(s.Str(k) == "," || s.IsWord(k, "and") || (article && s.IsWord(k, "the") && k + 1 == to))) return false;
+  }
+  return true;
+}
+
 // "talks by phone", "a telephone conversation", "phoned": a call is
 // neither a meeting nor a visit (SCORING.md); a video summit is a meeting.
 inline bool ByPhone(const SentenceView& s, uint32_t t) {

@@ -426,10 +426,13 @@ TEST(DatesGeneral, ARateFromAYearIsItsBase) {
 }
 
 TEST(EventsGeneral, AnAgreementEntersIntoForceOnce) {
+  // The headline and the body name it differently ("Agreement", "the ...
+  // Agreement (EPA) between ..."): one entry into force all the same.
   Extraction x = ExtractFrom("URL: https://example.org/2024/07/01/a\n\n"
-                             "EU-Kenya trade agreement enters into force\n\n"
-                             "The Economic Partnership Agreement between the European Union and Kenya enters into "
-                             "force today.\n");
+                             "EU-Kenya Economic Partnership Agreement enters into force\n\n"
+                             "Brussels, 1 July 2024\n\n"
+                             "The Economic Partnership Agreement (EPA) between the European Union and Kenya enters "
+                             "into force today.\n");
   int in_force = 0;
   for (const Event& e : x.events) in_force += e.kind == "entry into force";
   EXPECT_EQ(in_force, 1);
